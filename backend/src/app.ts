@@ -1,0 +1,180 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import cors from 'cors';
+import express, { type Request, type Response, type NextFunction } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import { AppError, rateLimited, unauthorized } from './errors';
+import type { AppContext } from './http/context';
+import type { Authenticate } from './http/route';
+import { consume } from './limits';
+import { errorHandler } from './middleware/errors';
+import { originCheck } from './middleware/origin';
+import { mountAuthRoutes } from './modules/auth/routes';
+import { tokenFromHeaders } from './modules/auth/service';
+import { mountChatRoutes } from './modules/chat/routes';
+import { mountEventsRoutes } from './modules/events/routes';
+import { mountMatchesRoutes } from './modules/matches/routes';
+import { mountRatingsRoutes } from './modules/ratings/routes';
+import { mountReportsRoutes } from './modules/reports/routes';
+import { mountSystemRoutes } from './modules/system/routes';
+import { mountTransfersRoutes } from './modules/transfers/routes';
+import { mountUsersRoutes } from './modules/users/routes';
+import { mountWebrtcRoutes } from './modules/webrtc/routes';
+import { buildOpenApiDocument, renderDocsPage } from './openapi';
+import type { Services } from './services';
+
+/** `TRUST_PROXY` as Express takes it: a hop count, true/false, or a list of subnets. */
+const trustProxy = (value: string) => {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(',').map((s) => s.trim());
+};
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+export function createApp(ctx: AppContext, services: Services) {
+  const { config, logger, metrics } = ctx;
+  const app = express();
+  app.set('trust proxy', trustProxy(config.TRUST_PROXY));
+  app.disable('x-powered-by');
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const incoming = req.headers['x-request-id'];
+        const id =
+          typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === '/api/health' || req.url === '/metrics' },
+      customLogLevel: (_req, res, error) =>
+        error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+    }),
+  );
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
+          mediaSrc: ["'self'", 'blob:'],
+          connectSrc: ["'self'", 'ws:', 'wss:'],
+          workerSrc: ["'self'", 'blob:'],
+          manifestSrc: ["'self'"],
+          frameAncestors: ["'none'"],
+          upgradeInsecureRequests: config.isProduction ? [] : null,
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+      strictTransportSecurity: config.isProduction,
+    }),
+  );
+
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const end = metrics.httpDuration.startTimer();
+    res.on('finish', () => {
+      end({
+        method: req.method,
+        route: res.locals.route ?? (req.path.startsWith('/api') ? 'unmatched' : 'static'),
+        status: res.statusCode,
+      });
+    });
+    next();
+  });
+
+  if (config.METRICS_ENABLED) {
+    app.get('/metrics', async (_req, res) => {
+      res.set('Content-Type', metrics.registry.contentType);
+      res.send(await metrics.registry.metrics());
+    });
+  }
+
+  const authenticate: Authenticate = async (req) => {
+    const token = tokenFromHeaders(req.headers);
+    if (!token) throw unauthorized();
+    const user = await services.auth.resolveToken(token);
+    if (!user) throw new AppError('session_expired', 401, 'Your session has ended; sign in again');
+    return user;
+  };
+
+  // Routes carry their full /api/... paths from the contract; the middleware is scoped to /api.
+  const api = express.Router();
+  api.use('/api', async (req, _res, next) => {
+    const wait = await consume(ctx.limits.apiIp, req.ip ?? 'unknown');
+    next(
+      wait > 0 ? rateLimited(wait, 'Too many requests from this network; slow down') : undefined,
+    );
+  });
+  api.use('/api', cors({ origin: [...config.CORS_ORIGIN], credentials: true, maxAge: 600 }));
+  api.use('/api', originCheck(config.CORS_ORIGIN));
+  api.use('/api', express.json({ limit: '64kb' }));
+  api.use('/api', (_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
+
+  mountSystemRoutes(api, ctx, authenticate);
+  mountAuthRoutes(api, ctx, services.auth, authenticate);
+  mountUsersRoutes(api, services.users, authenticate);
+  mountEventsRoutes(api, services.events, authenticate);
+  mountMatchesRoutes(api, services.matches, authenticate);
+  mountChatRoutes(api, services.chat, authenticate);
+  mountRatingsRoutes(api, services.ratings, authenticate);
+  mountReportsRoutes(api, services.reports, authenticate);
+  mountWebrtcRoutes(api, config, authenticate);
+  mountTransfersRoutes(api, services.transfers, authenticate);
+
+  const openApi = buildOpenApiDocument(process.env.npm_package_version ?? '0.1.0');
+  const docsPage = renderDocsPage(openApi);
+  api.get('/api/openapi.json', (_req, res) => {
+    res.json(openApi);
+  });
+  api.get('/api/docs', (_req, res) => {
+    res.type('html').send(docsPage);
+  });
+  api.use('/api', (req, _res, next) =>
+    next(
+      new AppError('not_found', 404, `No endpoint ${req.method} ${req.originalUrl.split('?')[0]}`),
+    ),
+  );
+  app.use(api);
+
+  if (config.SERVE_FRONTEND && existsSync(path.join(config.FRONTEND_DIST, 'index.html'))) {
+    serveFrontend(app, config.FRONTEND_DIST);
+  }
+
+  app.use(errorHandler(logger));
+  return { app, authenticate };
+}
+
+/** The built PWA: hashed assets cached for a year, the shell and service worker never. */
+function serveFrontend(app: express.Express, dist: string) {
+  const noCache = (file: string) =>
+    /(index\.html|sw\.js|registerSW\.js|manifest\.webmanifest|workbox-[^/]*\.js)$/.test(file);
+  app.use(
+    express.static(dist, {
+      index: false,
+      setHeaders(res, file) {
+        if (file.includes(`${path.sep}assets${path.sep}`)) {
+          res.set('Cache-Control', 'public, max-age=31536000, immutable');
+        } else if (noCache(file)) {
+          res.set('Cache-Control', 'no-cache');
+        }
+      },
+    }),
+  );
+  // Client-side routes get the app shell; missing files under /assets stay 404s.
+  app.get(/^(?!\/(api|socket\.io|assets)\/).*/, (req, res, next) => {
+    if (req.method !== 'GET' || !req.accepts('html')) return next();
+    res.set('Cache-Control', 'no-cache');
+    res.sendFile(path.join(dist, 'index.html'));
+  });
+}

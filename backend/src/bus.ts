@@ -1,0 +1,50 @@
+import { EventEmitter } from 'node:events';
+import type { MatchStatus } from '@spotlight/contracts';
+
+/**
+ * Domain events that services emit. The socket layer decides which rooms hear them; services
+ * and routes never touch Socket.IO.
+ */
+export interface DomainEvents {
+  /** Sessions that ended (logout, log out everywhere); their sockets must close now. */
+  'sessions.revoked': { userId: number; sessionIds: string[]; reason: 'logout' | 'revoked' };
+  'match.created': { matchId: number; requesterId: number; targetId: number };
+  'match.updated': {
+    matchId: number;
+    status: MatchStatus;
+    byUserId: number;
+    requesterId: number;
+    targetId: number;
+  };
+  'event.left': { eventId: number; userId: number };
+}
+
+export interface DomainBus {
+  emit<K extends keyof DomainEvents>(name: K, payload: DomainEvents[K]): void;
+  on<K extends keyof DomainEvents>(
+    name: K,
+    listener: (payload: DomainEvents[K]) => void | Promise<void>,
+  ): () => void;
+}
+
+export function createBus(onListenerError: (error: unknown) => void): DomainBus {
+  const emitter = new EventEmitter();
+  return {
+    emit(name, payload) {
+      emitter.emit(name, payload);
+    },
+    on(name, listener) {
+      // A failing listener must not break the request that emitted the event.
+      const safe = (payload: DomainEvents[typeof name]) => {
+        try {
+          const result = listener(payload);
+          if (result instanceof Promise) result.catch(onListenerError);
+        } catch (error) {
+          onListenerError(error);
+        }
+      };
+      emitter.on(name, safe);
+      return () => emitter.off(name, safe);
+    },
+  };
+}

@@ -1,0 +1,140 @@
+/**
+ * Configuration, parsed once at start into a frozen object. Every variable is documented here
+ * and in .env.example. A bad value stops the process with every problem listed at once.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const list = z.string().transform((v) =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
+
+const EnvSchema = z.object({
+  /** development | production | test. Production requires JWT_SECRET and sets Secure cookies. */
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** Interface and port of the HTTP server (API, Socket.IO and the built frontend). */
+  HOST: z.string().default('0.0.0.0'),
+  PORT: int(0, 65535).default(8080),
+  /** PostgreSQL connection string. Unset: embedded PGlite in DATA_DIR. */
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  /** Pool size per process for DATABASE_URL. */
+  DATABASE_POOL_MAX: int(1, 200).default(20),
+  /** Where the embedded database and the development JWT secret live. */
+  DATA_DIR: z.string().default(path.join(REPO_ROOT, 'data')),
+  /** HMAC key of the session JWTs, 32+ characters. Required in production. */
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Lifetime of a session (cookie, JWT and sessions row). */
+  SESSION_TTL_HOURS: int(1, 24 * 30).default(24),
+  /** bcrypt cost factor; 12 unless tests lower it to save time. */
+  BCRYPT_COST: int(4, 15).default(12),
+  /** Extra origins (comma-separated) allowed for CORS and state-changing requests. Same-origin is always allowed. */
+  CORS_ORIGIN: list.default([]),
+  /** Express `trust proxy`: which hops may set X-Forwarded-For. `loopback` fits nginx on the same host. */
+  TRUST_PROXY: z.string().default('loopback'),
+  /** Redis for the Socket.IO adapter, presence and rate limits across several nodes. Unset: one node, in memory. */
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  /** STUN server(s) handed to clients, comma-separated. Empty: none. */
+  STUN_SERVER: list.default(['stun:stun.l.google.com:19302']),
+  /** TURN server URL(s), comma-separated, e.g. `turn:turn.example.com:3478`. */
+  TURN_SERVER: list.default([]),
+  /** coturn `static-auth-secret`, for time-limited TURN credentials. */
+  TURN_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** How long TURN credentials stay valid. */
+  TURN_TTL_SECONDS: int(60, 7 * 24 * 3600).default(6 * 3600),
+  /** Login failures per account within the window before it is locked for the window. */
+  LOGIN_MAX_FAILURES: int(1, 1000).default(5),
+  /** Login failures per client IP within the window; high, because a venue shares one IP. */
+  LOGIN_MAX_FAILURES_PER_IP: int(1, 100_000).default(100),
+  LOGIN_WINDOW_MINUTES: int(1, 24 * 60).default(15),
+  /** Accounts created per client IP per hour. */
+  REGISTER_MAX_PER_IP_PER_HOUR: int(1, 100_000).default(200),
+  /** API requests per client IP per minute, far above what a full ballroom sends. */
+  API_MAX_PER_IP_PER_MINUTE: int(1, 1_000_000).default(20_000),
+  /** Chat messages per user: sustained rate per second and burst. */
+  CHAT_RATE_PER_SECOND: int(1, 1000).default(5),
+  CHAT_BURST: int(1, 10_000).default(10),
+  /** Socket.IO connections per client IP per minute. */
+  SOCKET_CONNECTS_PER_IP_PER_MINUTE: int(1, 1_000_000).default(3000),
+  /** Serve the built frontend (frontend/dist) from this process. */
+  SERVE_FRONTEND: bool.default(true),
+  FRONTEND_DIST: z.string().default(path.join(REPO_ROOT, 'frontend', 'dist')),
+  /** Load demo events and accounts into an empty embedded database at start. */
+  SEED_DEMO_DATA: bool.optional(),
+  /** Expose Prometheus metrics at /metrics (keep it off the public proxy). */
+  METRICS_ENABLED: bool.default(true),
+  /** How long a SIGTERM shutdown may take before the process exits anyway. */
+  SHUTDOWN_TIMEOUT_MS: int(100, 120_000).default(10_000),
+  /** Seconds a user stays in active_users after their last socket disconnects. */
+  PRESENCE_GRACE_SECONDS: int(0, 3600).default(10),
+  /** Name of this node in logs and metrics. */
+  NODE_ID: z.string().max(64).default(`node-${process.pid}`),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+type Env = z.infer<typeof EnvSchema>;
+
+export type Config = Readonly<
+  Omit<Env, 'JWT_SECRET' | 'SEED_DEMO_DATA'> & {
+    JWT_SECRET: string;
+    SEED_DEMO_DATA: boolean;
+    isProduction: boolean;
+  }
+>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads the development JWT secret from DATA_DIR, creating it on first use. */
+function developmentSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+/** Parses the environment; throws ConfigError listing every problem. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // Empty strings mean "unset", as in most .env files.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+  const parsed = EnvSchema.safeParse(cleaned);
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  const values = parsed.success ? parsed.data : undefined;
+  const isProduction = values?.NODE_ENV === 'production';
+  if (values && isProduction && !values.JWT_SECRET) {
+    problems.push('JWT_SECRET: required when NODE_ENV=production');
+  }
+  if (values && isProduction && values.BCRYPT_COST < 12) {
+    problems.push('BCRYPT_COST: must be at least 12 when NODE_ENV=production');
+  }
+  if (values && values.TURN_SERVER.length > 0 && !values.TURN_SECRET) {
+    problems.push('TURN_SECRET: required when TURN_SERVER is set');
+  }
+  if (!values || problems.length > 0) throw new ConfigError(problems);
+
+  return Object.freeze({
+    ...values,
+    JWT_SECRET: values.JWT_SECRET ?? developmentSecret(values.DATA_DIR),
+    SEED_DEMO_DATA: values.SEED_DEMO_DATA ?? !values.DATABASE_URL,
+    isProduction,
+  });
+}

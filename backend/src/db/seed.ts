@@ -1,0 +1,184 @@
+/**
+ * Demo data for a fresh embedded database: WCS events around today's date (so that there are
+ * always upcoming and past ones) and demo accounts whose credentials are printed at start.
+ */
+import bcrypt from 'bcrypt';
+import { count } from 'drizzle-orm';
+import type { Database } from './client';
+import { eventParticipants, events, users } from './schema';
+import { recountParticipants, upsertEvents, type NewEvent } from '../modules/events/repository';
+
+interface EventTemplate {
+  slug: string;
+  name: string;
+  location: string;
+  /** Days from today to the first day. */
+  offset: number;
+  days: number;
+  description: string;
+}
+
+const EVENT_TEMPLATES: EventTemplate[] = [
+  {
+    slug: 'us-open',
+    name: 'US Open Swing Dance Championships',
+    location: 'Burbank, CA, USA',
+    offset: -1,
+    days: 6,
+    description:
+      'The longest-running West Coast Swing championship. Jack & Jill, Strictly, Classic and Showcase divisions.',
+  },
+  {
+    slug: 'swingdiego',
+    name: 'SwingDiego',
+    location: 'San Diego, CA, USA',
+    offset: 12,
+    days: 4,
+    description: 'Four days of workshops and WSDC Jack & Jill competitions by the bay.',
+  },
+  {
+    slug: 'desert-city-swing',
+    name: 'Desert City Swing',
+    location: 'Phoenix, AZ, USA',
+    offset: 40,
+    days: 4,
+    description: 'Warm winter weekend with WSDC points in every division.',
+  },
+  {
+    slug: 'budafest',
+    name: 'Budafest',
+    location: 'Budapest, Hungary',
+    offset: 75,
+    days: 4,
+    description: 'One of the largest WCS events in Europe, on the Danube.',
+  },
+  {
+    slug: 'madjam',
+    name: 'Mid-Atlantic Dance Jam (MADjam)',
+    location: 'Reston, VA, USA',
+    offset: 101,
+    days: 4,
+    description: 'Workshops, Jack & Jill and Strictly Swing with an international field.',
+  },
+  {
+    slug: 'paris-westie-fest',
+    name: 'Paris Westie Fest',
+    location: 'Paris, France',
+    offset: 130,
+    days: 3,
+    description: 'Social dancing until dawn and WSDC competitions in the heart of Paris.',
+  },
+  {
+    slug: 'liberty-swing',
+    name: 'Liberty Swing Dance Championships',
+    location: 'New Brunswick, NJ, USA',
+    offset: 190,
+    days: 4,
+    description: 'Summer championship with Novice to Champion divisions.',
+  },
+  {
+    slug: 'swing-fling',
+    name: 'Swing Fling',
+    location: 'Washington, DC, USA',
+    offset: -30,
+    days: 4,
+    description: 'Competitions, pro shows and late-night social dancing.',
+  },
+  {
+    slug: 'warsaw-halloween-swing',
+    name: 'Warsaw Halloween Swing',
+    location: 'Warsaw, Poland',
+    offset: -33,
+    days: 3,
+    description: 'Costumes on the social floor, points on the competition floor.',
+  },
+  {
+    slug: 'boogie-by-the-bay',
+    name: 'Boogie by the Bay',
+    location: 'San Francisco, CA, USA',
+    offset: -75,
+    days: 4,
+    description: 'A Bay Area favourite with a packed Jack & Jill schedule.',
+  },
+];
+
+export const DEMO_PASSWORD = 'dance-demo-2026';
+
+export const DEMO_ACCOUNTS = [
+  {
+    email: 'ana@demo.spotlight.cam',
+    username: 'ana_follows',
+    displayName: 'Ana',
+    danceRole: 'follower',
+    division: 'intermediate',
+    city: 'Warsaw',
+    country: 'Poland',
+  },
+  {
+    email: 'ben@demo.spotlight.cam',
+    username: 'ben_leads',
+    displayName: 'Ben',
+    danceRole: 'leader',
+    division: 'advanced',
+    city: 'San Diego',
+    country: 'USA',
+  },
+  {
+    email: 'cleo@demo.spotlight.cam',
+    username: 'cleo_swings',
+    displayName: 'Cleo',
+    danceRole: 'both',
+    division: 'novice',
+    city: 'Paris',
+    country: 'France',
+  },
+] as const;
+
+const isoDate = (date: Date) => date.toISOString().slice(0, 10);
+
+/** The demo events, dated around `today`. */
+export function demoEvents(today = new Date()): NewEvent[] {
+  return EVENT_TEMPLATES.map((t) => {
+    const start = new Date(
+      Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + t.offset),
+    );
+    const end = new Date(start.getTime() + (t.days - 1) * 86_400_000);
+    return {
+      name: t.name,
+      location: t.location,
+      startDate: isoDate(start),
+      endDate: isoDate(end),
+      worldsdcId: `${t.slug}-${start.getUTCFullYear()}`,
+      description: t.description,
+    };
+  });
+}
+
+/** Loads the demo events and accounts; the accounts join the event that is on now. */
+export async function seedDemoData(db: Database, bcryptCost: number) {
+  const eventsResult = await upsertEvents(db, demoEvents());
+  const passwordHash = await bcrypt.hash(DEMO_PASSWORD, bcryptCost);
+  const created = await db
+    .insert(users)
+    .values(DEMO_ACCOUNTS.map((account) => ({ ...account, passwordHash })))
+    .onConflictDoNothing()
+    .returning({ id: users.id });
+  const [current] = await db.select({ id: events.id }).from(events).orderBy(events.id).limit(1);
+  if (current && created.length) {
+    await db.transaction(async (tx) => {
+      await tx
+        .insert(eventParticipants)
+        .values(created.map((user) => ({ eventId: current.id, userId: user.id })))
+        .onConflictDoNothing();
+      await recountParticipants(tx, current.id);
+    });
+  }
+  return { events: eventsResult, accounts: created.length };
+}
+
+/** True when the database has no users and no events yet. */
+export async function isEmpty(db: Database) {
+  const [u] = await db.select({ value: count() }).from(users);
+  const [e] = await db.select({ value: count() }).from(events);
+  return (u?.value ?? 0) === 0 && (e?.value ?? 0) === 0;
+}

@@ -1,0 +1,59 @@
+import type { ErrorCode, ValidationIssue } from '@spotlight/contracts';
+import type { z } from 'zod';
+
+/** An error the client may see: a stable code, an HTTP status, and a message meant for people. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly status: number,
+    message: string,
+    readonly details?: unknown,
+    /** Seconds, for 429 answers. */
+    readonly retryAfter?: number,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export const isAppError = (error: unknown): error is AppError => error instanceof AppError;
+
+/** Flattens zod issues into `{ path, message }` entries for `details`. */
+export const toIssues = (error: z.ZodError, prefix?: string): ValidationIssue[] =>
+  error.issues.map((issue) => ({
+    path: [prefix, ...issue.path.map(String)].filter(Boolean).join('.'),
+    message: issue.message,
+  }));
+
+const isWeakPassword = (error: z.ZodError) =>
+  error.issues.some(
+    (issue) =>
+      issue.code === 'custom' &&
+      (issue as { params?: { code?: string } }).params?.code === 'weak_password',
+  );
+
+export const validationError = (error: z.ZodError, prefix?: string) =>
+  new AppError(
+    isWeakPassword(error) ? 'weak_password' : 'validation_error',
+    400,
+    isWeakPassword(error)
+      ? 'This password is too common; choose another one'
+      : `Invalid ${prefix ?? 'input'}: ${error.issues[0]?.message ?? 'check the fields'}`,
+    toIssues(error, prefix),
+  );
+
+export const badRequest = (message: string, details?: unknown) =>
+  new AppError('validation_error', 400, message, details);
+export const unauthorized = (message = 'Sign in to continue') =>
+  new AppError('unauthorized', 401, message);
+export const forbidden = (message = 'You are not allowed to do that') =>
+  new AppError('forbidden', 403, message);
+export const notParticipant = (message = 'Join the event first') =>
+  new AppError('not_participant', 403, message);
+export const notFound = (what: string) => new AppError('not_found', 404, `${what} not found`);
+export const conflict = (code: ErrorCode, message: string) => new AppError(code, 409, message);
+export const rateLimited = (
+  retryAfterSeconds: number,
+  message = 'Too many attempts; try again later',
+) =>
+  new AppError('rate_limited', 429, message, undefined, Math.max(1, Math.ceil(retryAfterSeconds)));

@@ -1,0 +1,88 @@
+/**
+ * Rate limiters. In memory on one node; in Redis when REDIS_URL is set, so that the limits hold
+ * across nodes. Limits are per account or user first; per-IP ceilings sit far above what a
+ * ballroom behind one venue IP sends.
+ */
+import type { Redis } from 'ioredis';
+import {
+  BurstyRateLimiter,
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from 'rate-limiter-flexible';
+import type { Config } from './config';
+
+export interface Limits {
+  /** Failed logins per account (email), locking it for the window. */
+  loginAccount: RateLimiterAbstract;
+  /** Failed logins per client IP. */
+  loginIp: RateLimiterAbstract;
+  registerIp: RateLimiterAbstract;
+  apiIp: RateLimiterAbstract;
+  /** Chat messages per user: sustained rate plus a burst. */
+  chatUser: BurstyRateLimiter;
+  /** The same content from the same user in the same room within 30 s. */
+  chatDuplicate: RateLimiterAbstract;
+  socketConnectIp: RateLimiterAbstract;
+  /** Reports filed per user per hour. */
+  reportUser: RateLimiterAbstract;
+}
+
+export function createLimits(config: Config, redis?: Redis): Limits {
+  const make = (keyPrefix: string, points: number, duration: number, blockDuration = 0) =>
+    redis
+      ? new RateLimiterRedis({
+          storeClient: redis,
+          keyPrefix: `rl:${keyPrefix}`,
+          points,
+          duration,
+          blockDuration,
+        })
+      : new RateLimiterMemory({ keyPrefix, points, duration, blockDuration });
+  const window = config.LOGIN_WINDOW_MINUTES * 60;
+  return {
+    loginAccount: make('login_account', config.LOGIN_MAX_FAILURES, window),
+    loginIp: make('login_ip', config.LOGIN_MAX_FAILURES_PER_IP, window),
+    registerIp: make('register_ip', config.REGISTER_MAX_PER_IP_PER_HOUR, 3600),
+    apiIp: make('api_ip', config.API_MAX_PER_IP_PER_MINUTE, 60),
+    chatUser: new BurstyRateLimiter(
+      make('chat_user', config.CHAT_RATE_PER_SECOND, 1),
+      make('chat_burst', Math.max(1, config.CHAT_BURST - config.CHAT_RATE_PER_SECOND), 10),
+    ),
+    chatDuplicate: make('chat_dup', 1, 30),
+    socketConnectIp: make('socket_ip', config.SOCKET_CONNECTS_PER_IP_PER_MINUTE, 60),
+    reportUser: make('report_user', 20, 3600),
+  };
+}
+
+/**
+ * Consumes a point; resolves to the seconds to wait when the limit is reached, or 0.
+ * Store errors (Redis down) let the request through: a limiter must not take the service down.
+ */
+export async function consume(
+  limiter: RateLimiterAbstract | BurstyRateLimiter,
+  key: string,
+  points = 1,
+): Promise<number> {
+  try {
+    await limiter.consume(key, points);
+    return 0;
+  } catch (result) {
+    if (result instanceof RateLimiterRes) return Math.max(1, Math.ceil(result.msBeforeNext / 1000));
+    return 0;
+  }
+}
+
+/** Seconds until the key may try again, or 0 when it has points left. */
+export async function blockedFor(limiter: RateLimiterAbstract, key: string): Promise<number> {
+  try {
+    const result = await limiter.get(key);
+    if (result && result.consumedPoints >= limiter.points) {
+      return Math.max(1, Math.ceil(result.msBeforeNext / 1000));
+    }
+    return 0;
+  } catch {
+    return 0;
+  }
+}

@@ -1,0 +1,48 @@
+import type { ApiErrorResponse } from '@spotlight/contracts';
+import type { NextFunction, Request, Response } from 'express';
+import { AppError, isAppError } from '../errors';
+import type { Logger } from '../logger';
+
+interface BodyParserError {
+  type?: string;
+  status?: number;
+}
+
+/** Errors from express.json, turned into the API's error codes. */
+function fromBodyParser(error: unknown): AppError | undefined {
+  const { type, status } = (error ?? {}) as BodyParserError;
+  if (!type || !status || status >= 500) return undefined;
+  if (type === 'entity.too.large')
+    return new AppError('payload_too_large', 413, 'The request body is too large');
+  if (type === 'entity.parse.failed')
+    return new AppError('validation_error', 400, 'The request body is not valid JSON');
+  if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
+    return new AppError('unsupported_media_type', 415, 'Send the body as UTF-8 JSON');
+  }
+  return new AppError('validation_error', 400, 'The request body could not be read');
+}
+
+/** The one error handler: known errors keep their code; anything else is a logged 500. */
+export function errorHandler(logger: Logger) {
+  return (error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const known = isAppError(error) ? error : fromBodyParser(error);
+    if (res.headersSent) {
+      logger.error({ err: error, reqId: req.id }, 'error after the response started');
+      return;
+    }
+    if (!known) {
+      (req.log ?? logger).error({ err: error }, 'unhandled error');
+    }
+    const appError =
+      known ?? new AppError('internal_error', 500, 'Something went wrong on our side');
+    if (appError.retryAfter) res.set('Retry-After', String(appError.retryAfter));
+    const body: ApiErrorResponse = {
+      error: {
+        code: appError.code,
+        message: appError.message,
+        ...(appError.details === undefined ? {} : { details: appError.details }),
+      },
+    };
+    res.status(appError.status).json(body);
+  };
+}

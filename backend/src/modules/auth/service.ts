@@ -1,0 +1,137 @@
+import type { AuthResponse, LoginBody, RegisterBody } from '@spotlight/contracts';
+import bcrypt from 'bcrypt';
+import { parseCookie } from 'cookie';
+import type { Request } from 'express';
+import { isUniqueViolation, pgError } from '../../db/client';
+import { AppError, conflict, rateLimited } from '../../errors';
+import type { AppContext, AuthUser } from '../../http/context';
+import { blockedFor, consume } from '../../limits';
+import { toMe } from '../users/presenter';
+import * as repo from './repository';
+import { signSessionToken, verifySessionToken } from './tokens';
+
+export const SESSION_COOKIE = 'spotlight_session';
+
+export interface ClientMeta {
+  ip: string;
+  userAgent?: string;
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;
+
+export function createAuthService(ctx: AppContext) {
+  const { db, config, limits, bus } = ctx;
+  // Compared against when the email is unknown, so that both answers take as long.
+  let dummyHash: Promise<string> | undefined;
+  const getDummyHash = () => (dummyHash ??= bcrypt.hash('not-a-real-password', config.BCRYPT_COST));
+
+  async function startSession(user: repo.UserRow, meta: ClientMeta): Promise<AuthResponse> {
+    const expiresAt = new Date(Date.now() + config.SESSION_TTL_HOURS * 3600 * 1000);
+    const session = await repo.insertSession(db, {
+      userId: user.id,
+      expiresAt,
+      userAgent: meta.userAgent?.slice(0, 255),
+      ip: meta.ip.slice(0, 64),
+    });
+    const token = await signSessionToken(
+      config.JWT_SECRET,
+      { userId: user.id, sessionId: session.id },
+      expiresAt,
+    );
+    return { user: toMe(user), token, expiresAt: expiresAt.toISOString() };
+  }
+
+  return {
+    async register(body: RegisterBody, meta: ClientMeta): Promise<AuthResponse> {
+      const wait = await consume(limits.registerIp, meta.ip);
+      if (wait > 0)
+        throw rateLimited(wait, 'Too many accounts created from this network; try again later');
+      const passwordHash = await bcrypt.hash(body.password, config.BCRYPT_COST);
+      try {
+        const user = await repo.insertUser(db, {
+          email: body.email,
+          username: body.username,
+          passwordHash,
+          displayName: body.displayName ?? null,
+        });
+        return await startSession(user, meta);
+      } catch (error) {
+        if (isUniqueViolation(error, 'users_email_unique')) {
+          throw conflict(
+            'email_taken',
+            'An account with this email already exists; sign in instead',
+          );
+        }
+        if (isUniqueViolation(error)) {
+          const constraint = pgError(error)?.constraint ?? '';
+          if (constraint.startsWith('users_username')) {
+            throw conflict('username_taken', 'This username is taken; choose another one');
+          }
+        }
+        throw error;
+      }
+    },
+
+    async login(body: LoginBody, meta: ClientMeta): Promise<AuthResponse> {
+      const accountKey = body.email;
+      const locked = Math.max(
+        await blockedFor(limits.loginAccount, accountKey),
+        await blockedFor(limits.loginIp, meta.ip),
+      );
+      if (locked > 0) {
+        throw rateLimited(locked, 'Too many failed sign-ins; wait and try again');
+      }
+      const user = await repo.findUserByEmail(db, body.email);
+      const matches = await bcrypt.compare(
+        body.password,
+        user?.passwordHash ?? (await getDummyHash()),
+      );
+      if (!user || !matches) {
+        await consume(limits.loginAccount, accountKey);
+        await consume(limits.loginIp, meta.ip);
+        throw new AppError('invalid_credentials', 401, 'Wrong email or password');
+      }
+      await limits.loginAccount.delete(accountKey).catch(() => false);
+      return startSession(user, meta);
+    },
+
+    async logout(user: AuthUser): Promise<void> {
+      await repo.revokeSession(db, user.sessionId);
+      bus.emit('sessions.revoked', {
+        userId: user.id,
+        sessionIds: [user.sessionId],
+        reason: 'logout',
+      });
+    },
+
+    async logoutAll(user: AuthUser): Promise<void> {
+      const sessionIds = await repo.revokeUserSessions(db, user.id);
+      bus.emit('sessions.revoked', { userId: user.id, sessionIds, reason: 'revoked' });
+    },
+
+    /** Resolves a raw token to its live session; undefined when invalid, expired or revoked. */
+    async resolveToken(token: string): Promise<AuthUser | undefined> {
+      const claims = await verifySessionToken(config.JWT_SECRET, token);
+      if (!claims) return undefined;
+      const session = await repo.findLiveSession(db, claims.sessionId);
+      if (!session || session.userId !== claims.userId) return undefined;
+      return { id: session.userId, sessionId: session.id, expiresAt: session.expiresAt };
+    },
+  };
+}
+
+/** The session token a request carries: `Authorization: Bearer`, else the session cookie. */
+export function tokenFromHeaders(headers: {
+  authorization?: string;
+  cookie?: string;
+}): string | undefined {
+  const bearer = /^Bearer\s+(\S+)$/i.exec(headers.authorization ?? '');
+  if (bearer) return bearer[1];
+  if (!headers.cookie) return undefined;
+  return parseCookie(headers.cookie)[SESSION_COOKIE] || undefined;
+}
+
+export const clientMeta = (req: Request): ClientMeta => ({
+  ip: req.ip ?? 'unknown',
+  userAgent: req.get('user-agent'),
+});

@@ -1,0 +1,191 @@
+import type { ListEventsQuery } from '@spotlight/contracts';
+import { and, asc, count, desc, eq, gte, ilike, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '../../db/client';
+import { chatRooms, eventParticipants, events, users } from '../../db/schema';
+
+export type EventRow = typeof events.$inferSelect;
+
+/** Escapes LIKE wildcards so that a search for `50%` finds "50%", not everything. */
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+const joinedBy = (userId: number) =>
+  sql<boolean>`exists (select 1 from ${eventParticipants} ep where ep.event_id = ${events.id} and ep.user_id = ${userId})`;
+
+const eventColumns = (userId: number) => ({
+  id: events.id,
+  name: events.name,
+  location: events.location,
+  startDate: events.startDate,
+  endDate: events.endDate,
+  worldsdcId: events.worldsdcId,
+  participantsCount: events.participantsCount,
+  description: events.description,
+  joined: joinedBy(userId),
+});
+
+export type EventWithJoined = EventRow & { joined: boolean };
+
+export async function listEvents(db: Executor, userId: number, query: ListEventsQuery) {
+  const conditions: SQL[] = [];
+  if (query.q) {
+    const pattern = likePattern(query.q);
+    conditions.push(or(ilike(events.name, pattern), ilike(events.location, pattern))!);
+  }
+  if (query.when === 'upcoming') conditions.push(gte(events.endDate, sql`current_date`));
+  if (query.when === 'past') conditions.push(lt(events.endDate, sql`current_date`));
+  if (query.from) conditions.push(gte(events.endDate, query.from));
+  if (query.to) conditions.push(lte(events.startDate, query.to));
+  if (query.joined !== undefined) {
+    conditions.push(query.joined ? joinedBy(userId) : sql`not ${joinedBy(userId)}`);
+  }
+  const where = conditions.length ? and(...conditions) : undefined;
+  const order =
+    query.when === 'past'
+      ? [desc(events.startDate), desc(events.id)]
+      : [asc(events.startDate), asc(events.id)];
+
+  const [items, [total]] = await Promise.all([
+    db
+      .select(eventColumns(userId))
+      .from(events)
+      .where(where)
+      .orderBy(...order)
+      .limit(query.limit)
+      .offset((query.page - 1) * query.limit),
+    db.select({ value: count() }).from(events).where(where),
+  ]);
+  return { items, total: total?.value ?? 0 };
+}
+
+export const findEvent = async (db: Executor, userId: number, id: number) =>
+  (await db.select(eventColumns(userId)).from(events).where(eq(events.id, id)).limit(1))[0];
+
+export const eventExists = async (db: Executor, id: number) =>
+  (await db.select({ id: events.id }).from(events).where(eq(events.id, id)).limit(1)).length > 0;
+
+export const isParticipant = async (db: Executor, eventId: number, userId: number) =>
+  (
+    await db
+      .select({ userId: eventParticipants.userId })
+      .from(eventParticipants)
+      .where(and(eq(eventParticipants.eventId, eventId), eq(eventParticipants.userId, userId)))
+      .limit(1)
+  ).length > 0;
+
+/** Adds a participant; true when the row is new. */
+export const addParticipant = async (db: Executor, eventId: number, userId: number) =>
+  (
+    await db
+      .insert(eventParticipants)
+      .values({ eventId, userId })
+      .onConflictDoNothing()
+      .returning({ userId: eventParticipants.userId })
+  ).length > 0;
+
+/** Removes a participant; true when a row was there. */
+export const removeParticipant = async (db: Executor, eventId: number, userId: number) =>
+  (
+    await db
+      .delete(eventParticipants)
+      .where(and(eq(eventParticipants.eventId, eventId), eq(eventParticipants.userId, userId)))
+      .returning({ userId: eventParticipants.userId })
+  ).length > 0;
+
+export const adjustParticipantsCount = (db: Executor, eventId: number, delta: 1 | -1) =>
+  db
+    .update(events)
+    .set({ participantsCount: sql`${events.participantsCount} + ${delta}` })
+    .where(eq(events.id, eventId));
+
+/** Sets participants_count from the rows, for bulk loads that bypass join(). */
+export const recountParticipants = (db: Executor, eventId: number) =>
+  db
+    .update(events)
+    .set({
+      participantsCount: sql`(select count(*)::int from ${eventParticipants} where ${eventParticipants.eventId} = ${eventId})`,
+    })
+    .where(eq(events.id, eventId));
+
+export async function listParticipants(db: Executor, eventId: number, page: number, limit: number) {
+  const where = eq(eventParticipants.eventId, eventId);
+  const [items, [total]] = await Promise.all([
+    db
+      .select({
+        id: users.id,
+        username: users.username,
+        displayName: users.displayName,
+        avatar: users.avatar,
+        joinedAt: eventParticipants.joinedAt,
+      })
+      .from(eventParticipants)
+      .innerJoin(users, eq(users.id, eventParticipants.userId))
+      .where(where)
+      .orderBy(desc(eventParticipants.joinedAt), desc(users.id))
+      .limit(limit)
+      .offset((page - 1) * limit),
+    db.select({ value: count() }).from(eventParticipants).where(where),
+  ]);
+  return { items, total: total?.value ?? 0 };
+}
+
+/** The event-wide chat room of an event, created on first use. */
+export async function eventRoomId(db: Executor, eventId: number): Promise<number> {
+  const find = async () =>
+    (
+      await db
+        .select({ id: chatRooms.id })
+        .from(chatRooms)
+        .where(and(eq(chatRooms.eventId, eventId), eq(chatRooms.type, 'event')))
+        .limit(1)
+    )[0]?.id;
+  const existing = await find();
+  if (existing) return existing;
+  await db
+    .insert(chatRooms)
+    .values({ eventId, type: 'event' })
+    .onConflictDoNothing({ target: chatRooms.eventId, where: sql`type = 'event'` });
+  const created = await find();
+  if (!created) throw new Error(`Could not create the chat room of event ${eventId}`);
+  return created;
+}
+
+export type NewEvent = typeof events.$inferInsert;
+
+/**
+ * Inserts events, or updates those that exist (same worldsdc_id, or same name and start date
+ * without one); returns how many of each and the ids in the order given.
+ */
+export async function upsertEvents(db: Executor, rows: NewEvent[]) {
+  let inserted = 0;
+  let updated = 0;
+  const ids: number[] = [];
+  for (const row of rows) {
+    const existing = row.worldsdcId
+      ? (
+          await db
+            .select({ id: events.id })
+            .from(events)
+            .where(eq(events.worldsdcId, row.worldsdcId))
+            .limit(1)
+        )[0]
+      : (
+          await db
+            .select({ id: events.id })
+            .from(events)
+            .where(and(eq(events.name, row.name), eq(events.startDate, row.startDate)))
+            .limit(1)
+        )[0];
+    if (existing) {
+      const { participantsCount: _ignored, ...changes } = row;
+      await db.update(events).set(changes).where(eq(events.id, existing.id));
+      ids.push(existing.id);
+      updated++;
+    } else {
+      const [created] = await db.insert(events).values(row).returning({ id: events.id });
+      await eventRoomId(db, created!.id);
+      ids.push(created!.id);
+      inserted++;
+    }
+  }
+  return { inserted, updated, ids };
+}

@@ -1,0 +1,82 @@
+import type { Event, ListEventsQuery } from '@spotlight/contracts';
+import { notFound, notParticipant } from '../../errors';
+import type { AppContext } from '../../http/context';
+import { toUserSummary } from '../users/presenter';
+import * as repo from './repository';
+
+export type EventsService = ReturnType<typeof createEventsService>;
+
+const toEvent = (row: repo.EventWithJoined | Omit<repo.EventWithJoined, 'createdAt'>): Event => ({
+  id: row.id,
+  name: row.name,
+  location: row.location,
+  startDate: row.startDate,
+  endDate: row.endDate,
+  worldsdcId: row.worldsdcId,
+  participantsCount: row.participantsCount,
+  description: row.description,
+  joined: row.joined,
+});
+
+export function createEventsService({ db, bus }: AppContext) {
+  const get = async (userId: number, id: number): Promise<Event> => {
+    const row = await repo.findEvent(db, userId, id);
+    if (!row) throw notFound('Event');
+    return toEvent(row);
+  };
+
+  /** Throws 404 for a missing event and 403 unless the user joined it. */
+  const assertParticipant = async (eventId: number, userId: number): Promise<void> => {
+    if (await repo.isParticipant(db, eventId, userId)) return;
+    if (!(await repo.eventExists(db, eventId))) throw notFound('Event');
+    throw notParticipant();
+  };
+
+  return {
+    get,
+    assertParticipant,
+
+    async list(userId: number, query: ListEventsQuery) {
+      const { items, total } = await repo.listEvents(db, userId, query);
+      return { items: items.map(toEvent), total, page: query.page, limit: query.limit };
+    },
+
+    /** Joins an event; the count moves in the same transaction as the row, and only once. */
+    async join(userId: number, id: number): Promise<{ event: Event }> {
+      await db.transaction(async (tx) => {
+        if (!(await repo.eventExists(tx, id))) throw notFound('Event');
+        if (await repo.addParticipant(tx, id, userId)) {
+          await repo.adjustParticipantsCount(tx, id, 1);
+        }
+      });
+      return { event: await get(userId, id) };
+    },
+
+    async leave(userId: number, id: number): Promise<{ event: Event }> {
+      const left = await db.transaction(async (tx) => {
+        if (!(await repo.eventExists(tx, id))) throw notFound('Event');
+        const removed = await repo.removeParticipant(tx, id, userId);
+        if (removed) await repo.adjustParticipantsCount(tx, id, -1);
+        return removed;
+      });
+      if (left) bus.emit('event.left', { eventId: id, userId });
+      return { event: await get(userId, id) };
+    },
+
+    isParticipant: (eventId: number, userId: number) => repo.isParticipant(db, eventId, userId),
+
+    async participants(userId: number, eventId: number, page: number, limit: number) {
+      await assertParticipant(eventId, userId);
+      const { items, total } = await repo.listParticipants(db, eventId, page, limit);
+      return {
+        items: items.map((row) => ({
+          ...toUserSummary(row),
+          joinedAt: row.joinedAt.toISOString(),
+        })),
+        total,
+        page,
+        limit,
+      };
+    },
+  };
+}

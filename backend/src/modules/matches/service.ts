@@ -1,0 +1,121 @@
+import {
+  canTransition,
+  findTransition,
+  type CreateMatchBody,
+  type Match,
+  type MatchStatus,
+} from '@spotlight/contracts';
+import { isUniqueViolation } from '../../db/client';
+import { AppError, conflict, forbidden, notFound, notParticipant } from '../../errors';
+import type { AppContext } from '../../http/context';
+import * as events from '../events/repository';
+import { toMatch } from './presenter';
+import * as repo from './repository';
+
+export type MatchesService = ReturnType<typeof createMatchesService>;
+
+const TRANSITION_REFUSALS: Record<MatchStatus, string> = {
+  accepted: 'Only the dancer who received the request can accept it',
+  rejected: 'Only the dancer who received the request can decline it',
+  cancelled: 'Only the dancer who sent the request can withdraw it',
+  completed: 'Only a participant can complete the match',
+  pending: 'A match cannot go back to pending',
+};
+
+/**
+ * The rules of matches, in one place for REST and Socket.IO: both dancers in the event, never
+ * oneself, once per pair and event, and status moves only along MATCH_TRANSITIONS.
+ */
+export function createMatchesService({ db, bus, metrics }: AppContext) {
+  const get = async (viewerId: number, id: number): Promise<Match> => {
+    const view = await repo.findMatchForViewer(db, viewerId, id);
+    if (!view) throw notFound('Match');
+    return toMatch(view, viewerId);
+  };
+
+  return {
+    get,
+
+    async list(
+      viewerId: number,
+      filters: { status?: MatchStatus; eventId?: number; page: number; limit: number },
+    ) {
+      const { items, total } = await repo.listMatchesForViewer(db, viewerId, filters);
+      return {
+        items: items.map((view) => toMatch(view, viewerId)),
+        total,
+        page: filters.page,
+        limit: filters.limit,
+      };
+    },
+
+    async create(requesterId: number, { targetUserId, eventId }: CreateMatchBody): Promise<Match> {
+      if (targetUserId === requesterId) {
+        throw new AppError('self_action', 400, 'You cannot be your own recording partner');
+      }
+      if (!(await events.eventExists(db, eventId))) throw notFound('Event');
+      if (!(await events.isParticipant(db, eventId, requesterId))) {
+        throw notParticipant('Join the event before asking for a recording partner');
+      }
+      if (!(await events.isParticipant(db, eventId, targetUserId))) {
+        throw notParticipant('That dancer has not joined this event');
+      }
+      try {
+        const match = await repo.insertMatch(db, {
+          user1Id: requesterId,
+          user2Id: targetUserId,
+          eventId,
+        });
+        metrics.matchRequests.inc();
+        bus.emit('match.created', {
+          matchId: match.id,
+          requesterId,
+          targetId: targetUserId,
+        });
+        return await get(requesterId, match.id);
+      } catch (error) {
+        if (isUniqueViolation(error)) {
+          throw conflict('already_matched', 'You two already have a match at this event');
+        }
+        throw error;
+      }
+    },
+
+    /** Moves a match to a new status, if the rules allow it for this participant. */
+    async transition(userId: number, id: number, to: MatchStatus): Promise<Match> {
+      const changed = await db.transaction(async (tx) => {
+        const match = await repo.lockMatch(tx, id);
+        if (!match || (match.user1Id !== userId && match.user2Id !== userId)) {
+          throw notFound('Match');
+        }
+        const from = match.status as MatchStatus;
+        if (!findTransition(from, to)) {
+          throw conflict('invalid_transition', `A ${from} match cannot become ${to}`);
+        }
+        const role = match.user1Id === userId ? 'requester' : 'target';
+        if (!canTransition(from, to, role)) throw forbidden(TRANSITION_REFUSALS[to]);
+        const roomId =
+          to === 'accepted' && !match.roomId
+            ? await repo.createPrivateRoom(tx, match.eventId)
+            : match.roomId;
+        await repo.updateMatch(tx, id, { status: to, roomId });
+        return match;
+      });
+      bus.emit('match.updated', {
+        matchId: id,
+        status: to,
+        byUserId: userId,
+        requesterId: changed.user1Id,
+        targetId: changed.user2Id,
+      });
+      return get(userId, id);
+    },
+
+    /** The match row, if `userId` is one of its two participants. */
+    async findForParticipant(userId: number, id: number) {
+      const match = await repo.findMatch(db, id);
+      if (!match || (match.user1Id !== userId && match.user2Id !== userId)) return undefined;
+      return match;
+    },
+  };
+}

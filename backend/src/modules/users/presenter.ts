@@ -1,0 +1,24 @@
+import type { DanceRole, Division, Me, PublicUser, UserSummary } from '@spotlight/contracts';
+import type { users } from '../../db/schema';
+
+type UserRow = typeof users.$inferSelect;
+type SummaryRow = Pick<UserRow, 'id' | 'username' | 'displayName' | 'avatar'>;
+
+export const toUserSummary = (row: SummaryRow): UserSummary => ({
+  id: row.id,
+  username: row.username,
+  displayName: row.displayName,
+  avatar: row.avatar,
+});
+
+export const toPublicUser = (row: UserRow): PublicUser => ({
+  ...toUserSummary(row),
+  wsdcId: row.wsdcId,
+  danceRole: row.danceRole as DanceRole | null,
+  division: row.division as Division | null,
+  city: row.city,
+  country: row.country,
+  createdAt: row.createdAt.toISOString(),
+});
+
+export const toMe = (row: UserRow): Me => ({ ...toPublicUser(row), email: row.email });

@@ -1,0 +1,152 @@
+/**
+ * The composition root: configuration, database, services, HTTP and Socket.IO, and a graceful
+ * shutdown. `startServer` is also what the tests start, on a port of their own.
+ */
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { Redis } from 'ioredis';
+import { createApp } from './app';
+import { createBus } from './bus';
+import { ConfigError, loadConfig, type Config } from './config';
+import { openDatabase, type DatabaseHandle } from './db/client';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmpty, seedDemoData } from './db/seed';
+import type { AppContext } from './http/context';
+import { createLimits } from './limits';
+import { createLogger, type Logger } from './logger';
+import { createMetrics } from './metrics';
+import { createServices, type Services } from './services';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  httpServer: http.Server;
+  ctx: AppContext;
+  services: Services;
+  /** Stops accepting, finishes in-flight requests, closes sockets and the database. */
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  database?: DatabaseHandle;
+  logger?: Logger;
+}
+
+export async function startServer(
+  config: Config,
+  options: StartOptions = {},
+): Promise<RunningServer> {
+  const logger = options.logger ?? createLogger(config);
+  const database =
+    options.database ??
+    (await openDatabase({
+      url: config.DATABASE_URL,
+      dataDir: path.join(config.DATA_DIR, 'pglite'),
+      poolMax: config.DATABASE_POOL_MAX,
+    }));
+  await database.migrate();
+
+  if (config.SEED_DEMO_DATA && (await isEmpty(database.db))) {
+    const result = await seedDemoData(database.db, config.BCRYPT_COST);
+    logger.info(
+      { events: result.events.inserted, accounts: result.accounts },
+      `Demo data loaded. Sign in as ${DEMO_ACCOUNTS.map((a) => a.email).join(', ')} with the password "${DEMO_PASSWORD}"`,
+    );
+  }
+
+  const redis = config.REDIS_URL
+    ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2, enableOfflineQueue: true })
+    : undefined;
+  redis?.on('error', (error) => logger.warn({ err: error }, 'redis error'));
+
+  const ctx: AppContext = {
+    config,
+    database,
+    db: database.db,
+    logger,
+    bus: createBus((error) => logger.error({ err: error }, 'domain event listener failed')),
+    limits: createLimits(config, redis),
+    metrics: createMetrics(config.NODE_ID),
+    redis,
+    state: { shuttingDown: false },
+  };
+  const services = createServices(ctx);
+  const { app } = createApp(ctx, services);
+  const httpServer = http.createServer(app);
+  httpServer.keepAliveTimeout = 65_000;
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.PORT, config.HOST, () => resolve());
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      ctx.state.shuttingDown = true;
+      const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      httpServer.closeIdleConnections();
+      const deadline = setTimeout(
+        () => httpServer.closeAllConnections(),
+        config.SHUTDOWN_TIMEOUT_MS - 500,
+      );
+      deadline.unref();
+      await stopped;
+      clearTimeout(deadline);
+      await redis?.quit().catch(() => redis.disconnect());
+      if (!options.database) await database.close();
+    })());
+
+  return { url: `http://${host}:${port}`, port, httpServer, ctx, services, close };
+}
+
+async function main() {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger(config);
+  process.on('unhandledRejection', (reason) =>
+    logger.error({ err: reason }, 'unhandled rejection'),
+  );
+
+  const server = await startServer(config, { logger });
+  logger.info(`spotlight.cam listening on ${server.url} (database: ${server.ctx.database.kind})`);
+
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => {
+      logger.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, config.SHUTDOWN_TIMEOUT_MS);
+    force.unref();
+    server.close().then(
+      () => {
+        logger.info('shutdown complete');
+        process.exit(0);
+      },
+      (error) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import {
+  allEndpoints,
+  buildPath,
+  canTransition,
+  CLIENT_EVENT_NAMES,
+  isCommonPassword,
+  RegisterBody,
+  SendPrivateMessage,
+  contentForType,
+} from './index';
+
+describe('the endpoint registry', () => {
+  it('has one definition per method and path', () => {
+    const keys = allEndpoints().map(([, def]) => `${def.method} ${def.path}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('puts every endpoint under /api', () => {
+    for (const [id, def] of allEndpoints()) expect(def.path, id).toMatch(/^\/api\//);
+  });
+
+  it('fills and encodes path parameters', () => {
+    expect(buildPath('/api/events/:id/join', { id: 42 })).toBe('/api/events/42/join');
+    expect(buildPath('/api/users/:id', { id: 'a/b' })).toBe('/api/users/a%2Fb');
+    expect(() => buildPath('/api/users/:id', {})).toThrow(/Missing path parameter id/);
+  });
+});
+
+describe('passwords', () => {
+  it('refuses the most common passwords, whatever their case, and nothing else', () => {
+    expect(isCommonPassword('PASSWORD')).toBe(true);
+    expect(isCommonPassword('iloveyou')).toBe(true);
+    expect(isCommonPassword('west coast swing at dawn')).toBe(false);
+  });
+
+  it('needs 8 characters and no composition rule', () => {
+    const base = { email: 'a@b.co', username: 'abc' };
+    expect(RegisterBody.safeParse({ ...base, password: 'short' }).success).toBe(false);
+    expect(RegisterBody.safeParse({ ...base, password: 'alllowercaseletters' }).success).toBe(true);
+  });
+});
+
+describe('match transitions', () => {
+  it('allows only the moves of the right participant', () => {
+    expect(canTransition('pending', 'accepted', 'target')).toBe(true);
+    expect(canTransition('pending', 'accepted', 'requester')).toBe(false);
+    expect(canTransition('pending', 'cancelled', 'requester')).toBe(true);
+    expect(canTransition('accepted', 'completed', 'requester')).toBe(true);
+    expect(canTransition('completed', 'pending', 'target')).toBe(false);
+    expect(canTransition('rejected', 'accepted', 'target')).toBe(false);
+  });
+});
+
+describe('messages', () => {
+  it('accepts only http(s) links for link messages', () => {
+    expect(contentForType('link', 'https://drive.google.com/file/d/abc').success).toBe(true);
+    expect(contentForType('link', 'javascript:alert(1)').success).toBe(false);
+  });
+
+  it('defaults the private message type to text', () => {
+    const parsed = SendPrivateMessage.parse({ matchId: 1, content: 'hi' });
+    expect(parsed.type).toBe('text');
+  });
+
+  it('names the seed socket events', () => {
+    expect(CLIENT_EVENT_NAMES).toEqual(
+      expect.arrayContaining([
+        'join_event_room',
+        'leave_event_room',
+        'send_event_message',
+        'join_private_room',
+        'send_private_message',
+        'send_match_request',
+        'accept_match_request',
+        'webrtc_offer',
+        'webrtc_answer',
+        'webrtc_ice_candidate',
+      ]),
+    );
+  });
+});

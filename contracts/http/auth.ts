@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { COMMON_PASSWORDS } from '../common-passwords';
+import { Timestamp, trimmed } from '../common';
+import { defineEndpoint } from './endpoint';
+import { Email, Me, Username } from './users';
+
+export const PASSWORD_MIN = 8;
+export const PASSWORD_MAX = 128;
+
+const common = new Set(COMMON_PASSWORDS);
+
+/** True when a password is among the most common ones (case-insensitive). */
+export const isCommonPassword = (password: string) => common.has(password.toLowerCase());
+
+/**
+ * A new password: length only, plus a breached-list check, as OWASP ASVS 5.0 asks.
+ * No composition rules. Not trimmed: spaces are part of a passphrase.
+ */
+export const NewPassword = z
+  .string()
+  .min(PASSWORD_MIN, `At least ${PASSWORD_MIN} characters`)
+  .max(PASSWORD_MAX, `At most ${PASSWORD_MAX} characters`)
+  .refine((password) => !isCommonPassword(password), {
+    message: 'This password is too common; choose another one',
+    params: { code: 'weak_password' },
+  });
+
+export const RegisterBody = z.strictObject({
+  email: Email,
+  username: Username,
+  password: NewPassword,
+  displayName: trimmed(1, 50).optional(),
+});
+export type RegisterBody = z.infer<typeof RegisterBody>;
+
+export const LoginBody = z.strictObject({
+  email: Email,
+  password: z.string().min(1, 'Enter your password').max(PASSWORD_MAX),
+});
+export type LoginBody = z.infer<typeof LoginBody>;
+
+/**
+ * A session: the same token the httpOnly cookie holds. Browsers ignore it; scripts and native
+ * clients send it as `Authorization: Bearer`.
+ */
+export const AuthResponse = z.object({ user: Me, token: z.string(), expiresAt: Timestamp });
+export type AuthResponse = z.infer<typeof AuthResponse>;
+
+export const OkResponse = z.object({ ok: z.literal(true) });
+
+export const authEndpoints = {
+  register: defineEndpoint({
+    method: 'POST',
+    path: '/api/auth/register',
+    auth: 'public',
+    tag: 'auth',
+    summary: 'Create an account and start a session',
+    body: RegisterBody,
+    response: AuthResponse,
+    status: 201,
+    errors: ['validation_error', 'weak_password', 'email_taken', 'username_taken', 'rate_limited'],
+  }),
+  login: defineEndpoint({
+    method: 'POST',
+    path: '/api/auth/login',
+    auth: 'public',
+    tag: 'auth',
+    summary: 'Start a session (5 failures in 15 minutes lock the account for the window)',
+    body: LoginBody,
+    response: AuthResponse,
+    errors: ['validation_error', 'invalid_credentials', 'rate_limited'],
+  }),
+  logout: defineEndpoint({
+    method: 'POST',
+    path: '/api/auth/logout',
+    auth: 'user',
+    tag: 'auth',
+    summary: 'End this session; its open sockets are closed at once',
+    response: OkResponse,
+  }),
+  logoutAll: defineEndpoint({
+    method: 'POST',
+    path: '/api/auth/logout-all',
+    auth: 'user',
+    tag: 'auth',
+    summary: 'End every session of this user, on every device',
+    response: OkResponse,
+  }),
+} as const;

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { CalendarDate, Id, IdParams, PageQuery, paged, Timestamp } from '../common';
+import { defineEndpoint } from './endpoint';
+import { UserSummary } from './users';
+
+export const Event = z.object({
+  id: Id,
+  name: z.string(),
+  location: z.string(),
+  startDate: CalendarDate,
+  endDate: CalendarDate,
+  worldsdcId: z.string().nullable(),
+  participantsCount: z.number().int().min(0),
+  description: z.string().nullable(),
+  /** Whether the signed-in user has joined (checked in). */
+  joined: z.boolean(),
+});
+export type Event = z.infer<typeof Event>;
+
+export const EVENT_WHEN = ['upcoming', 'past', 'all'] as const;
+
+export const ListEventsQuery = PageQuery.extend({
+  /** Matches the name or the location, case-insensitive. */
+  q: z.string().trim().max(100).optional(),
+  /** `upcoming`: not yet ended (today counts); `past`: ended before today. */
+  when: z.enum(EVENT_WHEN).default('all'),
+  /** Events that end on or after this date. */
+  from: CalendarDate.optional(),
+  /** Events that start on or before this date. */
+  to: CalendarDate.optional(),
+  /** Only the events the user joined. */
+  joined: z.stringbool().optional(),
+});
+export type ListEventsQuery = z.infer<typeof ListEventsQuery>;
+
+export const EventPage = paged(Event);
+
+export const JoinResponse = z.object({ event: Event });
+
+export const Participant = UserSummary.extend({ joinedAt: Timestamp });
+export const ParticipantPage = paged(Participant);
+
+/** One event as an organiser's import file gives it. */
+export const EventImportRow = z.strictObject({
+  name: z.string().trim().min(1).max(255),
+  location: z.string().trim().min(1).max(255),
+  startDate: CalendarDate,
+  endDate: CalendarDate,
+  worldsdcId: z.string().trim().min(1).max(100).nullish(),
+  description: z.string().trim().max(5000).nullish(),
+});
+export type EventImportRow = z.infer<typeof EventImportRow>;
+
+export const eventsEndpoints = {
+  list: defineEndpoint({
+    method: 'GET',
+    path: '/api/events',
+    auth: 'user',
+    tag: 'events',
+    summary: 'Events, soonest first for upcoming and latest first for past; with search',
+    query: ListEventsQuery,
+    response: EventPage,
+  }),
+  get: defineEndpoint({
+    method: 'GET',
+    path: '/api/events/:id',
+    auth: 'user',
+    tag: 'events',
+    summary: 'One event',
+    params: IdParams,
+    response: Event,
+    errors: ['not_found'],
+  }),
+  join: defineEndpoint({
+    method: 'POST',
+    path: '/api/events/:id/join',
+    auth: 'user',
+    tag: 'events',
+    summary: 'Join (check in to) an event; joining twice is harmless',
+    params: IdParams,
+    response: JoinResponse,
+    errors: ['not_found'],
+  }),
+  leave: defineEndpoint({
+    method: 'POST',
+    path: '/api/events/:id/leave',
+    auth: 'user',
+    tag: 'events',
+    summary: 'Leave an event; leaving one not joined is harmless',
+    params: IdParams,
+    response: JoinResponse,
+    errors: ['not_found'],
+  }),
+  participants: defineEndpoint({
+    method: 'GET',
+    path: '/api/events/:id/participants',
+    auth: 'user',
+    tag: 'events',
+    summary: "The event's participants, newest first (participants only)",
+    params: IdParams,
+    query: PageQuery,
+    response: ParticipantPage,
+    errors: ['not_found', 'not_participant'],
+  }),
+} as const;

@@ -1,0 +1,33 @@
+import { authEndpoints } from './auth';
+import { chatEndpoints } from './chat';
+import type { EndpointDef } from './endpoint';
+import { eventsEndpoints } from './events';
+import { matchesEndpoints } from './matches';
+import { ratingsEndpoints } from './ratings';
+import { reportsEndpoints } from './reports';
+import { systemEndpoints } from './system';
+import { transfersEndpoints } from './transfers';
+import { usersEndpoints } from './users';
+import { webrtcEndpoints } from './webrtc';
+
+/** Every REST endpoint, by feature. Server routes, the client, OpenAPI and the tests read it. */
+export const api = {
+  auth: authEndpoints,
+  users: usersEndpoints,
+  events: eventsEndpoints,
+  matches: matchesEndpoints,
+  ratings: ratingsEndpoints,
+  reports: reportsEndpoints,
+  chat: chatEndpoints,
+  system: systemEndpoints,
+  webrtc: webrtcEndpoints,
+  transfers: transfersEndpoints,
+} as const;
+
+/** Every endpoint as `feature.name` → definition, for code that walks all of them. */
+export const allEndpoints = (): [string, EndpointDef][] =>
+  Object.entries(api).flatMap(([feature, group]) =>
+    Object.entries(group as Record<string, EndpointDef>).map(
+      ([name, def]) => [`${feature}.${name}`, def] as [string, EndpointDef],
+    ),
+  );

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { HttpUrl, Id, IdParams, Timestamp, trimmed } from '../common';
+import { defineEndpoint } from './endpoint';
+
+export const DANCE_ROLES = ['leader', 'follower', 'both'] as const;
+export const DanceRole = z.enum(DANCE_ROLES);
+export type DanceRole = z.infer<typeof DanceRole>;
+
+/** WSDC skill divisions, lowest to highest. */
+export const DIVISIONS = [
+  'newcomer',
+  'novice',
+  'intermediate',
+  'advanced',
+  'all_star',
+  'champion',
+] as const;
+export const Division = z.enum(DIVISIONS);
+export type Division = z.infer<typeof Division>;
+
+export const USERNAME_PATTERN = /^[A-Za-z0-9_.-]+$/;
+export const Username = z
+  .string()
+  .trim()
+  .min(3, 'At least 3 characters')
+  .max(30, 'At most 30 characters')
+  .regex(USERNAME_PATTERN, 'Letters, digits, dot, dash and underscore only');
+
+export const Email = z
+  .string()
+  .trim()
+  .max(254)
+  .pipe(z.email('Enter a valid email address'))
+  .transform((email) => email.toLowerCase());
+
+export const WsdcId = z
+  .string()
+  .trim()
+  .regex(/^[0-9]{1,10}$/, 'Digits only (your WSDC number)');
+
+/** The least a chat line or a list needs to show a person. */
+export const UserSummary = z.object({
+  id: Id,
+  username: z.string(),
+  displayName: z.string().nullable(),
+  avatar: z.string().nullable(),
+});
+export type UserSummary = z.infer<typeof UserSummary>;
+
+/** What anyone signed in may see of a dancer: never the email or the password hash. */
+export const PublicUser = UserSummary.extend({
+  wsdcId: z.string().nullable(),
+  danceRole: DanceRole.nullable(),
+  division: Division.nullable(),
+  city: z.string().nullable(),
+  country: z.string().nullable(),
+  createdAt: Timestamp,
+});
+export type PublicUser = z.infer<typeof PublicUser>;
+
+/** The signed-in user's own profile. */
+export const Me = PublicUser.extend({ email: z.string() });
+export type Me = z.infer<typeof Me>;
+
+export const UpdateMeBody = z
+  .strictObject({
+    displayName: trimmed(1, 50).nullable(),
+    avatar: HttpUrl.pipe(z.string().max(255)).nullable(),
+    wsdcId: WsdcId.nullable(),
+    danceRole: DanceRole.nullable(),
+    division: Division.nullable(),
+    city: trimmed(1, 100).nullable(),
+    country: trimmed(1, 100).nullable(),
+  })
+  .partial()
+  .refine((body) => Object.keys(body).length > 0, 'Change at least one field');
+export type UpdateMeBody = z.infer<typeof UpdateMeBody>;
+
+export const usersEndpoints = {
+  me: defineEndpoint({
+    method: 'GET',
+    path: '/api/users/me',
+    auth: 'user',
+    tag: 'users',
+    summary: 'The signed-in user, with their email',
+    response: Me,
+  }),
+  updateMe: defineEndpoint({
+    method: 'PATCH',
+    path: '/api/users/me',
+    auth: 'user',
+    tag: 'users',
+    summary: 'Update the own profile (send only the fields to change; null clears one)',
+    body: UpdateMeBody,
+    response: Me,
+  }),
+  get: defineEndpoint({
+    method: 'GET',
+    path: '/api/users/:id',
+    auth: 'user',
+    tag: 'users',
+    summary: "Another dancer's public profile",
+    params: IdParams,
+    response: PublicUser,
+    errors: ['not_found'],
+  }),
+} as const;
