@@ -1,0 +1,54 @@
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+const rtf = (locale?: string) => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+
+/**
+ * "just now", "5 min ago", "3 hours ago", "yesterday", "in 2 days", then a date: short,
+ * readable between heats. `now` is passed in so that tests and re-renders agree on it.
+ */
+export function formatRelative(date: Date | string, now: Date = new Date(), locale?: string) {
+  const then = typeof date === 'string' ? new Date(date) : date;
+  const diff = then.getTime() - now.getTime();
+  if (Number.isNaN(diff)) return '';
+  const abs = Math.abs(diff);
+  if (abs < 45_000) return 'just now';
+  const format = rtf(locale);
+  if (abs < HOUR) return format.format(Math.round(diff / MINUTE), 'minute');
+  if (abs < DAY) return format.format(Math.round(diff / HOUR), 'hour');
+  if (abs < 7 * DAY) return format.format(Math.round(diff / DAY), 'day');
+  return formatDate(then, now, locale);
+}
+
+/** "12 Mar", or "12 Mar 2024" outside the current year. */
+export function formatDate(date: Date | string, now: Date = new Date(), locale?: string) {
+  const d = typeof date === 'string' ? new Date(date) : date;
+  return d.toLocaleDateString(locale, {
+    day: 'numeric',
+    month: 'short',
+    ...(d.getFullYear() === now.getFullYear() ? {} : { year: 'numeric' }),
+  });
+}
+
+/** A calendar date (`YYYY-MM-DD`) as a local date, without a timezone shift. */
+export const parseCalendarDate = (value: string) => {
+  const [y, m, d] = value.split('-').map(Number);
+  return new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1);
+};
+
+/** "12–14 Mar 2026", or "30 Mar – 2 Apr 2026": an event's dates. */
+export function formatDateRange(start: string, end: string, locale?: string) {
+  const a = parseCalendarDate(start);
+  const b = parseCalendarDate(end);
+  const year = { year: 'numeric' } as const;
+  if (start === end)
+    return b.toLocaleDateString(locale, { day: 'numeric', month: 'short', ...year });
+  const sameMonth = a.getMonth() === b.getMonth() && a.getFullYear() === b.getFullYear();
+  const from = a.toLocaleDateString(
+    locale,
+    sameMonth ? { day: 'numeric' } : { day: 'numeric', month: 'short' },
+  );
+  const to = b.toLocaleDateString(locale, { day: 'numeric', month: 'short', ...year });
+  return `${from}${sameMonth ? '–' : ' – '}${to}`;
+}
