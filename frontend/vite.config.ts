@@ -1,10 +1,53 @@
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 
 const backend = process.env.VITE_BACKEND_URL ?? 'http://localhost:8080';
+const THEME = '#7c3aed';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    VitePWA({
+      // Registered from src/features/pwa/serviceWorker.ts (no inline script: CSP is 'self').
+      injectRegister: null,
+      registerType: 'prompt',
+      includeAssets: ['favicon.svg', 'icons/apple-touch-icon.png'],
+      manifest: {
+        id: '/',
+        name: 'spotlight.cam',
+        short_name: 'spotlight',
+        description:
+          'Find a recording partner at your West Coast Swing event, chat, and get your heat video phone to phone.',
+        start_url: '/events',
+        scope: '/',
+        display: 'standalone',
+        orientation: 'portrait',
+        theme_color: THEME,
+        background_color: '#f8fafc',
+        categories: ['social', 'sports'],
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          {
+            src: '/icons/icon-maskable-512.png',
+            sizes: '512x512',
+            type: 'image/png',
+            purpose: 'maskable',
+          },
+        ],
+      },
+      workbox: {
+        // The app shell and every route chunk, so that the app opens offline.
+        globPatterns: ['**/*.{js,css,html,png,svg,webmanifest}'],
+        navigateFallback: '/index.html',
+        // API and socket traffic never goes through the cache: no route matches it, so the
+        // service worker leaves those requests to the network, and offline they fail visibly.
+        navigateFallbackDenylist: [/^\/api\//, /^\/socket\.io\//, /^\/metrics/],
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
   server: {
     host: process.env.VITE_HOST ?? 'localhost',
     port: 5173,

@@ -1,0 +1,54 @@
+import { useState, useSyncExternalStore } from 'react';
+import { Button } from '../../ui/Button';
+import { installPrompt } from './installPrompt';
+
+const useCanInstall = () => useSyncExternalStore(installPrompt.subscribe, installPrompt.canInstall);
+const DISMISSED = 'spotlight.install-dismissed';
+
+/** "Install app", where the platform offers it (Chrome on Android and desktop). */
+export function InstallButton() {
+  const canInstall = useCanInstall();
+  if (!canInstall) return null;
+  return (
+    <Button variant="secondary" className="w-full" onClick={() => void installPrompt.prompt()}>
+      Install app
+    </Button>
+  );
+}
+
+/** A dismissible invitation to install, shown once until dismissed. */
+export function InstallBanner() {
+  const canInstall = useCanInstall();
+  const [dismissed, setDismissed] = useState(() => {
+    try {
+      return localStorage.getItem(DISMISSED) === '1';
+    } catch {
+      return false;
+    }
+  });
+  if (!canInstall || dismissed) return null;
+  const handleDismiss = () => {
+    setDismissed(true);
+    try {
+      localStorage.setItem(DISMISSED, '1');
+    } catch {
+      // private mode: dismissed for this page only
+    }
+  };
+  return (
+    <div className="flex items-center gap-2 rounded-2xl bg-violet-50 p-3 text-sm text-violet-900">
+      <p className="flex-1">Install spotlight.cam for one-tap access between heats.</p>
+      <Button className="px-3" onClick={() => void installPrompt.prompt()}>
+        Install
+      </Button>
+      <Button
+        variant="ghost"
+        className="px-3"
+        onClick={handleDismiss}
+        aria-label="Dismiss install invitation"
+      >
+        ✕
+      </Button>
+    </div>
+  );
+}
