@@ -1,15 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { captureInstallPrompt } from './features/pwa/installPrompt';
+import { registerServiceWorker } from './features/pwa/serviceWorker';
 import './index.css';
 
-function App() {
-  return (
-    <main className="mx-auto max-w-md p-4">
-      <h1 className="text-2xl font-bold">spotlight.cam</h1>
-      <p className="text-slate-600">Find a recording partner at your West Coast Swing event.</p>
-    </main>
-  );
-}
+captureInstallPrompt();
+registerServiceWorker();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,0 +1,72 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { AuthProvider } from '../features/auth/AuthContext';
+import { endSession } from '../features/auth/session';
+import { Loading } from '../ui/Spinner';
+import { Layout } from './layout/Layout';
+import { createQueryClient } from './queryClient';
+import { connectRealtime } from './realtime';
+import { RedirectIfSignedIn, RequireAuth } from './RequireAuth';
+import { socketClient } from './socket';
+
+// Route-level code splitting: each page is its own chunk, loaded on first visit.
+const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
+  lazy(() => load().then((module) => ({ default: module[name] })));
+
+const LoginPage = page(() => import('../features/auth/LoginPage'), 'LoginPage');
+const RegisterPage = page(() => import('../features/auth/RegisterPage'), 'RegisterPage');
+const EventsPage = page(() => import('../features/events/EventsPage'), 'EventsPage');
+const EventDetailsPage = page(
+  () => import('../features/events/EventDetailsPage'),
+  'EventDetailsPage',
+);
+const EventChatPage = page(() => import('../features/chat/EventChatPage'), 'EventChatPage');
+const MatchChatPage = page(() => import('../features/matches/MatchChatPage'), 'MatchChatPage');
+const RatePartnerPage = page(
+  () => import('../features/ratings/RatePartnerPage'),
+  'RatePartnerPage',
+);
+const HistoryPage = page(() => import('../features/matches/HistoryPage'), 'HistoryPage');
+const ProfilePage = page(() => import('../features/profile/ProfilePage'), 'ProfilePage');
+const UserProfilePage = page(
+  () => import('../features/profile/UserProfilePage'),
+  'UserProfilePage',
+);
+const NotFoundPage = page(() => import('./NotFoundPage'), 'NotFoundPage');
+
+export function App() {
+  const [queryClient] = useState(() => createQueryClient((client) => endSession(client)));
+  useEffect(() => connectRealtime(socketClient, queryClient), [queryClient]);
+
+  return (
+    <QueryClientProvider client={queryClient}>
+      <AuthProvider>
+        <BrowserRouter>
+          <Suspense fallback={<Loading />}>
+            <Routes>
+              <Route element={<RedirectIfSignedIn />}>
+                <Route path="/login" element={<LoginPage />} />
+                <Route path="/register" element={<RegisterPage />} />
+              </Route>
+              <Route element={<RequireAuth />}>
+                <Route element={<Layout />}>
+                  <Route index element={<Navigate to="/events" replace />} />
+                  <Route path="/events" element={<EventsPage />} />
+                  <Route path="/events/:id" element={<EventDetailsPage />} />
+                  <Route path="/events/:id/chat" element={<EventChatPage />} />
+                  <Route path="/matches/:id" element={<MatchChatPage />} />
+                  <Route path="/matches/:id/rate" element={<RatePartnerPage />} />
+                  <Route path="/history" element={<HistoryPage />} />
+                  <Route path="/profile" element={<ProfilePage />} />
+                  <Route path="/users/:id" element={<UserProfilePage />} />
+                  <Route path="*" element={<NotFoundPage />} />
+                </Route>
+              </Route>
+            </Routes>
+          </Suspense>
+        </BrowserRouter>
+      </AuthProvider>
+    </QueryClientProvider>
+  );
+}

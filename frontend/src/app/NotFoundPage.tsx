@@ -1,0 +1,15 @@
+import { ButtonLink } from '../ui/Button';
+import { EmptyState } from '../ui/States';
+
+export function NotFoundPage() {
+  return (
+    <div className="p-4">
+      <h1 className="sr-only">Page not found</h1>
+      <EmptyState title="There’s nothing here">
+        <ButtonLink to="/events" className="mt-2">
+          Go to events
+        </ButtonLink>
+      </EmptyState>
+    </div>
+  );
+}

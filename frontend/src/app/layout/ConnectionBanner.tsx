@@ -1,0 +1,34 @@
+import { useSyncExternalStore } from 'react';
+import { socketClient } from '../socket';
+import { cx } from '../../ui/cx';
+
+const subscribe = (callback: () => void) => socketClient.on('status', callback);
+const getStatus = () => socketClient.status;
+
+/**
+ * Says when what is on screen may be behind: offline (saved data shown, messages queued) or
+ * reconnecting. Nothing when online.
+ */
+export function ConnectionBanner() {
+  const status = useSyncExternalStore(subscribe, getStatus);
+  const text =
+    status === 'offline'
+      ? 'You’re offline — showing what was loaded. Messages will send when you’re back.'
+      : status === 'reconnecting'
+        ? 'Reconnecting…'
+        : undefined;
+  return (
+    <div role="status" aria-live="polite" data-connection={status}>
+      {text && (
+        <p
+          className={cx(
+            'px-4 py-2 text-center text-sm font-medium',
+            status === 'offline' ? 'bg-amber-100 text-amber-900' : 'bg-sky-100 text-sky-900',
+          )}
+        >
+          {text}
+        </p>
+      )}
+    </div>
+  );
+}

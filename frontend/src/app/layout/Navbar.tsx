@@ -1,0 +1,86 @@
+import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { NavLink } from 'react-router-dom';
+import { matchListQuery, selectReceivedRequests } from '../../features/matches/queries';
+import { cx } from '../../ui/cx';
+
+const icon = (d: string) => (
+  <svg viewBox="0 0 24 24" className="h-6 w-6" fill="none" aria-hidden="true">
+    <path
+      d={d}
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    />
+  </svg>
+);
+
+const ICONS = {
+  events: icon(
+    'M8 3v3m8-3v3M4 9h16M5 6h14a1 1 0 0 1 1 1v12a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V7a1 1 0 0 1 1-1z',
+  ),
+  matches: icon(
+    'M17 20v-2a4 4 0 0 0-4-4H7a4 4 0 0 0-4 4v2M10 10a4 4 0 1 0 0-8 4 4 0 0 0 0 8zm11 10v-2a4 4 0 0 0-3-3.9M16 2.1a4 4 0 0 1 0 7.8',
+  ),
+  profile: icon('M20 21v-2a4 4 0 0 0-4-4H8a4 4 0 0 0-4 4v2m8-10a4 4 0 1 0 0-8 4 4 0 0 0 0 8z'),
+};
+
+function Tab({
+  to,
+  label,
+  icon: glyph,
+  badge,
+}: {
+  to: string;
+  label: string;
+  icon: ReactNode;
+  badge?: number;
+}) {
+  return (
+    <li className="flex-1">
+      <NavLink
+        to={to}
+        className={({ isActive }) =>
+          cx(
+            'relative flex min-h-14 flex-col items-center justify-center gap-0.5 text-xs font-semibold',
+            isActive ? 'text-violet-700' : 'text-slate-600 hover:text-slate-900',
+          )
+        }
+      >
+        {glyph}
+        <span>{label}</span>
+        {badge !== undefined && badge > 0 && (
+          <span className="absolute left-1/2 top-1 ml-2 min-w-5 rounded-full bg-red-600 px-1.5 text-center text-[11px] leading-5 text-white">
+            {badge}
+            <span className="sr-only"> pending {badge === 1 ? 'request' : 'requests'}</span>
+          </span>
+        )}
+      </NavLink>
+    </li>
+  );
+}
+
+/** The bottom tab bar, in thumb reach; Matches carries the live count of pending requests. */
+export function Navbar() {
+  const pending = useQuery({
+    ...matchListQuery({ status: 'pending' }),
+    select: selectReceivedRequests,
+  });
+  const count = pending.data?.length ?? 0;
+  return (
+    <nav
+      aria-label="Main"
+      className="border-t border-slate-200 bg-white pb-[env(safe-area-inset-bottom)]"
+    >
+      <ul className="mx-auto flex max-w-lg">
+        <Tab to="/events" label="Events" icon={ICONS.events} />
+        <Tab to="/history" label="Matches" icon={ICONS.matches} badge={count} />
+        <Tab to="/profile" label="Profile" icon={ICONS.profile} />
+      </ul>
+      <p className="sr-only" aria-live="polite">
+        {count > 0 ? `${count} pending match ${count === 1 ? 'request' : 'requests'}` : ''}
+      </p>
+    </nav>
+  );
+}

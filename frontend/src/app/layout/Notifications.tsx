@@ -1,0 +1,85 @@
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { Link } from 'react-router-dom';
+import { appUpdate } from '../../features/pwa/serviceWorker';
+import { nameOf } from '../../ui/Avatar';
+import { Button } from '../../ui/Button';
+import { socketClient } from '../socket';
+
+interface Toast {
+  id: number;
+  text: string;
+  to: string;
+}
+
+/** Live match news as a dismissible toast (the data itself is already in the cache). */
+export function MatchToasts() {
+  const [toasts, setToasts] = useState<Toast[]>([]);
+  useEffect(() => {
+    const push = (toast: Toast) => setToasts((list) => [...list.slice(-2), toast]);
+    const offs = [
+      socketClient.on('matchRequestReceived', ({ fromUser, match }) =>
+        push({
+          id: match.id * 10,
+          text: `${nameOf(fromUser)} asked you to be their recording partner`,
+          to: `/matches/${match.id}`,
+        }),
+      ),
+      socketClient.on('matchAccepted', ({ partner, match }) =>
+        push({
+          id: match.id * 10 + 1,
+          text: `${nameOf(partner)} accepted your request`,
+          to: `/matches/${match.id}`,
+        }),
+      ),
+    ];
+    return () => offs.forEach((off) => off());
+  }, []);
+
+  if (toasts.length === 0) return null;
+  const dismiss = (id: number) => setToasts((list) => list.filter((t) => t.id !== id));
+  return (
+    <div className="space-y-2 px-3 pt-2">
+      {toasts.map((toast) => (
+        <div
+          key={toast.id}
+          role="status"
+          className="flex items-center gap-2 rounded-2xl bg-violet-700 p-2 pl-3 text-sm text-white shadow-lg"
+        >
+          <p className="flex-1">{toast.text}</p>
+          <Link
+            to={toast.to}
+            onClick={() => dismiss(toast.id)}
+            className="inline-flex min-h-11 items-center rounded-xl bg-white px-3 font-semibold text-violet-800"
+          >
+            View
+          </Link>
+          <button
+            type="button"
+            onClick={() => dismiss(toast.id)}
+            className="min-h-11 min-w-11 rounded-xl"
+            aria-label="Dismiss"
+          >
+            ✕
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** A new version of the app is downloaded: offer to reload when convenient. */
+export function UpdateToast() {
+  const available = useSyncExternalStore(appUpdate.subscribe, appUpdate.available);
+  if (!available) return null;
+  return (
+    <div
+      role="status"
+      className="flex items-center gap-2 bg-slate-900 px-4 py-2 text-sm text-white"
+    >
+      <p className="flex-1">A new version of spotlight.cam is ready.</p>
+      <Button variant="secondary" className="px-3" onClick={appUpdate.apply}>
+        Reload
+      </Button>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { isApiError } from '../lib/api/client';
+
+const TRANSIENT = new Set([
+  'network_error',
+  'service_unavailable',
+  'internal_error',
+  'rate_limited',
+]);
+
+/** Retry only what may pass on a second try; a 403 or 404 is an answer, not a hiccup. */
+const shouldRetry = (failureCount: number, error: unknown) =>
+  failureCount < 3 && (!isApiError(error) || TRANSIENT.has(error.code));
+
+/**
+ * The app's query client. `onSessionLost` runs when any call answers that the session is gone,
+ * so that every page lands on the login screen the same way.
+ */
+export function createQueryClient(onSessionLost: (client: QueryClient) => void) {
+  const handleError = (error: unknown) => {
+    if (isApiError(error) && error.isAuthError) onSessionLost(client);
+  };
+  const client: QueryClient = new QueryClient({
+    queryCache: new QueryCache({ onError: handleError }),
+    mutationCache: new MutationCache({ onError: handleError }),
+    defaultOptions: {
+      queries: { staleTime: 30_000, retry: shouldRetry },
+      mutations: { retry: false },
+    },
+  });
+  return client;
+}

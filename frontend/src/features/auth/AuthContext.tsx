@@ -1,0 +1,119 @@
+import { api, type LoginBody, type Me, type RegisterBody } from '@spotlight/contracts';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { createContext, useCallback, useContext, useEffect, useMemo, type ReactNode } from 'react';
+import { socketClient } from '../../app/socket';
+import { apiCall, isApiError } from '../../lib/api/client';
+import { authKeys, fetchMe } from './queries';
+import { endSession, sessionNotice } from './session';
+
+/**
+ * - `loading`: asking the server who we are;
+ * - `offline`: could not ask (no network); the shell says so and retries when back online;
+ * - `error`: the server answered with a failure (retry offered);
+ * - `anonymous` / `authenticated`: known.
+ */
+export type AuthStatus = 'loading' | 'offline' | 'error' | 'anonymous' | 'authenticated';
+
+interface AuthValue {
+  user: Me | null;
+  status: AuthStatus;
+  error: unknown;
+  retry(): void;
+  login(body: LoginBody): Promise<Me>;
+  register(body: RegisterBody): Promise<Me>;
+  logout(options?: { everywhere?: boolean }): Promise<void>;
+}
+
+const AuthContext = createContext<AuthValue | undefined>(undefined);
+
+/** The session is the httpOnly cookie; this context only mirrors GET /api/users/me. */
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
+  const me = useQuery({
+    queryKey: authKeys.me,
+    queryFn: ({ signal }) => fetchMe(signal),
+    staleTime: 5 * 60_000,
+  });
+  const user = me.data ?? null;
+  const userId = user?.id;
+
+  useEffect(() => {
+    if (userId !== undefined) socketClient.start(userId);
+    else if (me.data === null) socketClient.stop();
+  }, [userId, me.data]);
+
+  useEffect(
+    () => socketClient.on('sessionEnded', ({ reason }) => endSession(queryClient, reason)),
+    [queryClient],
+  );
+
+  const signedIn = useCallback(
+    (session: { user: Me }) => {
+      sessionNotice.set(undefined);
+      queryClient.setQueryData(authKeys.me, session.user);
+      return session.user;
+    },
+    [queryClient],
+  );
+
+  const login = useCallback(
+    async (body: LoginBody) => signedIn(await apiCall(api.auth.login, { body })),
+    [signedIn],
+  );
+  const register = useCallback(
+    async (body: RegisterBody) => signedIn(await apiCall(api.auth.register, { body })),
+    [signedIn],
+  );
+  const logout = useCallback(
+    async ({ everywhere = false }: { everywhere?: boolean } = {}) => {
+      try {
+        await apiCall(everywhere ? api.auth.logoutAll : api.auth.logout);
+      } catch (error) {
+        // Already signed out on the server: finish here too. Anything else (offline) is shown.
+        if (!isApiError(error) || !error.isAuthError) throw error;
+      }
+      socketClient.stop({ clearOutbox: true });
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'auth' });
+      queryClient.setQueryData(authKeys.me, null);
+    },
+    [queryClient],
+  );
+
+  const status: AuthStatus =
+    me.data !== undefined
+      ? me.data
+        ? 'authenticated'
+        : 'anonymous'
+      : me.error
+        ? 'error'
+        : me.fetchStatus === 'paused'
+          ? 'offline'
+          : 'loading';
+
+  const value = useMemo<AuthValue>(
+    () => ({
+      user,
+      status,
+      error: me.error,
+      retry: () => void me.refetch(),
+      login,
+      register,
+      logout,
+    }),
+    [user, status, me, login, register, logout],
+  );
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): AuthValue {
+  const value = useContext(AuthContext);
+  if (!value) throw new Error('useAuth outside AuthProvider');
+  return value;
+}
+
+/** The signed-in user, for pages behind RequireAuth. */
+export function useMe(): Me {
+  const { user } = useAuth();
+  if (!user) throw new Error('useMe without a signed-in user');
+  return user;
+}

@@ -1,0 +1,37 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { authKeys } from './queries';
+
+type Listener = (notice: string | undefined) => void;
+
+let notice: string | undefined;
+const listeners = new Set<Listener>();
+
+/** A one-time message for the login page: why the user was signed out. */
+export const sessionNotice = {
+  get: () => notice,
+  set(value: string | undefined) {
+    notice = value;
+    listeners.forEach((l) => l(value));
+  },
+  subscribe(listener: Listener) {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  },
+};
+
+const REASONS: Record<string, string> = {
+  logout: 'You signed out on another tab.',
+  expired: 'Your session has expired. Sign in again.',
+  revoked: 'You were signed out (log out everywhere). Sign in again.',
+};
+
+/**
+ * The session is gone (401 from any call, or the socket's session_ended): forget every
+ * user's data and show the login page with the reason.
+ */
+export function endSession(client: QueryClient, reason: string = 'expired') {
+  if (client.getQueryData(authKeys.me) === null) return;
+  client.removeQueries({ predicate: (query) => query.queryKey[0] !== 'auth' });
+  client.setQueryData(authKeys.me, null);
+  sessionNotice.set(REASONS[reason] ?? REASONS.expired);
+}

@@ -1,0 +1,89 @@
+import { MESSAGE_MAX, MessageContent } from '@spotlight/contracts';
+import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { Button } from '../../ui/Button';
+import { cx } from '../../ui/cx';
+
+/**
+ * The message box: the contract's limit (MESSAGE_MAX, counted after trimming, as the server
+ * counts) with a counter; Enter sends, Shift+Enter starts a new line.
+ */
+export function Composer({
+  onSend,
+  label = 'Message',
+  placeholder = 'Write a message…',
+}: {
+  onSend: (content: string) => void;
+  label?: string;
+  placeholder?: string;
+}) {
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string>();
+  const counterId = useId();
+  const inputId = useId();
+  const length = text.trim().length;
+  const remaining = MESSAGE_MAX - length;
+  const over = remaining < 0;
+
+  const handleSubmit = (event?: FormEvent) => {
+    event?.preventDefault();
+    const parsed = MessageContent.safeParse(text);
+    if (!parsed.success) {
+      setError(parsed.error.issues[0]?.message);
+      return;
+    }
+    onSend(parsed.data);
+    setText('');
+    setError(undefined);
+  };
+
+  const handleKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      handleSubmit();
+    }
+  };
+
+  return (
+    <form onSubmit={handleSubmit} className="border-t border-slate-200 bg-white p-2">
+      <div className="flex items-end gap-2">
+        <label htmlFor={inputId} className="sr-only">
+          {label}
+        </label>
+        <textarea
+          id={inputId}
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+            if (error) setError(undefined);
+          }}
+          onKeyDown={handleKeyDown}
+          rows={Math.min(5, Math.max(1, text.split('\n').length))}
+          placeholder={placeholder}
+          aria-describedby={counterId}
+          aria-invalid={over || Boolean(error) || undefined}
+          enterKeyHint="send"
+          className={cx(
+            'min-h-11 flex-1 resize-none rounded-xl border px-3 py-2.5 text-base focus:border-violet-600 focus:outline-none focus:ring-2 focus:ring-violet-200',
+            over ? 'border-red-500' : 'border-slate-300',
+          )}
+        />
+        <Button type="submit" disabled={length === 0 || over} aria-label="Send message">
+          Send
+        </Button>
+      </div>
+      <p
+        id={counterId}
+        aria-live="polite"
+        className={cx(
+          'mt-1 px-1 text-right text-xs',
+          over ? 'text-red-700' : remaining < 100 ? 'text-amber-700' : 'text-slate-500',
+        )}
+      >
+        {error ??
+          (over
+            ? `${-remaining} characters over the ${MESSAGE_MAX.toLocaleString()} limit`
+            : `${length.toLocaleString()} / ${MESSAGE_MAX.toLocaleString()}`)}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,140 @@
+import { VideoRecord } from '@spotlight/contracts';
+import { Link } from 'react-router-dom';
+import { Avatar, nameOf } from '../../ui/Avatar';
+import { Button } from '../../ui/Button';
+import { cx } from '../../ui/cx';
+import { RelativeTime } from '../../ui/RelativeTime';
+import type { ChatMessage, OutboxEntry } from '../../lib/socket/types';
+import { SafeLink } from './SafeLink';
+
+const formatSize = (bytes: number) =>
+  bytes >= 1024 ** 3
+    ? `${(bytes / 1024 ** 3).toFixed(1)} GB`
+    : bytes >= 1024 ** 2
+      ? `${(bytes / 1024 ** 2).toFixed(1)} MB`
+      : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+
+/** The body of a message by type. Text is always rendered as text, never as HTML. */
+function MessageBody({
+  type,
+  content,
+  mine,
+}: {
+  type: ChatMessage['type'];
+  content: string;
+  mine: boolean;
+}) {
+  if (type === 'link') {
+    return (
+      <p className="[overflow-wrap:anywhere]">
+        <span className="sr-only">Link: </span>
+        <SafeLink
+          href={content}
+          className={cx('underline underline-offset-2', mine ? 'text-white' : 'text-violet-700')}
+        />
+      </p>
+    );
+  }
+  if (type === 'video') {
+    let record: VideoRecord | undefined;
+    try {
+      const parsed = VideoRecord.safeParse(JSON.parse(content));
+      record = parsed.success ? parsed.data : undefined;
+    } catch {
+      record = undefined;
+    }
+    if (record) {
+      return (
+        <p className="[overflow-wrap:anywhere]">
+          <span aria-hidden="true">🎬 </span>Video sent: {record.name} ({formatSize(record.size)})
+        </p>
+      );
+    }
+  }
+  return <p className="whitespace-pre-wrap [overflow-wrap:anywhere]">{content}</p>;
+}
+
+export function MessageItem({ message, mine }: { message: ChatMessage; mine: boolean }) {
+  const name = nameOf(message);
+  return (
+    <li className={cx('flex items-end gap-2', mine && 'flex-row-reverse')}>
+      {!mine && <Avatar name={name} url={message.avatar} size="sm" />}
+      <div
+        className={cx(
+          'min-w-0 max-w-[80%] rounded-2xl px-3 py-2 shadow-sm',
+          mine ? 'rounded-br-md bg-violet-600 text-white' : 'rounded-bl-md bg-white text-slate-900',
+        )}
+      >
+        {mine ? (
+          <span className="sr-only">You: </span>
+        ) : (
+          <Link
+            to={`/users/${message.userId}`}
+            className="block truncate text-xs font-semibold text-violet-700 hover:underline"
+          >
+            {name}
+          </Link>
+        )}
+        <MessageBody type={message.type} content={message.content} mine={mine} />
+        <RelativeTime
+          value={message.createdAt}
+          className={cx(
+            'mt-0.5 block text-right text-[11px]',
+            mine ? 'text-violet-100' : 'text-slate-500',
+          )}
+        />
+      </div>
+    </li>
+  );
+}
+
+const PENDING_LABEL: Record<OutboxEntry['status'], string> = {
+  queued: 'Waiting for connection…',
+  sending: 'Sending…',
+  failed: 'Not sent',
+};
+
+/** A message of this user that the server has not acknowledged yet. */
+export function PendingItem({
+  entry,
+  onRetry,
+  onDiscard,
+}: {
+  entry: OutboxEntry;
+  onRetry: () => void;
+  onDiscard: () => void;
+}) {
+  const failed = entry.status === 'failed';
+  return (
+    <li className="flex flex-row-reverse items-end gap-2" data-pending={entry.status}>
+      <div
+        className={cx(
+          'min-w-0 max-w-[80%] rounded-2xl rounded-br-md px-3 py-2',
+          failed ? 'border border-red-300 bg-red-50 text-red-900' : 'bg-violet-400 text-white',
+        )}
+      >
+        <span className="sr-only">You (not delivered yet): </span>
+        <MessageBody type={entry.type} content={entry.content} mine={!failed} />
+        <p
+          className={cx(
+            'mt-0.5 text-right text-[11px]',
+            failed ? 'text-red-800' : 'text-violet-50',
+          )}
+        >
+          {PENDING_LABEL[entry.status]}
+          {failed && entry.error ? `: ${entry.error.message}` : ''}
+        </p>
+        {failed && (
+          <div className="mt-1 flex justify-end gap-2">
+            <Button variant="secondary" onClick={onRetry}>
+              Retry
+            </Button>
+            <Button variant="ghost" onClick={onDiscard}>
+              Delete
+            </Button>
+          </div>
+        )}
+      </div>
+    </li>
+  );
+}

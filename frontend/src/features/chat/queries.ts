@@ -1,0 +1,64 @@
+import { api, type UserSummary } from '@spotlight/contracts';
+import type { InfiniteData, QueryClient } from '@tanstack/react-query';
+import { apiCall } from '../../lib/api/client';
+import type { ChatMessage, RoomRef } from '../../lib/socket/types';
+
+export const HISTORY_PAGE_SIZE = 50;
+
+export interface HistoryPage {
+  items: ChatMessage[];
+  hasMore: boolean;
+}
+
+/** Pages newest first; each page's items oldest first. The cursor is `before`. */
+export type RoomHistory = InfiniteData<HistoryPage, number | undefined>;
+
+export const chatKeys = {
+  room: (room: RoomRef) => ['chat', room.kind, room.id, 'messages'] as const,
+  activeUsers: (eventId: number) => ['chat', 'event', eventId, 'active'] as const,
+};
+
+/** One page of a room's history, older than `before` (the newest page without it). */
+export async function fetchHistoryPage(
+  room: RoomRef,
+  before: number | undefined,
+  signal?: AbortSignal,
+): Promise<HistoryPage> {
+  const query = { before, limit: HISTORY_PAGE_SIZE };
+  return room.kind === 'event'
+    ? apiCall(api.chat.eventHistory, { params: { id: room.id }, query }, { signal })
+    : apiCall(api.chat.matchHistory, { params: { id: room.id }, query }, { signal });
+}
+
+export const oldestId = (page: HistoryPage) => page.items[0]?.id;
+
+/** The newest message id in a room's cache: where a (re)join picks up. */
+export function newestCachedId(client: QueryClient, room: RoomRef): number {
+  const data = client.getQueryData<RoomHistory>(chatKeys.room(room));
+  let max = 0;
+  for (const page of data?.pages ?? []) {
+    for (const message of page.items) if (message.id > max) max = message.id;
+  }
+  return max;
+}
+
+/**
+ * Adds messages to a room's cache, once each (by id), in id order. New messages always belong
+ * to the newest page. Rooms nobody has loaded are left alone: their first load fetches them.
+ */
+export function mergeRoomMessages(client: QueryClient, room: RoomRef, messages: ChatMessage[]) {
+  client.setQueryData<RoomHistory>(chatKeys.room(room), (data) => {
+    if (!data || data.pages.length === 0) return data;
+    const known = new Set<number>();
+    for (const page of data.pages) for (const m of page.items) known.add(m.id);
+    const fresh = messages.filter((m) => !known.has(m.id) && (known.add(m.id), true));
+    if (fresh.length === 0) return data;
+    const [newest, ...older] = data.pages;
+    const items = [...newest!.items, ...fresh].sort((a, b) => a.id - b.id);
+    return { ...data, pages: [{ ...newest!, items }, ...older] };
+  });
+}
+
+export function setActiveUsers(client: QueryClient, eventId: number, users: UserSummary[]) {
+  client.setQueryData(chatKeys.activeUsers(eventId), users);
+}

@@ -1,0 +1,93 @@
+import { useQuery } from '@tanstack/react-query';
+import { errorMessage } from '../../lib/errors';
+import { useIdParam } from '../../lib/useIdParam';
+import { formatDateRange, parseCalendarDate } from '../../lib/time';
+import { Button, ButtonLink } from '../../ui/Button';
+import { PageHeader } from '../../ui/PageHeader';
+import { QueryState } from '../../ui/QueryState';
+import { useEventMembership } from './mutations';
+import { eventQuery } from './queries';
+
+/** One event: dates, place, who is checked in; join or leave; the way into its chat. */
+export function EventDetailsPage() {
+  const id = useIdParam();
+  const event = useQuery({ ...eventQuery(id), enabled: id > 0 });
+  const membership = useEventMembership(id);
+
+  return (
+    <div className="space-y-4 p-4">
+      <PageHeader
+        title={event.data?.name ?? 'Event'}
+        back={{ to: '/events', label: 'Back to events' }}
+        subtitle={event.data?.location}
+      />
+      <QueryState query={event} what="the event">
+        {(data) => {
+          const ended = parseCalendarDate(data.endDate) < new Date(new Date().toDateString());
+          return (
+            <>
+              <dl className="grid grid-cols-2 gap-3">
+                <div className="rounded-2xl bg-white p-3 shadow-sm">
+                  <dt className="text-xs text-slate-500">Dates</dt>
+                  <dd className="font-semibold">{formatDateRange(data.startDate, data.endDate)}</dd>
+                </div>
+                <div className="rounded-2xl bg-white p-3 shadow-sm">
+                  <dt className="text-xs text-slate-500">Checked in</dt>
+                  <dd className="font-semibold" aria-live="polite">
+                    {data.participantsCount} {data.participantsCount === 1 ? 'dancer' : 'dancers'}
+                  </dd>
+                </div>
+              </dl>
+              {data.description && (
+                <p className="whitespace-pre-wrap text-slate-700 [overflow-wrap:anywhere]">
+                  {data.description}
+                </p>
+              )}
+              {data.joined ? (
+                <div className="space-y-3">
+                  <p className="rounded-xl bg-emerald-50 p-3 text-sm text-emerald-900">
+                    You’re checked in{ended ? ' (this event has ended)' : ''}.
+                  </p>
+                  <ButtonLink to={`/events/${data.id}/chat`} className="w-full">
+                    Open event chat
+                  </ButtonLink>
+                  <Button
+                    variant="danger"
+                    className="w-full"
+                    busy={membership.isPending}
+                    onClick={() => membership.mutate('leave')}
+                  >
+                    Leave event
+                  </Button>
+                </div>
+              ) : (
+                <div className="space-y-2">
+                  <Button
+                    className="w-full"
+                    busy={membership.isPending}
+                    onClick={() => membership.mutate('join')}
+                  >
+                    Join event
+                  </Button>
+                  <p className="text-center text-sm text-slate-600">
+                    Join to chat with dancers here and find a recording partner.
+                  </p>
+                </div>
+              )}
+              {membership.isPaused && (
+                <p role="status" className="text-sm text-amber-800">
+                  Waiting for a connection…
+                </p>
+              )}
+              {membership.error && (
+                <p role="alert" className="text-sm text-red-700">
+                  {errorMessage(membership.error)}
+                </p>
+              )}
+            </>
+          );
+        }}
+      </QueryState>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import { api, type Event } from '@spotlight/contracts';
+import { infiniteQueryOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
+import { apiCall } from '../../lib/api/client';
+
+export type EventWhen = 'upcoming' | 'past';
+
+export interface EventFilters {
+  q: string;
+  when: EventWhen;
+}
+
+export const eventKeys = {
+  all: ['events'] as const,
+  lists: () => ['events', 'list'] as const,
+  list: (filters: EventFilters) => ['events', 'list', filters] as const,
+  detail: (id: number) => ['events', 'detail', id] as const,
+};
+
+const PAGE_SIZE = 20;
+
+export const eventListQuery = (filters: EventFilters) =>
+  infiniteQueryOptions({
+    queryKey: eventKeys.list(filters),
+    queryFn: ({ pageParam, signal }) =>
+      apiCall(
+        api.events.list,
+        {
+          query: {
+            q: filters.q || undefined,
+            when: filters.when,
+            page: pageParam,
+            limit: PAGE_SIZE,
+          },
+        },
+        { signal },
+      ),
+    initialPageParam: 1,
+    getNextPageParam: (last) => (last.page * last.limit < last.total ? last.page + 1 : undefined),
+  });
+
+export const eventQuery = (id: number) =>
+  queryOptions({
+    queryKey: eventKeys.detail(id),
+    queryFn: ({ signal }) => apiCall(api.events.get, { params: { id } }, { signal }),
+  });
+
+/** An event changed (joined or left): store it and let the lists refetch. */
+export function storeEvent(client: QueryClient, event: Event) {
+  client.setQueryData(eventKeys.detail(event.id), event);
+  void client.invalidateQueries({ queryKey: eventKeys.lists() });
+}

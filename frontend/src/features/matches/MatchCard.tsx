@@ -1,0 +1,50 @@
+import type { Match } from '@spotlight/contracts';
+import { Link } from 'react-router-dom';
+import { Avatar, nameOf } from '../../ui/Avatar';
+import { RelativeTime } from '../../ui/RelativeTime';
+import { Stars } from '../../ui/Stars';
+import { StatusBadge } from './StatusBadge';
+
+/** One match in a list: partner, event, status, and both ratings once given. */
+export function MatchCard({ match }: { match: Match }) {
+  const partner = nameOf(match.partner);
+  return (
+    <li className="rounded-2xl border border-slate-200 bg-white shadow-sm">
+      <Link
+        to={`/matches/${match.id}`}
+        className="flex items-start gap-3 rounded-2xl p-3 focus-visible:outline focus-visible:outline-2 focus-visible:outline-violet-600"
+      >
+        <Avatar name={partner} url={match.partner.avatar} />
+        <div className="min-w-0 flex-1">
+          <div className="flex items-center justify-between gap-2">
+            <p className="truncate font-semibold text-slate-900">{partner}</p>
+            <StatusBadge status={match.status} />
+          </div>
+          <p className="truncate text-sm text-slate-600">{match.event.name}</p>
+          <p className="text-xs text-slate-500">
+            {match.role === 'requester' ? 'You asked' : 'Asked you'} ·{' '}
+            <RelativeTime value={match.createdAt} />
+          </p>
+          {match.status === 'completed' && (
+            <dl className="mt-2 grid grid-cols-2 gap-2 text-xs">
+              <div>
+                <dt className="text-slate-500">You gave</dt>
+                <dd>{match.myRating ? <Stars score={match.myRating.score} /> : 'Not rated yet'}</dd>
+              </div>
+              <div>
+                <dt className="text-slate-500">You received</dt>
+                <dd>
+                  {match.partnerRating ? (
+                    <Stars score={match.partnerRating.score} />
+                  ) : (
+                    'Not rated yet'
+                  )}
+                </dd>
+              </div>
+            </dl>
+          )}
+        </div>
+      </Link>
+    </li>
+  );
+}

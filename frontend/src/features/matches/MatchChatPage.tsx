@@ -1,0 +1,145 @@
+import { useQuery } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { isApiError } from '../../lib/api/client';
+import { useIdParam } from '../../lib/useIdParam';
+import { Avatar, nameOf } from '../../ui/Avatar';
+import { Button, ButtonLink } from '../../ui/Button';
+import { PageHeader } from '../../ui/PageHeader';
+import { QueryState } from '../../ui/QueryState';
+import { EmptyState, ErrorState } from '../../ui/States';
+import { useMe } from '../auth/AuthContext';
+import { ChatView } from '../chat/ChatView';
+import { Composer } from '../chat/Composer';
+import { useRoomChat } from '../chat/useRoomChat';
+import { TransferPanel } from '../transfer/TransferPanel';
+import { MatchActions } from './MatchActions';
+import { matchQuery } from './queries';
+import { StatusBadge } from './StatusBadge';
+
+/** The private chat of a match: its status and actions, the chat, and the video transfer. */
+export function MatchChatPage() {
+  const id = useIdParam();
+  const me = useMe();
+  const match = useQuery({ ...matchQuery(id), enabled: id > 0 });
+  const hasRoom = match.data?.roomId != null;
+  const chat = useRoomChat('match', id, hasRoom);
+  const [showTransfer, setShowTransfer] = useState(false);
+  const transferId = useId();
+
+  // Participants only: anyone else gets a 404 from the server, and this page says so.
+  if (match.error && isApiError(match.error) && match.error.code === 'not_found') {
+    return (
+      <div className="space-y-4 p-4">
+        <PageHeader title="Match" back={{ to: '/history', label: 'Back to matches' }} />
+        <ErrorState
+          title="This chat isn’t available"
+          message="This match doesn’t exist, or you’re not part of it."
+        />
+        <ButtonLink to="/history" variant="secondary" className="w-full">
+          Go to your matches
+        </ButtonLink>
+      </div>
+    );
+  }
+
+  const data = match.data;
+  const partner = data ? nameOf(data.partner) : undefined;
+  const canWrite = data?.status === 'accepted' || data?.status === 'completed';
+
+  return (
+    <div className="flex h-full min-h-0 flex-col">
+      <div className="space-y-2 border-b border-slate-200 bg-white px-4 pb-3 pt-2">
+        <PageHeader
+          title={
+            data ? (
+              <span className="flex items-center gap-2">
+                <Avatar name={partner!} url={data.partner.avatar} size="sm" />
+                <span className="truncate">{partner}</span>
+              </span>
+            ) : (
+              'Match'
+            )
+          }
+          subtitle={
+            data ? (
+              <span className="flex items-center gap-2">
+                <span className="truncate">{data.event.name}</span>
+                <StatusBadge status={data.status} />
+              </span>
+            ) : undefined
+          }
+          back={{ to: '/history', label: 'Back to matches' }}
+          actions={
+            data ? (
+              <ButtonLink
+                to={`/users/${data.partner.id}`}
+                variant="ghost"
+                className="shrink-0 px-3"
+                aria-label={`Profile of ${partner}`}
+              >
+                Profile
+              </ButtonLink>
+            ) : undefined
+          }
+        />
+        {data && (
+          <div aria-live="polite">
+            <MatchActions match={data} />
+          </div>
+        )}
+        {data?.status === 'accepted' && (
+          <Button
+            variant="secondary"
+            className="w-full"
+            aria-expanded={showTransfer}
+            aria-controls={transferId}
+            onClick={() => setShowTransfer((v) => !v)}
+          >
+            {showTransfer ? 'Hide video transfer' : 'Send or receive the video'}
+          </Button>
+        )}
+      </div>
+      {data?.status === 'accepted' && (
+        <div
+          id={transferId}
+          hidden={!showTransfer}
+          className="max-h-[50%] overflow-y-auto border-b border-slate-200 bg-slate-50 p-3"
+        >
+          <TransferPanel
+            match={data}
+            onSendLink={(url) => {
+              chat.send(url, 'link');
+              setShowTransfer(false);
+            }}
+          />
+        </div>
+      )}
+      {data === undefined ? (
+        <div className="p-4">
+          <QueryState query={match} what="the match">
+            {() => null}
+          </QueryState>
+        </div>
+      ) : hasRoom ? (
+        <ChatView
+          chat={chat}
+          meId={me.id}
+          label={`Private chat with ${partner}`}
+          empty={<EmptyState title="No messages yet">Agree on which heats you’ll film.</EmptyState>}
+        >
+          {canWrite && (
+            <Composer label={`Message to ${partner}`} onSend={(content) => chat.send(content)} />
+          )}
+        </ChatView>
+      ) : (
+        <div className="p-4">
+          <EmptyState title="Private chat">
+            {data.status === 'pending'
+              ? 'The chat opens once the request is accepted.'
+              : 'This match never started, so there is no chat.'}
+          </EmptyState>
+        </div>
+      )}
+    </div>
+  );
+}

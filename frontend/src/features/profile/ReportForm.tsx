@@ -1,0 +1,95 @@
+import { CreateReportBody, REPORT_REASONS } from '@spotlight/contracts';
+import { useState, type FormEvent } from 'react';
+import { errorMessage } from '../../lib/errors';
+import { Button } from '../../ui/Button';
+import { FormAlert, SelectField, TextArea } from '../../ui/Field';
+import { useReportUser } from './mutations';
+
+const REASON_LABELS: Record<(typeof REPORT_REASONS)[number], string> = {
+  harassment: 'Harassment',
+  inappropriate_content: 'Inappropriate content',
+  no_show: 'Did not show up',
+  spam: 'Spam',
+  impersonation: 'Pretending to be someone else',
+  other: 'Something else',
+};
+
+/** Report a dancer to the organisers. */
+export function ReportForm({
+  userId,
+  name,
+  onDone,
+}: {
+  userId: number;
+  name: string;
+  onDone: () => void;
+}) {
+  const report = useReportUser();
+  const [reason, setReason] = useState<string>('');
+  const [details, setDetails] = useState('');
+  const [error, setError] = useState<string>();
+
+  const handleSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = CreateReportBody.safeParse({
+      reportedUserId: userId,
+      reason,
+      details: details.trim() || undefined,
+    });
+    if (!parsed.success) {
+      setError(reason ? parsed.error.issues[0]?.message : 'Choose a reason');
+      return;
+    }
+    setError(undefined);
+    report.mutate(parsed.data);
+  };
+
+  if (report.isSuccess) {
+    return (
+      <div role="status" className="space-y-2 rounded-2xl bg-emerald-50 p-4 text-emerald-900">
+        <p className="font-semibold">Thanks, the organisers will look into it.</p>
+        <Button variant="secondary" onClick={onDone}>
+          Close
+        </Button>
+      </div>
+    );
+  }
+
+  return (
+    <form
+      onSubmit={handleSubmit}
+      className="space-y-3 rounded-2xl bg-white p-4 shadow-sm"
+      noValidate
+    >
+      <h2 className="font-semibold text-slate-900">Report {name}</h2>
+      <SelectField
+        label="Reason"
+        value={reason}
+        onChange={(e) => {
+          setReason(e.target.value);
+          setError(undefined);
+        }}
+        options={[
+          { value: '', label: 'Choose a reason' },
+          ...REPORT_REASONS.map((r) => ({ value: r, label: REASON_LABELS[r] })),
+        ]}
+      />
+      <TextArea
+        label="What happened? (optional)"
+        rows={3}
+        value={details}
+        onChange={(e) => setDetails(e.target.value)}
+        hint={`${details.trim().length} / 2000`}
+      />
+      <FormAlert message={error ?? (report.error ? errorMessage(report.error) : undefined)} />
+      <div className="grid grid-cols-2 gap-2">
+        <Button type="submit" variant="danger" busy={report.isPending}>
+          Send report
+        </Button>
+        <Button variant="secondary" onClick={onDone}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}

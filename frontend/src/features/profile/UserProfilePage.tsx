@@ -1,0 +1,106 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useIdParam } from '../../lib/useIdParam';
+import { Avatar, nameOf } from '../../ui/Avatar';
+import { Button, ButtonLink } from '../../ui/Button';
+import { PageHeader } from '../../ui/PageHeader';
+import { QueryState } from '../../ui/QueryState';
+import { RelativeTime } from '../../ui/RelativeTime';
+import { Stars } from '../../ui/Stars';
+import { useMe } from '../auth/AuthContext';
+import { receivedRatingsQuery } from '../ratings/queries';
+import { DIVISION_LABELS, ROLE_LABELS } from './labels';
+import { publicUserQuery } from './queries';
+import { RatingSummary } from './RatingSummary';
+import { ReportForm } from './ReportForm';
+
+/** Another dancer's public profile: who they are, how others rated them, and "Report user". */
+export function UserProfilePage() {
+  const id = useIdParam();
+  const me = useMe();
+  const user = useQuery({ ...publicUserQuery(id), enabled: id > 0 });
+  const ratings = useQuery({ ...receivedRatingsQuery(id), enabled: id > 0 });
+  const [reporting, setReporting] = useState(false);
+  const isMe = id === me.id;
+
+  return (
+    <div className="space-y-5 p-4">
+      <PageHeader
+        title={user.data ? nameOf(user.data) : 'Dancer'}
+        back={{ to: '/events', label: 'Back' }}
+      />
+      <QueryState query={user} what="the profile">
+        {(data) => {
+          const name = nameOf(data);
+          const facts = [
+            data.danceRole && ROLE_LABELS[data.danceRole],
+            data.division && DIVISION_LABELS[data.division],
+            [data.city, data.country].filter(Boolean).join(', '),
+            data.wsdcId && `WSDC #${data.wsdcId}`,
+          ].filter(Boolean);
+          return (
+            <>
+              <div className="flex items-center gap-3">
+                <Avatar name={name} url={data.avatar} size="lg" />
+                <div className="min-w-0">
+                  <p className="truncate text-lg font-semibold">{name}</p>
+                  <p className="truncate text-sm text-slate-600">@{data.username}</p>
+                  {facts.length > 0 && (
+                    <p className="text-sm text-slate-700">{facts.join(' · ')}</p>
+                  )}
+                </div>
+              </div>
+              <RatingSummary userId={data.id} />
+              <section aria-labelledby="received" className="space-y-2">
+                <h2 id="received" className="font-semibold text-slate-900">
+                  What partners said
+                </h2>
+                <QueryState query={ratings} what="ratings">
+                  {(page) =>
+                    page.items.length === 0 ? (
+                      <p className="text-sm text-slate-600">Nothing yet.</p>
+                    ) : (
+                      <ul className="space-y-2">
+                        {page.items.map((rating) => (
+                          <li key={rating.id} className="rounded-2xl bg-white p-3 shadow-sm">
+                            <div className="flex items-center justify-between gap-2">
+                              <Stars score={rating.score} />
+                              <RelativeTime
+                                value={rating.createdAt}
+                                className="text-xs text-slate-500"
+                              />
+                            </div>
+                            {rating.comment && (
+                              <p className="mt-1 whitespace-pre-wrap text-sm [overflow-wrap:anywhere]">
+                                {rating.comment}
+                              </p>
+                            )}
+                            <p className="mt-1 text-xs text-slate-500">
+                              {nameOf(rating.rater)} · {rating.event.name}
+                              {rating.wouldCollaborateAgain ? ' · would dance again' : ''}
+                            </p>
+                          </li>
+                        ))}
+                      </ul>
+                    )
+                  }
+                </QueryState>
+              </section>
+              {isMe ? (
+                <ButtonLink to="/profile" variant="secondary" className="w-full">
+                  Edit your profile
+                </ButtonLink>
+              ) : reporting ? (
+                <ReportForm userId={data.id} name={name} onDone={() => setReporting(false)} />
+              ) : (
+                <Button variant="danger" className="w-full" onClick={() => setReporting(true)}>
+                  Report user
+                </Button>
+              )}
+            </>
+          );
+        }}
+      </QueryState>
+    </div>
+  );
+}

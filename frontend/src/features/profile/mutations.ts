@@ -1,0 +1,22 @@
+import { api, type CreateReportBody, type UpdateMeBody } from '@spotlight/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiCall } from '../../lib/api/client';
+import { authKeys } from '../auth/queries';
+import { userKeys } from './queries';
+
+export function useUpdateProfile() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: UpdateMeBody) => apiCall(api.users.updateMe, { body }),
+    onSuccess: (me) => {
+      client.setQueryData(authKeys.me, me);
+      void client.invalidateQueries({ queryKey: userKeys.detail(me.id) });
+    },
+  });
+}
+
+export function useReportUser() {
+  return useMutation({
+    mutationFn: (body: CreateReportBody) => apiCall(api.reports.create, { body }),
+  });
+}

@@ -1,0 +1,149 @@
+import { CreateRatingBody, RATING_COMMENT_MAX } from '@spotlight/contracts';
+import { useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { errorMessage } from '../../lib/errors';
+import { useIdParam } from '../../lib/useIdParam';
+import { nameOf } from '../../ui/Avatar';
+import { Button, ButtonLink } from '../../ui/Button';
+import { cx } from '../../ui/cx';
+import { FormAlert, TextArea } from '../../ui/Field';
+import { PageHeader } from '../../ui/PageHeader';
+import { QueryState } from '../../ui/QueryState';
+import { Stars } from '../../ui/Stars';
+import { EmptyState } from '../../ui/States';
+import { matchQuery } from '../matches/queries';
+import { useRatePartner } from './mutations';
+
+const SCORE_WORDS = ['', 'Poor', 'Fair', 'Good', 'Great', 'Excellent'];
+
+/** Rate the partner of a completed match: 1–5, a comment, and "would collaborate again". */
+export function RatePartnerPage() {
+  const id = useIdParam();
+  const navigate = useNavigate();
+  const match = useQuery({ ...matchQuery(id), enabled: id > 0 });
+  const rate = useRatePartner();
+  const [score, setScore] = useState(0);
+  const [comment, setComment] = useState('');
+  const [again, setAgain] = useState(false);
+  const [error, setError] = useState<string>();
+
+  const handleSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (score === 0) {
+      setError('Choose a score from 1 to 5');
+      return;
+    }
+    const parsed = CreateRatingBody.safeParse({
+      matchId: id,
+      score,
+      comment: comment.trim() || undefined,
+      wouldCollaborateAgain: again,
+    });
+    if (!parsed.success) {
+      setError(parsed.error.issues[0]?.message);
+      return;
+    }
+    setError(undefined);
+    rate.mutate(parsed.data, { onSuccess: () => navigate('/history') });
+  };
+
+  return (
+    <div className="space-y-4 p-4">
+      <PageHeader
+        title={match.data ? `Rate ${nameOf(match.data.partner)}` : 'Rate partner'}
+        subtitle={match.data?.event.name}
+        back={{ to: `/matches/${id}`, label: 'Back to the match' }}
+      />
+      <QueryState query={match} what="the match">
+        {(data) => {
+          const partner = nameOf(data.partner);
+          if (data.myRating) {
+            return (
+              <EmptyState title={`You rated ${partner}`}>
+                <Stars score={data.myRating.score} />
+                {data.myRating.comment && <p className="mt-2">“{data.myRating.comment}”</p>}
+                <ButtonLink to="/history" variant="secondary" className="mt-3">
+                  Back to history
+                </ButtonLink>
+              </EmptyState>
+            );
+          }
+          if (data.status !== 'completed') {
+            return (
+              <EmptyState title="Not yet">
+                You can rate {partner} once the match is marked as done.
+              </EmptyState>
+            );
+          }
+          return (
+            <form onSubmit={handleSubmit} className="space-y-5" noValidate>
+              <fieldset>
+                <legend className="mb-2 text-sm font-medium text-slate-800">
+                  How was it to work with {partner}?
+                </legend>
+                <div className="flex gap-1">
+                  {[1, 2, 3, 4, 5].map((value) => (
+                    <label
+                      key={value}
+                      className={cx(
+                        'flex h-12 w-12 cursor-pointer items-center justify-center rounded-xl text-3xl has-[:focus-visible]:outline has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-violet-600',
+                        value <= score ? 'text-amber-500' : 'text-slate-300',
+                      )}
+                    >
+                      <input
+                        type="radio"
+                        name="score"
+                        value={value}
+                        checked={score === value}
+                        onChange={() => {
+                          setScore(value);
+                          setError(undefined);
+                        }}
+                        className="sr-only"
+                      />
+                      <span aria-hidden="true">★</span>
+                      <span className="sr-only">
+                        {value} – {SCORE_WORDS[value]}
+                      </span>
+                    </label>
+                  ))}
+                </div>
+                <p className="mt-1 h-5 text-sm text-slate-600" aria-live="polite">
+                  {score > 0 ? `${score} of 5 – ${SCORE_WORDS[score]}` : ''}
+                </p>
+              </fieldset>
+              <TextArea
+                label="Comment (optional)"
+                rows={4}
+                value={comment}
+                onChange={(e) => setComment(e.target.value)}
+                hint={`${comment.trim().length} / ${RATING_COMMENT_MAX}`}
+                error={
+                  comment.trim().length > RATING_COMMENT_MAX
+                    ? `At most ${RATING_COMMENT_MAX} characters`
+                    : undefined
+                }
+              />
+              <label className="flex min-h-11 cursor-pointer items-center gap-3 rounded-xl border border-slate-200 bg-white px-3">
+                <input
+                  type="checkbox"
+                  checked={again}
+                  onChange={(e) => setAgain(e.target.checked)}
+                  className="h-5 w-5 accent-violet-600"
+                />
+                <span className="text-sm font-medium">
+                  I would collaborate with {partner} again
+                </span>
+              </label>
+              <FormAlert message={error ?? (rate.error ? errorMessage(rate.error) : undefined)} />
+              <Button type="submit" className="w-full" busy={rate.isPending}>
+                Submit rating
+              </Button>
+            </form>
+          );
+        }}
+      </QueryState>
+    </div>
+  );
+}
