@@ -1,44 +1,18 @@
 #!/usr/bin/env node
 // `npm start`: builds the frontend when its sources are newer than the build, then runs the
 // backend, which serves the app, /api and /socket.io on one port (8080 unless PORT says).
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { frontendNeedsBuild, buildFrontend, root } from './frontend-build.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const builtIndex = path.join(root, 'frontend', 'dist', 'index.html');
-
-function newestMtime(target) {
-  if (!existsSync(target)) return 0;
-  const stat = statSync(target);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of readdirSync(target)) {
-    if (entry === 'node_modules' || entry === 'dist') continue;
-    newest = Math.max(newest, newestMtime(path.join(target, entry)));
-  }
-  return newest;
-}
-
-const sources = [
-  'frontend/src',
-  'frontend/public',
-  'frontend/index.html',
-  'frontend/vite.config.ts',
-  'frontend/tailwind.config.js',
-  'contracts',
-].map((p) => path.join(root, p));
-const needsBuild =
-  !existsSync(builtIndex) || Math.max(...sources.map(newestMtime)) > statSync(builtIndex).mtimeMs;
-
-if (needsBuild && process.env.SERVE_FRONTEND !== 'false') {
+if (process.env.SERVE_FRONTEND !== 'false' && frontendNeedsBuild()) {
   console.log('Building the frontend…');
-  const build = spawnSync('npm', ['run', 'build', '-w', 'frontend'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
-  if (build.status !== 0) process.exit(build.status ?? 1);
+  try {
+    buildFrontend();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
 }
 
 const backend = spawn(

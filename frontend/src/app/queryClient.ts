@@ -24,7 +24,9 @@ export function createQueryClient(onSessionLost: (client: QueryClient) => void) 
     queryCache: new QueryCache({ onError: handleError }),
     mutationCache: new MutationCache({ onError: handleError }),
     defaultOptions: {
-      queries: { staleTime: 30_000, retry: shouldRetry },
+      // Cached data shows at once and is refreshed in the background on every visit; live
+      // data (chat, match status) is kept current by the socket instead.
+      queries: { staleTime: 0, retry: shouldRetry },
       mutations: { retry: false },
     },
   });

@@ -152,6 +152,8 @@ export class SocketClient {
     const socket: TypedSocket = io(this.options.url ?? '', {
       path: SOCKET_PATH,
       autoConnect: false,
+      // This client owns its connection: never share a manager with another client.
+      forceNew: true,
       withCredentials: true,
       reconnectionDelay: this.options.reconnectDelayMs ?? 500,
       reconnectionDelayMax: this.options.reconnectDelayMaxMs ?? 10_000,
@@ -514,13 +516,17 @@ export class SocketClient {
     for (const state of this.rooms.values()) state.joined = false;
     this.setStatus(this.offlineStatus());
     if (reason === 'io client disconnect') return;
-    if (reason === 'io server disconnect') {
-      // The server closed this socket on purpose: a shutdown (reconnect, to another node) or
-      // an ended session (handled by session_ended). socket.io does not retry either by itself.
-      const delay = this.shutdownReconnectMs ?? this.backoff.next();
+    if (this.shutdownReconnectMs !== undefined) {
+      // The node is going away: reconnect (to another one) now rather than after a backoff,
+      // at a random moment within the window the server gave, so that not all clients at once.
+      const delay = Math.random() * this.shutdownReconnectMs;
       this.shutdownReconnectMs = undefined;
       this.scheduleReconnect(delay);
+      return;
     }
+    // A server-side close without a shutdown notice; socket.io does not retry it by itself.
+    // (An ended session arrives as session_ended first, which has stopped this client.)
+    if (reason === 'io server disconnect') this.scheduleReconnect(this.backoff.next());
   }
 
   private handleConnectError(socket: TypedSocket, error: Error & { data?: unknown }) {
