@@ -48,3 +48,25 @@ export const HttpUrl = z
   .trim()
   .max(2048)
   .pipe(z.url({ protocol: /^https?$/, message: 'Must be an http or https link' }));
+
+/**
+ * Whether any string in a value (keys included) holds a NUL character. PostgreSQL cannot store
+ * NUL in text, so every transport refuses such input before validation.
+ */
+export function hasNulCharacter(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const current = stack.pop();
+    if (typeof current === 'string') {
+      if (current.includes('\u0000')) return true;
+    } else if (Array.isArray(current)) {
+      stack.push(...current);
+    } else if (current && typeof current === 'object') {
+      for (const [key, item] of Object.entries(current)) {
+        if (key.includes('\u0000')) return true;
+        stack.push(item);
+      }
+    }
+  }
+  return false;
+}

@@ -5,6 +5,7 @@
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { createApp } from './app';
@@ -75,6 +76,7 @@ export async function startServer(
   const { app } = createApp(ctx, services);
   const httpServer = http.createServer(app);
   httpServer.keepAliveTimeout = 65_000;
+  httpServer.on('clientError', answerClientError);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -101,6 +103,27 @@ export async function startServer(
     })());
 
   return { url: `http://${host}:${port}`, port, httpServer, ctx, services, close };
+}
+
+/**
+ * Requests Node's HTTP parser refuses before Express sees them (headers too large, malformed
+ * request lines) get the API's error shape too, instead of a bare status line.
+ */
+function answerClientError(error: NodeJS.ErrnoException, socket: Duplex) {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+  const status = tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request';
+  const body = JSON.stringify({
+    error: tooLarge
+      ? { code: 'payload_too_large', message: 'The request headers or URL are too large' }
+      : { code: 'validation_error', message: 'The request could not be parsed' },
+  });
+  socket.end(
+    `HTTP/1.1 ${status}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
 
 async function main() {

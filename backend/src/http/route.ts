@@ -1,7 +1,14 @@
-import type { BodyOf, EndpointDef, ParamsOf, QueryOf, ResponseOf } from '@spotlight/contracts';
+import {
+  hasNulCharacter,
+  type BodyOf,
+  type EndpointDef,
+  type ParamsOf,
+  type QueryOf,
+  type ResponseOf,
+} from '@spotlight/contracts';
 import type { NextFunction, Request, RequestHandler, Response, Router } from 'express';
 import type { z } from 'zod';
-import { validationError } from '../errors';
+import { badRequest, validationError } from '../errors';
 import type { AuthUser } from './context';
 
 export interface RouteContext<E extends EndpointDef> {
@@ -43,6 +50,9 @@ export function mountEndpoint<E extends EndpointDef>(
   router[method](def.path, ...before, async (req: Request, res: Response, next: NextFunction) => {
     try {
       const user = def.auth === 'user' ? await authenticate(req) : null;
+      if (hasNulCharacter([req.params, req.query, req.body])) {
+        throw badRequest('Text must not contain NUL characters');
+      }
       const params = parse(def.params, req.params, 'params');
       const query = parse(def.query, req.query, 'query');
       const body = parse(def.body, req.body, 'body');

@@ -22,10 +22,25 @@ function fromBodyParser(error: unknown): AppError | undefined {
   return new AppError('validation_error', 400, 'The request body could not be read');
 }
 
+/**
+ * Client errors raised inside Express itself (a path segment that is not valid percent-encoded
+ * UTF-8, for one), which carry a 4xx status but none of our codes.
+ */
+function fromHttpError(error: unknown): AppError | undefined {
+  const { status, statusCode } = (error ?? {}) as { status?: unknown; statusCode?: unknown };
+  const code = typeof status === 'number' ? status : statusCode;
+  if (typeof code !== 'number' || code < 400 || code >= 500) return undefined;
+  if (error instanceof URIError)
+    return new AppError('validation_error', 400, 'The URL is not valid');
+  if (code === 413) return new AppError('payload_too_large', 413, 'The request is too large');
+  if (code === 415) return new AppError('unsupported_media_type', 415, 'Unsupported content type');
+  return new AppError('validation_error', 400, 'The request could not be understood');
+}
+
 /** The one error handler: known errors keep their code; anything else is a logged 500. */
 export function errorHandler(logger: Logger) {
   return (error: unknown, req: Request, res: Response, _next: NextFunction) => {
-    const known = isAppError(error) ? error : fromBodyParser(error);
+    const known = isAppError(error) ? error : (fromBodyParser(error) ?? fromHttpError(error));
     if (res.headersSent) {
       logger.error({ err: error, reqId: req.id }, 'error after the response started');
       return;
