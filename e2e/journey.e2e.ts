@@ -14,6 +14,7 @@ import {
   openEventChat,
   register,
   sendMessage,
+  showActiveUsers,
   type Dancer,
 } from './support/flows';
 
@@ -125,11 +126,8 @@ describe('two dancers at one event', () => {
       [a, b],
       [b, a],
     ] as const) {
-      await me.page.getByRole('button', { name: /Here now/ }).click();
-      await me.page
-        .getByRole('region', { name: 'Dancers here now' })
-        .getByRole('link', { name: other.dancer.username })
-        .waitFor();
+      const panel = await showActiveUsers(me.page);
+      await panel.getByRole('link', { name: other.dancer.username }).waitFor();
     }
     await screenshot(b.page, '06-event-chat-active-users');
     await b.page.getByRole('button', { name: /Here now/ }).click();
@@ -148,8 +146,8 @@ describe('two dancers at one event', () => {
   });
 
   it('A asks B to be the recording partner; B sees it arrive live and accepts', async () => {
-    await a.page.getByRole('button', { name: /Here now/ }).click();
-    await a.page
+    const panel = await showActiveUsers(a.page);
+    await panel
       .getByRole('button', { name: `Request recording partner: ${b.dancer.username}` })
       .click();
     await a.page.waitForURL(/\/matches\/\d+$/);

@@ -51,3 +51,10 @@ export async function sendMessage(page: Page, text: string, box = 'Message') {
 export function deliveredMessage(page: Page, text: string) {
   return page.locator('li:not([data-pending])').filter({ hasText: text });
 }
+
+/** Opens the "Here now" panel of the event chat (if it is closed). */
+export async function showActiveUsers(page: Page) {
+  const toggle = page.getByRole('button', { name: /Here now/ });
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  return page.getByRole('region', { name: 'Dancers here now' });
+}
