@@ -241,10 +241,12 @@ describe('two dancers at one event', () => {
     await a.page.goto(`/users/${(await userId(b)).toString()}`);
     await a.page.getByText('from 1 rating').waitFor();
     await a.page.getByText('100% would collaborate again').waitFor();
-    await a.page.getByRole('button', { name: 'Report user' }).click();
-    await a.page.getByRole('heading', { name: `Report ${b.dancer.username}` }).waitFor();
+    await a.page.getByText('Great angles, sent the video right after.').waitFor();
     await screenshot(a.page, '12-public-profile');
-    await a.page.getByRole('button', { name: 'Cancel' }).click();
+    await a.page.getByRole('button', { name: 'Report user' }).click();
+    await a.page.getByLabel('Reason').selectOption('no_show');
+    await a.page.getByRole('button', { name: 'Send report' }).click();
+    await a.page.getByText('Thanks, the organisers will look into it.').waitFor();
 
     await b.page.goto('/profile');
     await b.page.getByLabel('City').fill('Warsaw');

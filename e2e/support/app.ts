@@ -48,11 +48,19 @@ export async function phoneContext(browser: Browser, baseURL: string): Promise<B
   return context;
 }
 
-/** Saves a 390×844 screenshot for docs/screenshots (committed, shown in the README). */
-export async function screenshot(page: Page, name: string) {
+/**
+ * Saves a 390×844 screenshot for docs/screenshots (committed, shown in the README), from the
+ * top of the page unless `keepScroll`.
+ */
+export async function screenshot(page: Page, name: string, { keepScroll = false } = {}) {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  // Let fonts and layout settle; a screenshot is documentation, not an assertion.
-  await page.evaluate(() => document.fonts.ready);
+  await page.evaluate(async (keep) => {
+    await document.fonts.ready;
+    const main = document.querySelector('main');
+    if (main && !keep) main.scrollTop = 0;
+    // The caret blinks and hover styles linger; neither belongs in documentation.
+    (document.activeElement as HTMLElement | null)?.blur();
+  }, keepScroll);
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
 }
 

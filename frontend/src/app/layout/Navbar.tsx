@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { NavLink } from 'react-router-dom';
+import { NavLink, useLocation } from 'react-router-dom';
 import { matchListQuery, selectReceivedRequests } from '../../features/matches/queries';
 import { cx } from '../../ui/cx';
 
@@ -31,20 +31,26 @@ function Tab({
   label,
   icon: glyph,
   badge,
+  also,
 }: {
   to: string;
   label: string;
   icon: ReactNode;
   badge?: number;
+  /** Other paths under this tab (a match belongs to Matches). */
+  also?: string;
 }) {
+  const { pathname } = useLocation();
+  const inSection = also !== undefined && pathname.startsWith(also);
   return (
     <li className="flex-1">
       <NavLink
         to={to}
+        aria-current={inSection ? 'page' : undefined}
         className={({ isActive }) =>
           cx(
             'relative flex min-h-14 flex-col items-center justify-center gap-0.5 text-xs font-semibold',
-            isActive ? 'text-violet-700' : 'text-slate-600 hover:text-slate-900',
+            isActive || inSection ? 'text-violet-700' : 'text-slate-600 hover:text-slate-900',
           )
         }
       >
@@ -75,7 +81,7 @@ export function Navbar() {
     >
       <ul className="mx-auto flex max-w-lg">
         <Tab to="/events" label="Events" icon={ICONS.events} />
-        <Tab to="/history" label="Matches" icon={ICONS.matches} badge={count} />
+        <Tab to="/history" label="Matches" icon={ICONS.matches} badge={count} also="/matches/" />
         <Tab to="/profile" label="Profile" icon={ICONS.profile} />
       </ul>
       <p className="sr-only" aria-live="polite">

@@ -1,5 +1,5 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useLocation } from 'react-router-dom';
 import { appUpdate } from '../../features/pwa/serviceWorker';
 import { nameOf } from '../../ui/Avatar';
 import { Button } from '../../ui/Button';
@@ -11,9 +11,29 @@ interface Toast {
   to: string;
 }
 
-/** Live match news as a dismissible toast (the data itself is already in the cache). */
+const TOAST_MS = 12_000;
+
+/**
+ * Live match news as a toast (the data itself is already in the cache and the badge). It goes
+ * away when dismissed, when its page is opened, or after a while.
+ */
 export function MatchToasts() {
   const [toasts, setToasts] = useState<Toast[]>([]);
+  const { pathname } = useLocation();
+
+  useEffect(() => {
+    setToasts((list) =>
+      list.some((t) => t.to === pathname) ? list.filter((t) => t.to !== pathname) : list,
+    );
+  }, [pathname]);
+
+  useEffect(() => {
+    if (toasts.length === 0) return;
+    const oldest = toasts[0]!;
+    const timer = setTimeout(() => setToasts((list) => list.filter((t) => t !== oldest)), TOAST_MS);
+    return () => clearTimeout(timer);
+  }, [toasts]);
+
   useEffect(() => {
     const push = (toast: Toast) => setToasts((list) => [...list.slice(-2), toast]);
     const offs = [

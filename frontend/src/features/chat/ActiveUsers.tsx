@@ -46,7 +46,7 @@ export function ActiveUsers({
             const match = byPartner.get(user.id);
             const name = nameOf(user);
             return (
-              <li key={user.id} className="flex items-center gap-3 px-3 py-2">
+              <li key={user.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2">
                 <Avatar name={name} url={user.avatar} size="sm" />
                 <Link
                   to={`/users/${user.id}`}
@@ -54,21 +54,24 @@ export function ActiveUsers({
                 >
                   {name}
                 </Link>
-                {match ? (
-                  <ButtonLink variant="secondary" to={`/matches/${match.id}`} className="shrink-0">
-                    View match
-                  </ButtonLink>
-                ) : (
-                  <Button
-                    variant="secondary"
-                    className="shrink-0 px-3"
-                    busy={request.isPending && request.variables === user.id}
-                    onClick={() => handleRequest(user)}
-                    aria-label={`Request recording partner: ${name}`}
-                  >
-                    Request recording partner
-                  </Button>
-                )}
+                {/* On a phone the action takes its own line, so the name stays readable. */}
+                <div className="flex basis-full justify-end min-[480px]:basis-auto">
+                  {match ? (
+                    <ButtonLink variant="secondary" to={`/matches/${match.id}`}>
+                      View match
+                    </ButtonLink>
+                  ) : (
+                    <Button
+                      variant="secondary"
+                      className="px-3"
+                      busy={request.isPending && request.variables === user.id}
+                      onClick={() => handleRequest(user)}
+                      aria-label={`Request recording partner: ${name}`}
+                    >
+                      Request recording partner
+                    </Button>
+                  )}
+                </div>
               </li>
             );
           })}
