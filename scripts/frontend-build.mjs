@@ -44,6 +44,8 @@ export function buildFrontend({ quiet = false } = {}) {
     cwd: root,
     stdio: quiet ? 'pipe' : 'inherit',
     encoding: 'utf8',
+    // Vite builds React in development mode when NODE_ENV says so (Vitest sets it to `test`).
+    env: { ...process.env, NODE_ENV: 'production' },
   });
   if (result.status !== 0) {
     throw new Error(`frontend build failed (${result.status})\n${result.stderr ?? ''}`);
