@@ -1,4 +1,4 @@
-import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { MutationCache, onlineManager, QueryCache, QueryClient } from '@tanstack/react-query';
 import { isApiError } from '../lib/api/client';
 
 const TRANSIENT = new Set([
@@ -17,6 +17,9 @@ const shouldRetry = (failureCount: number, error: unknown) =>
  * so that every page lands on the login screen the same way.
  */
 export function createQueryClient(onSessionLost: (client: QueryClient) => void) {
+  // TanStack assumes "online" until an event says otherwise; a page opened offline (from the
+  // service worker's cache) must start paused instead of failing three retries.
+  if (typeof navigator !== 'undefined') onlineManager.setOnline(navigator.onLine);
   const handleError = (error: unknown) => {
     if (isApiError(error) && error.isAuthError) onSessionLost(client);
   };

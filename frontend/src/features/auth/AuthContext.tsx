@@ -79,15 +79,16 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     [queryClient],
   );
 
+  const unreachable = isApiError(me.error) && me.error.code === 'network_error';
   const status: AuthStatus =
     me.data !== undefined
       ? me.data
         ? 'authenticated'
         : 'anonymous'
-      : me.error
-        ? 'error'
-        : me.fetchStatus === 'paused'
-          ? 'offline'
+      : me.fetchStatus === 'paused' || unreachable
+        ? 'offline'
+        : me.error
+          ? 'error'
           : 'loading';
 
   const value = useMemo<AuthValue>(
