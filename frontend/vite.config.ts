@@ -58,6 +58,14 @@ export default defineConfig({
   },
   build: { sourcemap: true },
   test: {
-    include: ['src/**/*.test.{ts,tsx}'],
+    // src/: unit tests of pure logic; test/: the clients against a real backend (its test
+    // harness: a real server, Socket.IO and database per file).
+    include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.ts'],
+    globalSetup: ['../backend/test/global-setup.ts'],
+    pool: 'forks',
+    maxWorkers: 2,
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    env: { NODE_ENV: 'test', LOG_LEVEL: 'silent', BCRYPT_COST: '4' },
   },
 });

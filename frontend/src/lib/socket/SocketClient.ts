@@ -165,7 +165,11 @@ export class SocketClient {
     this.socket = socket;
     this.attach(socket);
     this.unsubscribeNetwork = this.network?.subscribe((online) => this.handleNetwork(online));
-    this.setStatus(this.network?.isOnline() === false ? 'offline' : 'connecting');
+    if (this.network?.isOnline() === false) {
+      this.setStatus('offline'); // connects on the 'online' event
+      return;
+    }
+    this.setStatus('connecting');
     socket.connect();
   }
 
@@ -554,11 +558,16 @@ export class SocketClient {
     if (!socket) return;
     if (!online) {
       this.setStatus('offline');
-      // The old transport is dead on a device without network; close it now rather than
-      // waiting for a ping timeout, so that new sends queue at once.
+      // No retries while the device has no network (they would fail, and cost battery);
+      // and the old transport is dead: close it now rather than after a ping timeout, so
+      // that new sends queue at once.
+      clearTimeout(this.retryTimer);
+      socket.io.reconnection(false);
       if (socket.connected) socket.io.engine?.close();
+      else socket.disconnect();
       return;
     }
+    socket.io.reconnection(true);
     if (!socket.connected) {
       this.setStatus(this.everConnected ? 'reconnecting' : 'connecting');
       this.reconnectNow();
@@ -567,6 +576,7 @@ export class SocketClient {
 
   private scheduleReconnect(delayMs: number) {
     clearTimeout(this.retryTimer);
+    if (this.network?.isOnline() === false) return; // the 'online' event reconnects
     this.retryTimer = setTimeout(() => this.reconnectNow(), delayMs);
   }
 
