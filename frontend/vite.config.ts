@@ -56,7 +56,31 @@ export default defineConfig({
       '/socket.io': { target: backend, ws: true, changeOrigin: false },
     },
   },
-  build: { sourcemap: true },
+  build: {
+    sourcemap: true,
+    rolldownOptions: {
+      output: {
+        // Named vendor chunks: they change less often than the app, so phones keep them
+        // cached across deploys, and bench/frontend can say what the initial load is made of.
+        advancedChunks: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+            {
+              name: 'router',
+              test: /node_modules[\\/](react-router|react-router-dom|@remix-run)[\\/]/,
+            },
+            { name: 'query', test: /node_modules[\\/]@tanstack[\\/]/ },
+            {
+              name: 'socket',
+              test: /node_modules[\\/](socket\.io-client|engine\.io-client|socket\.io-parser|engine\.io-parser|@socket\.io)[\\/]/,
+            },
+            { name: 'zod', test: /node_modules[\\/]zod[\\/]/ },
+            { name: 'contracts', test: /[\\/]contracts[\\/]/ },
+          ],
+        },
+      },
+    },
+  },
   test: {
     // src/: unit tests of pure logic; test/: the clients against a real backend (its test
     // harness: a real server, Socket.IO and database per file).
