@@ -6,7 +6,15 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../backend/test/harness';
-import { launchChromium, phoneContext, screenshot, startApp, watchErrors } from './support/app';
+import {
+  launchChromium,
+  layoutProblems,
+  PHONE,
+  phoneContext,
+  screenshot,
+  startApp,
+  watchErrors,
+} from './support/app';
 import {
   buildDancer,
   deliveredMessage,
@@ -283,6 +291,40 @@ describe('two dancers at one event', () => {
     await c.page.getByRole('heading', { name: 'Events', level: 1 }).waitFor();
     expect(c.errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
     await c.context.close();
+  });
+
+  it('fits a 360-px phone: no sideways scrolling, tap targets of at least 44 px', async () => {
+    const bId = await userId(b);
+    const pages: [string, string][] = [
+      ['/events', 'Events'],
+      [`/events/${eventId}`, EVENT_NAME],
+      [`/events/${eventId}/chat`, EVENT_NAME],
+      [`/matches/${matchId}`, b.dancer.username],
+      [`/matches/${matchId}/rate`, `Rate ${b.dancer.username}`],
+      ['/history', 'Matches'],
+      ['/profile', 'Your profile'],
+      [`/users/${bId}`, b.dancer.username],
+    ];
+    await a.page.setViewportSize({ width: 360, height: 740 });
+    const problems: string[] = [];
+    for (const [url, heading] of pages) {
+      await a.page.goto(url);
+      await a.page.getByRole('heading', { level: 1, name: heading }).first().waitFor();
+      await a.page.locator('[role=status]:has-text("Loading")').waitFor({ state: 'detached' });
+      if (url.endsWith('/chat')) await showActiveUsers(a.page);
+      problems.push(...(await layoutProblems(a.page)).map((p) => `${url}: ${p}`));
+    }
+    await a.page.setViewportSize(PHONE);
+
+    const guest = await (await phoneContext(browser, t.url)).newPage();
+    await guest.setViewportSize({ width: 360, height: 740 });
+    for (const url of ['/login', '/register']) {
+      await guest.goto(url);
+      await guest.getByRole('button', { name: /Sign in|Create account/ }).waitFor();
+      problems.push(...(await layoutProblems(guest)).map((p) => `${url}: ${p}`));
+    }
+    await guest.context().close();
+    expect(problems).toEqual([]);
   });
 
   it('raised no page errors', () => {

@@ -71,3 +71,39 @@ export function watchErrors(page: Page, errors: string[]) {
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);
   });
 }
+
+/**
+ * What breaks a one-handed phone layout, as the page is now: sideways scrolling, and tap
+ * targets under 44×44 px (a checkbox or radio counts by its label). Empty when all is well.
+ */
+export function layoutProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const doc = document.documentElement;
+    if (doc.scrollWidth > doc.clientWidth) {
+      problems.push(`page scrolls sideways (${doc.scrollWidth} > ${doc.clientWidth})`);
+    }
+    const main = document.querySelector('main');
+    if (main && main.scrollWidth > main.clientWidth) {
+      problems.push(`main scrolls sideways (${main.scrollWidth} > ${main.clientWidth})`);
+    }
+    const selector =
+      'a[href], button, input, select, textarea, [role=button], [tabindex]:not([tabindex="-1"])';
+    for (const element of document.querySelectorAll<HTMLElement>(selector)) {
+      const isToggle =
+        element instanceof HTMLInputElement && ['checkbox', 'radio'].includes(element.type);
+      const target = (isToggle && element.closest('label')) || element;
+      // Visually hidden (the skip link until focused) or not rendered (a closed panel).
+      if (target.classList.contains('sr-only')) continue;
+      const box = target.getBoundingClientRect();
+      if (box.width === 0 && box.height === 0) continue;
+      if (box.width < 44 || box.height < 44) {
+        const label = (target.getAttribute('aria-label') ?? target.textContent ?? '').trim();
+        problems.push(
+          `${target.tagName.toLowerCase()} "${label.slice(0, 40)}" is ${Math.round(box.width)}×${Math.round(box.height)}`,
+        );
+      }
+    }
+    return problems;
+  });
+}

@@ -57,8 +57,16 @@ function MessageBody({
 export function MessageItem({ message, mine }: { message: ChatMessage; mine: boolean }) {
   const name = nameOf(message);
   return (
-    <li className={cx('flex items-end gap-2', mine && 'flex-row-reverse')}>
-      {!mine && <Avatar name={name} url={message.avatar} size="sm" />}
+    <li className={cx('flex items-end gap-1', mine && 'flex-row-reverse')}>
+      {!mine && (
+        <Link
+          to={`/users/${message.userId}`}
+          className="-ml-1.5 flex h-11 w-11 shrink-0 items-center justify-center rounded-full focus-visible:outline focus-visible:outline-2 focus-visible:outline-violet-600"
+          aria-label={`Profile of ${name}`}
+        >
+          <Avatar name={name} url={message.avatar} size="sm" />
+        </Link>
+      )}
       <div
         className={cx(
           'min-w-0 max-w-[80%] rounded-2xl px-3 py-2 shadow-sm',
@@ -68,12 +76,10 @@ export function MessageItem({ message, mine }: { message: ChatMessage; mine: boo
         {mine ? (
           <span className="sr-only">You: </span>
         ) : (
-          <Link
-            to={`/users/${message.userId}`}
-            className="block truncate text-xs font-semibold text-violet-700 hover:underline"
-          >
+          <p className="truncate text-xs font-semibold text-violet-700">
             {name}
-          </Link>
+            <span className="sr-only">:</span>
+          </p>
         )}
         <MessageBody type={message.type} content={message.content} mine={mine} />
         <RelativeTime
