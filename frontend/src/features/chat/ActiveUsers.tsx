@@ -50,9 +50,9 @@ export function ActiveUsers({
                 <Avatar name={name} url={user.avatar} size="sm" />
                 <Link
                   to={`/users/${user.id}`}
-                  className="min-w-0 flex-1 truncate py-2 font-medium text-slate-900 hover:underline"
+                  className="flex min-h-11 min-w-0 flex-1 items-center font-medium text-slate-900 hover:underline"
                 >
-                  {name}
+                  <span className="truncate">{name}</span>
                 </Link>
                 {/* On a phone the action takes its own line, so the name stays readable. */}
                 <div className="flex basis-full justify-end min-[480px]:basis-auto">

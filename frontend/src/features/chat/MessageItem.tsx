@@ -30,7 +30,10 @@ function MessageBody({
         <span className="sr-only">Link: </span>
         <SafeLink
           href={content}
-          className={cx('underline underline-offset-2', mine ? 'text-white' : 'text-violet-700')}
+          className={cx(
+            'block min-h-11 py-2.5 underline underline-offset-2',
+            mine ? 'text-white' : 'text-violet-700',
+          )}
         />
       </p>
     );
