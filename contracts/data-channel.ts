@@ -118,9 +118,10 @@ export const DeclineMessage = z.strictObject({
 });
 
 /**
- * Receiver → sender: exactly which blocks it still needs, per file. Sent after `accept`, and after
- * every reconnect. An empty `missing` list means that file is already complete on the receiver.
- * The sender (re)starts from the first missing block; what is not listed is never sent again.
+ * Receiver → sender, in answer to every `offer` of a transfer it has accepted (the first one and
+ * each one re-sent after a reconnect): the files it does not have complete yet, each with the
+ * blocks it still needs. The sender (re)starts from the first missing block, then sends that
+ * file's `file_end`. A file not listed is complete on the receiver and is never sent again.
  */
 export const ResumeMessage = z.strictObject({
   type: z.literal('resume'),
