@@ -194,8 +194,15 @@ class HeapProbe {
     return this.workerSessions.size;
   }
 
+  /** Full garbage collection in the page and its workers. */
   async gc(): Promise<void> {
     await this.cdp.send('HeapProfiler.collectGarbage').catch(() => undefined);
+    for (const sessionId of this.workerSessions) {
+      const message = JSON.stringify({ id: this.nextId++, method: 'HeapProfiler.collectGarbage' });
+      await this.cdp
+        .send('Target.sendMessageToTarget', { sessionId, message })
+        .catch(() => undefined);
+    }
   }
 
   /** Bytes: page heap used + backing store, plus the same for each worker. */
@@ -444,6 +451,10 @@ async function main() {
     return pages.sender.evaluate(() => window.bench.finished());
   });
   const memory = await stopSampling();
+  await pages.probe.gc();
+  await new Promise((r) => setTimeout(r, 500));
+  const heapAfterGc = await pages.probe.sample();
+  const rssAfter = await rssOf();
   const receiverSnap = await pages.receiver.evaluate(() => window.bench.finished());
   const path = await pages.sender.evaluate(() => window.bench.connectionPath());
   const received = await pages.receiver.evaluate(() => window.bench.receivedSha256());
@@ -532,7 +543,8 @@ async function main() {
       ? 'ratio      (no baseline)'
       : `ratio      ${fmt(ratio, 2)} of bare (mean of ${bareRuns.length})   target ≥ 0.85: ${ratio >= 0.85 ? 'met' : 'MISSED'}`,
     `receiver heap+ArrayBuffers (page + ${pages.probe.workers} worker): base ${mib(heapBase)} MiB, peak ${mib(memory.heapPeak)} MiB, growth ${mib(heapGrowth)} MiB   target < 64: ${heapGrowth < 64 * MiB ? 'met' : 'MISSED'}`,
-    `receiver renderer RSS: base ${mib(rssBase)} MiB, peak ${mib(memory.rssPeak)} MiB, growth ${mib(rssGrowth)} MiB`,
+    `receiver heap+ArrayBuffers after the transfer and a full GC: ${mib(heapAfterGc)} MiB (base ${mib(heapBase)})`,
+    `receiver renderer RSS: base ${mib(rssBase)} MiB, peak ${mib(memory.rssPeak)} MiB, growth ${mib(rssGrowth)} MiB, after ${mib(rssAfter)} MiB`,
     ...resumeFigures,
     ...checks.map((c) => `${c.ok ? 'ok  ' : 'FAIL'} ${c.name} — ${c.detail}`),
   ];
@@ -544,7 +556,7 @@ async function main() {
         bare: bareRuns,
         engine: { mibps: engineMiBps, seconds: engine.seconds, cpuSeconds: engine.cpuSeconds },
         ratio,
-        heap: { base: heapBase, peak: memory.heapPeak, growth: heapGrowth },
+        heap: { base: heapBase, peak: memory.heapPeak, growth: heapGrowth, afterGc: heapAfterGc },
         rss: { base: rssBase, peak: memory.rssPeak, growth: rssGrowth },
         checks,
       }),

@@ -9,7 +9,12 @@ import {
 } from '@spotlight/contracts';
 import { BlockSet } from './block-set';
 import { chunkMessageSize } from './channel';
-import { createIncrementalSha256, type IncrementalSha256, sha256Hex } from './hashing';
+import {
+  createIncrementalSha256,
+  type IncrementalSha256,
+  releaseBuffer,
+  sha256Hex,
+} from './hashing';
 import {
   ChannelClosedError,
   DEFAULT_SEND_WINDOW,
@@ -327,6 +332,16 @@ export class OutgoingTransfer extends TransferBase {
     const length = blockLength(size, this.blockSize, block);
     await this.hashUpTo(generation, file, start);
     const data = await this.read(file, start, length);
+    try {
+      await this.sendData(generation, file, block, data);
+    } finally {
+      releaseBuffer(data);
+    }
+  }
+
+  private async sendData(generation: number, file: number, block: number, data: Uint8Array) {
+    const start = block * this.blockSize;
+    const length = data.byteLength;
     if (generation !== this.generation) return;
     await this.feedHash(file, start, data);
     const sha256 = await sha256Hex(data);
@@ -381,7 +396,9 @@ export class OutgoingTransfer extends TransferBase {
     const state = this.hashes[file]!;
     while (state.hashedUpTo < end && generation === this.generation) {
       const length = Math.min(this.blockSize, this.meta[file]!.size - state.hashedUpTo);
-      await this.feedHash(file, state.hashedUpTo, await this.read(file, state.hashedUpTo, length));
+      const data = await this.read(file, state.hashedUpTo, length);
+      await this.feedHash(file, state.hashedUpTo, data);
+      releaseBuffer(data);
     }
   }
 

@@ -1,6 +1,11 @@
 import { blockCount, blockLength, type BlockRanges } from '@spotlight/contracts';
 import { BlockSet } from '../block-set';
-import { createIncrementalSha256, type IncrementalSha256, sha256Hex } from '../hashing';
+import {
+  createIncrementalSha256,
+  type IncrementalSha256,
+  releaseBuffer,
+  sha256Hex,
+} from '../hashing';
 import { SerialQueue } from '../serial-queue';
 import type { RandomAccessFile } from './random-access-file';
 
@@ -81,9 +86,15 @@ export class BlockPipeline {
     });
   }
 
-  /** Takes ownership of `data` until written. */
+  /** Takes ownership of `data`'s buffer: it is written, then freed (detached). */
   chunk(offset: number, data: Uint8Array): void {
-    this.queue.push(() => this.handleChunk(offset, data));
+    this.queue.push(async () => {
+      try {
+        await this.handleChunk(offset, data);
+      } finally {
+        releaseBuffer(data);
+      }
+    });
   }
 
   fileEnd(sha256: string): void {
