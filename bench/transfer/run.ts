@@ -239,6 +239,7 @@ function sampleMemory(probe: HeapProbe, rssOf: () => Promise<number>) {
       const [heap, rss] = await Promise.all([probe.sample().catch(() => 0), rssOf()]);
       heapPeak = Math.max(heapPeak, heap);
       rssPeak = Math.max(rssPeak, rss);
+      if (process.env.BENCH_TRACE) console.log(`  heap ${mib(heap)} MiB  rss ${mib(rss)} MiB`);
       await new Promise((r) => setTimeout(r, 250));
     }
   })();

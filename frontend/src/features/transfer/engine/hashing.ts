@@ -48,19 +48,3 @@ export async function createIncrementalSha256(): Promise<IncrementalSha256> {
     reset: () => void hasher.init(),
   };
 }
-
-interface Transferable {
-  transfer?: (newLength?: number) => ArrayBuffer;
-  readonly detached?: boolean;
-}
-
-/**
- * Frees a buffer's memory now instead of at the next garbage collection, by detaching it
- * (`ArrayBuffer.prototype.transfer(0)`, where the engine has it). V8 collects external
- * ArrayBuffer memory only after tens of MiB pile up; chunk buffers are used once, so free them.
- */
-export function releaseBuffer(view: Uint8Array): void {
-  const buffer = view.buffer as ArrayBuffer & Transferable;
-  if (typeof buffer.transfer !== 'function' || buffer.detached) return;
-  buffer.transfer(0);
-}

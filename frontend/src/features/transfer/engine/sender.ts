@@ -9,12 +9,7 @@ import {
 } from '@spotlight/contracts';
 import { BlockSet } from './block-set';
 import { chunkMessageSize } from './channel';
-import {
-  createIncrementalSha256,
-  type IncrementalSha256,
-  releaseBuffer,
-  sha256Hex,
-} from './hashing';
+import { createIncrementalSha256, type IncrementalSha256, sha256Hex } from './hashing';
 import {
   ChannelClosedError,
   DEFAULT_SEND_WINDOW,
@@ -331,12 +326,7 @@ export class OutgoingTransfer extends TransferBase {
     const start = block * this.blockSize;
     const length = blockLength(size, this.blockSize, block);
     await this.hashUpTo(generation, file, start);
-    const data = await this.read(file, start, length);
-    try {
-      await this.sendData(generation, file, block, data);
-    } finally {
-      releaseBuffer(data);
-    }
+    await this.sendData(generation, file, block, await this.read(file, start, length));
   }
 
   private async sendData(generation: number, file: number, block: number, data: Uint8Array) {
@@ -398,7 +388,6 @@ export class OutgoingTransfer extends TransferBase {
       const length = Math.min(this.blockSize, this.meta[file]!.size - state.hashedUpTo);
       const data = await this.read(file, state.hashedUpTo, length);
       await this.feedHash(file, state.hashedUpTo, data);
-      releaseBuffer(data);
     }
   }
 
