@@ -85,9 +85,10 @@ const bench = {
       void transfer.accept();
     });
     // After a reload the unfinished transfer comes back from the manifest.
+    // Finished transfers of earlier runs come back too: pick the unfinished one.
     const restored = session.transfers
       .getSnapshot()
-      .find((t) => t.snapshot.direction === 'receive');
+      .find((t) => t.snapshot.direction === 'receive' && t.snapshot.phase === 'paused');
     if (restored) incoming = restored as IncomingTransfer;
     engineConnection = connectSession(session, {
       signaling: signaling('engine'),
