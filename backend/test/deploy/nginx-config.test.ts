@@ -73,6 +73,40 @@ describe.skipIf(!enabled)('nginx configuration', () => {
     expect(() => read('conf.d/static.conf')).toThrow();
   });
 
+  it('renders the way the nginx image does (every defined variable substituted), and nginx -t accepts it', () => {
+    const { out, result, output } = renderAndTest({ NGINX_PORT: '18083' });
+    expect(result.status, output).toBe(0);
+    // 20-envsubst-on-templates.sh passes every environment variable's name to envsubst, so
+    // the template must not contain an nginx $variable that an environment name could hit.
+    const image = spawnSync(
+      'sh',
+      [
+        '-c',
+        `. "${path.join(REPO_ROOT, 'nginx', 'upstreams.envsh')}"
+         defined_envs=$(printf '\${%s} ' $(awk 'END { for (name in ENVIRON) print name }' </dev/null))
+         envsubst "$defined_envs" <"${path.join(REPO_ROOT, 'nginx', 'conf.d', 'default.conf.template')}" >"${out}/conf.d/default.conf"
+         nginx -p "${out}" -c "${out}/nginx.conf" -e "${out}/logs/error.log" -t`,
+      ],
+      {
+        encoding: 'utf8',
+        env: {
+          PATH: process.env.PATH,
+          HOME: '/root',
+          HOSTNAME: 'nginx-container',
+          NGINX_VERSION: '1.28.0',
+          NGINX_PORT: '18083',
+          BACKEND_UPSTREAMS: '127.0.0.1:3000',
+          FRONTEND_UPSTREAM: '127.0.0.1:8080',
+          NGINX_ACCESS_LOG: path.join(out, 'logs', 'access.log'),
+        },
+      },
+    );
+    expect(image.status, `${image.stdout}${image.stderr}`).toBe(0);
+    const edge = readFileSync(path.join(out, 'conf.d', 'default.conf'), 'utf8');
+    expect(edge).toContain('hash $spotlight_route_key consistent;');
+    expect(edge).toContain('proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;');
+  });
+
   it('refuses to render without a backend', () => {
     const { result, output } = renderAndTest({ BACKEND_UPSTREAMS: ' , ' });
     expect(result.status).not.toBe(0);
