@@ -185,14 +185,18 @@ function launch(command: string, args: string[], env: NodeJS.ProcessEnv, logFile
   return tracked;
 }
 
-/** Children still running, killed if this process exits without stop(). */
+/** Children still running, and clusters not stopped, cleaned up if this process exits anyway. */
 const live = new Set<ChildProcess>();
+const abandoned = new Set<() => void>();
 let exitHookInstalled = false;
 function installExitHook() {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
-  // nginx's master takes its workers down on SIGTERM; SIGKILL would orphan them.
-  process.on('exit', () => live.forEach((child) => child.kill('SIGTERM')));
+  process.on('exit', () => {
+    // nginx's master takes its workers down on SIGTERM; SIGKILL would orphan them.
+    live.forEach((child) => child.kill('SIGTERM'));
+    abandoned.forEach((cleanup) => cleanup());
+  });
 }
 
 async function stopProcess(tracked: Tracked, signal: NodeJS.Signals, graceMs: number) {
@@ -238,9 +242,20 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   let nginx: Tracked | undefined;
   let databaseCreated = false;
 
+  // Last resort when the process exits without stop() (a crashed test run): synchronous,
+  // best effort. psql may be missing on a laptop; then the database stays behind.
+  const cleanUpNow = () => {
+    spawnSync('psql', [adminUrl, '-qc', `drop database if exists "${dbName}" with (force)`], {
+      stdio: 'ignore',
+      timeout: 10_000,
+    });
+    if (!options.keepDir) rmSync(dir, { recursive: true, force: true });
+  };
+
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
+      abandoned.delete(cleanUpNow);
       if (nginx) await stopProcess(nginx, 'SIGTERM', 5000);
       await Promise.all(backends.map((backend) => backend.kill('SIGTERM')));
       if (databaseCreated) {
@@ -252,6 +267,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   try {
     await adminQuery(adminUrl, `create database "${dbName}"`);
     databaseCreated = true;
+    abandoned.add(cleanUpNow);
     log(`database ${dbName}`);
 
     for (let index = 0; index < count; index++) {
