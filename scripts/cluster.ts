@@ -24,6 +24,7 @@ import {
   mkdtempSync,
   readFileSync,
   rmSync,
+  writeFileSync,
 } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
@@ -48,6 +49,13 @@ export interface ClusterOptions {
   frontendRoot?: string;
   /** Extra backend environment, e.g. SHUTDOWN_TIMEOUT_MS, TURN_SERVER, SEED_DEMO_DATA. */
   env?: Record<string, string>;
+  /**
+   * Emulate docker compose's `--scale backend=N`: every node listens on the same port, node i
+   * on 127.0.0.(i+1), and nginx's upstream is this one host name, resolving to all of them
+   * (nginx runs in a private mount namespace with its own /etc/hosts; needs root and
+   * `unshare`). Unset: one `127.0.0.1:port` upstream line per node.
+   */
+  replicaName?: string;
   /** Keep the temp directory (logs, rendered nginx config) after stop(). */
   keepDir?: boolean;
   /** Progress lines (the CLI prints them). */
@@ -62,6 +70,8 @@ export interface ExitInfo {
 export interface BackendNode {
   /** NODE_ID: backend-1, backend-2, ... (the `node` label of its /metrics). */
   nodeId: string;
+  /** 127.0.0.1, or 127.0.0.N with `replicaName`. */
+  host: string;
   port: number;
   /** Direct URL, bypassing nginx (for /metrics, and to tell nodes apart). */
   url: string;
@@ -103,12 +113,23 @@ export async function freePort(host = '127.0.0.1'): Promise<number> {
   });
 }
 
-async function portIsFree(port: number): Promise<boolean> {
+async function portIsFree(port: number, host = '0.0.0.0'): Promise<boolean> {
   return new Promise((resolve) => {
     const server = net.createServer();
     server.once('error', () => resolve(false));
-    server.listen(port, '0.0.0.0', () => server.close(() => resolve(true)));
+    server.listen(port, host, () => server.close(() => resolve(true)));
   });
+}
+
+/** A port free on each of 127.0.0.1 ... 127.0.0.N. */
+async function freeOnAll(count: number): Promise<number> {
+  for (;;) {
+    const port = await freePort();
+    const free = await Promise.all(
+      Array.from({ length: count }, (_, i) => portIsFree(port, `127.0.0.${i + 1}`)),
+    );
+    if (free.every(Boolean)) return port;
+  }
 }
 
 /** GET url; the status, or 0 when nothing answers. */
@@ -270,8 +291,10 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     abandoned.add(cleanUpNow);
     log(`database ${dbName}`);
 
+    const replicaPort = options.replicaName ? await freeOnAll(count) : undefined;
     for (let index = 0; index < count; index++) {
-      backends.push(createBackend(index, await freePort()));
+      const host = options.replicaName ? `127.0.0.${index + 1}` : '127.0.0.1';
+      backends.push(createBackend(index, host, replicaPort ?? (await freePort())));
     }
     // One at a time: they share two cores, and the first applies the migrations.
     for (const backend of backends) {
@@ -288,28 +311,48 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
       env: {
         ...process.env,
         NGINX_PORT: String(nginxPort),
-        BACKEND_UPSTREAMS: backends.map((b) => `127.0.0.1:${b.port}`).join(','),
+        BACKEND_UPSTREAMS: options.replicaName
+          ? `${options.replicaName}:${replicaPort}`
+          : backends.map((b) => `127.0.0.1:${b.port}`).join(','),
         FRONTEND_ROOT: frontendRoot,
         FRONTEND_UPSTREAM: '',
       },
     });
     if (rendered.status !== 0) throw new Error(`nginx/render.sh failed: ${rendered.stderr}`);
     const errorLog = path.join(nginxDir, 'logs', 'error.log');
-    nginx = launch(
-      'nginx',
-      [
-        '-p',
-        nginxDir,
-        '-c',
-        path.join(nginxDir, 'nginx.conf'),
-        '-e',
-        errorLog,
-        '-g',
-        'daemon off;',
-      ],
-      process.env,
-      path.join(dir, 'nginx.log'),
-    );
+    const nginxArgs = [
+      '-p',
+      nginxDir,
+      '-c',
+      path.join(nginxDir, 'nginx.conf'),
+      '-e',
+      errorLog,
+      '-g',
+      'daemon off;',
+    ];
+    if (options.replicaName) {
+      // Like Docker's DNS for a scaled service: one name, one address per replica.
+      const hosts = path.join(dir, 'hosts');
+      writeFileSync(
+        hosts,
+        `127.0.0.1 localhost\n${backends.map((b) => `${b.host} ${options.replicaName}`).join('\n')}\n`,
+      );
+      nginx = launch(
+        'unshare',
+        [
+          '--mount',
+          'sh',
+          '-c',
+          'mount --bind "$0" /etc/hosts && exec nginx "$@"',
+          hosts,
+          ...nginxArgs,
+        ],
+        process.env,
+        path.join(dir, 'nginx.log'),
+      );
+    } else {
+      nginx = launch('nginx', nginxArgs, process.env, path.join(dir, 'nginx.log'));
+    }
     const url = `http://127.0.0.1:${nginxPort}`;
     const nginxProcess = nginx;
     try {
@@ -340,12 +383,12 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     throw error;
   }
 
-  function createBackend(index: number, port: number): BackendNode {
+  function createBackend(index: number, host: string, port: number): BackendNode {
     const nodeId = `backend-${index + 1}`;
     const logFile = path.join(dir, `${nodeId}.log`);
     const dataDir = path.join(dir, `data-${index + 1}`);
     mkdirSync(dataDir, { recursive: true });
-    const url = `http://127.0.0.1:${port}`;
+    const url = `http://${host}:${port}`;
     let current: Tracked | undefined;
     const env: NodeJS.ProcessEnv = {
       ...process.env,
@@ -354,19 +397,20 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
       BCRYPT_COST: '12',
       SEED_DEMO_DATA: 'false',
       ...options.env,
-      HOST: '127.0.0.1',
+      HOST: host,
       PORT: String(port),
       NODE_ID: nodeId,
       DATABASE_URL: databaseUrl,
       REDIS_URL: redisUrl,
       JWT_SECRET: jwtSecret,
       // nginx connects from 127.0.0.1: trust exactly that hop, as production trusts its proxy.
-      TRUST_PROXY: options.env?.TRUST_PROXY ?? '127.0.0.1',
+      TRUST_PROXY: options.env?.TRUST_PROXY ?? (options.replicaName ? 'loopback' : '127.0.0.1'),
       SERVE_FRONTEND: 'false',
       DATA_DIR: dataDir,
     };
     return {
       nodeId,
+      host,
       port,
       url,
       logFile,

@@ -4,7 +4,6 @@
  * browser's requests would; each node's own /metrics tells which node served a request.
  * Runs in the PostgreSQL phase of CI (DATABASE_URL set): the nodes share one database.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -15,8 +14,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCluster, type BackendNode, type Cluster } from '../../../scripts/cluster';
 import { buildUser } from '../harness';
 import {
-  metricSum,
+  randomKey,
   requireTool,
+  routing,
   send,
   setCookieValue,
   writeFixtureDist,
@@ -65,52 +65,9 @@ describe.skipIf(!enabled)('two backends behind nginx', () => {
   });
 
   const through = (target: string, request: RawRequest = {}) => send(cluster.url + target, request);
-  const running = () => cluster.backends.filter((backend) => backend.pid !== undefined);
 
-  /** Requests each running node has answered on /api/health, by NODE_ID. */
-  async function healthCounts() {
-    const entries = await Promise.all(
-      running().map(async (backend) => {
-        const metrics = await send(`${backend.url}/metrics`);
-        const count = metricSum(metrics.text, 'http_request_duration_seconds_count', {
-          route: api.system.health.path,
-          node: backend.nodeId,
-        });
-        return [backend.nodeId, count] as const;
-      }),
-    );
-    return new Map(entries);
-  }
-
-  /** Sends GET /api/health through nginx and finds the node that answered it. */
-  async function servedBy(headers: Record<string, string> = {}) {
-    const before = await healthCounts();
-    const response = await through(api.system.health.path, { headers });
-    expect(response.status).toBe(200);
-    for (let attempt = 0; attempt < 50; attempt++) {
-      const after = await healthCounts();
-      const nodes = [...after].filter(([node, count]) => count > (before.get(node) ?? 0));
-      if (nodes.length > 0) {
-        expect(nodes).toHaveLength(1);
-        return { nodeId: nodes[0]![0], response };
-      }
-      // The node records the request when the response has been flushed.
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    throw new Error('no node counted the request');
-  }
-
+  const { servedBy, keyFor } = routing(() => cluster);
   const routeCookie = (key: string) => ({ cookie: `${ROUTE_COOKIE}=${key}` });
-  const randomKey = () => randomBytes(16).toString('hex');
-
-  /** A routing cookie value that nginx sends to `node`. */
-  async function keyFor(node: BackendNode) {
-    for (let attempt = 0; attempt < 100; attempt++) {
-      const key = randomKey();
-      if ((await servedBy(routeCookie(key))).nodeId === node.nodeId) return key;
-    }
-    throw new Error(`no routing key landed on ${node.nodeId}`);
-  }
 
   async function register() {
     const body = buildUser();

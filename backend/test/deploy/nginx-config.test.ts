@@ -103,7 +103,7 @@ describe.skipIf(!enabled)('nginx configuration', () => {
     );
     expect(image.status, `${image.stdout}${image.stderr}`).toBe(0);
     const edge = readFileSync(path.join(out, 'conf.d', 'default.conf'), 'utf8');
-    expect(edge).toContain('hash $spotlight_route_key consistent;');
+    expect(edge).toContain('hash $spotlight_route_key;');
     expect(edge).toContain('proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;');
   });
 

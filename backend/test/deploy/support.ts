@@ -1,8 +1,12 @@
 /** Helpers for the deployment tests: raw HTTP with full control, and tool detection. */
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { api } from '@spotlight/contracts';
+import { expect } from 'vitest';
+import type { BackendNode, Cluster } from '../../../scripts/cluster';
 
 export interface RawResponse {
   status: number;
@@ -124,4 +128,60 @@ export function writeFixtureDist(dir: string) {
     writeFileSync(path.join(dir, file), content);
   }
   return { jsAsset: '/assets/index-Bx7Kq2Lm.js' };
+}
+
+/** A fresh value for nginx's routing cookie, as nginx would hand out. */
+export const randomKey = () => randomBytes(16).toString('hex');
+
+/**
+ * Which node answers a request through nginx, told apart by each node's own /metrics
+ * (its `node` label), read directly from the node, never through nginx.
+ */
+export function routing(getCluster: () => Cluster) {
+  const running = () => getCluster().backends.filter((backend) => backend.pid !== undefined);
+
+  /** Requests each running node has answered on /api/health, by NODE_ID. */
+  async function healthCounts() {
+    const entries = await Promise.all(
+      running().map(async (backend) => {
+        const metrics = await send(`${backend.url}/metrics`);
+        const count = metricSum(metrics.text, 'http_request_duration_seconds_count', {
+          route: api.system.health.path,
+          node: backend.nodeId,
+        });
+        return [backend.nodeId, count] as const;
+      }),
+    );
+    return new Map(entries);
+  }
+
+  /** Sends GET /api/health through nginx and finds the node that answered it. */
+  async function servedBy(headers: Record<string, string> = {}) {
+    const before = await healthCounts();
+    const response = await send(getCluster().url + api.system.health.path, { headers });
+    expect(response.status).toBe(200);
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const after = await healthCounts();
+      const nodes = [...after].filter(([node, count]) => count > (before.get(node) ?? 0));
+      if (nodes.length > 0) {
+        expect(nodes).toHaveLength(1);
+        return { nodeId: nodes[0]![0], response };
+      }
+      // The node records the request once the response has been flushed.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    throw new Error('no node counted the request');
+  }
+
+  /** A routing cookie value that nginx sends to `node`. */
+  async function keyFor(node: BackendNode) {
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const key = randomKey();
+      const { nodeId } = await servedBy({ cookie: `spotlight_route=${key}` });
+      if (nodeId === node.nodeId) return key;
+    }
+    throw new Error(`no routing key landed on ${node.nodeId}`);
+  }
+
+  return { servedBy, keyFor };
 }
