@@ -402,6 +402,9 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
       NODE_ID: nodeId,
       DATABASE_URL: databaseUrl,
       REDIS_URL: redisUrl,
+      // Clusters of concurrent test runs share one Redis; each gets keys and pub/sub
+      // channels of its own (a setting the backend reads once the realtime layer is in).
+      REDIS_KEY_PREFIX: options.env?.REDIS_KEY_PREFIX ?? dbName,
       JWT_SECRET: jwtSecret,
       // nginx connects from 127.0.0.1: trust exactly that hop, as production trusts its proxy.
       TRUST_PROXY: options.env?.TRUST_PROXY ?? (options.replicaName ? 'loopback' : '127.0.0.1'),

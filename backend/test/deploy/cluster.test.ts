@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { api } from '@spotlight/contracts';
 import pg from 'pg';
+import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCluster, type BackendNode, type Cluster } from '../../../scripts/cluster';
 import { buildUser } from '../harness';
@@ -287,6 +288,36 @@ describe.skipIf(!enabled)('two backends behind nginx', () => {
       const poll = await through(session, { headers });
       expect(poll.status, poll.text).toBe(200);
       expect(poll.text).toMatch(/^4[04]/);
+    }
+  });
+
+  it('connects Socket.IO through nginx over WebSocket, and upgrades from long-polling', async (ctx) => {
+    if (!socketIo) ctx.skip();
+    const user = await register();
+    for (const transports of [['websocket'], ['polling', 'websocket']]) {
+      // A browser on this page: its session and routing cookies, and the page's Origin.
+      const socket = io(cluster.url, {
+        transports,
+        extraHeaders: {
+          cookie: `${user.session}; ${ROUTE_COOKIE}=${randomKey()}`,
+          origin: cluster.url,
+        },
+        reconnection: false,
+        forceNew: true,
+      });
+      try {
+        await new Promise<void>((resolve, reject) => {
+          socket.once('connect', () => resolve());
+          socket.once('connect_error', reject);
+        });
+        if (socket.io.engine.transport.name !== 'websocket') {
+          // The upgrade is one more request carrying the polling session's sid: same node.
+          await new Promise<void>((resolve) => socket.io.engine.once('upgrade', () => resolve()));
+        }
+        expect(socket.io.engine.transport.name, transports.join('+')).toBe('websocket');
+      } finally {
+        socket.disconnect();
+      }
     }
   });
 
