@@ -13,3 +13,4 @@ export * from './http/webrtc';
 export * from './http/transfers';
 export * from './http/index';
 export * from './socket-events';
+export * from './data-channel';

@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -78,8 +79,14 @@ const EnvSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: int(100, 120_000).default(10_000),
   /** Seconds a user stays in active_users after their last socket disconnects. */
   PRESENCE_GRACE_SECONDS: int(0, 3600).default(10),
-  /** Name of this node in logs and metrics. */
-  NODE_ID: z.string().max(64).default(`node-${process.pid}`),
+  /**
+   * Name of this node in logs and metrics. The default is unique per process and per
+   * container (a container's hostname is its id; every replica's PID is the same).
+   */
+  NODE_ID: z
+    .string()
+    .max(64)
+    .default(`${hostname().slice(0, 40)}-${process.pid}`),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

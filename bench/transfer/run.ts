@@ -1,0 +1,579 @@
+/**
+ * bench/transfer: a generated file (1 GiB by default) between two headless Chromium pages through
+ * the real engine (OPFS worker receiver, real hashing), against a bare data-channel sender
+ * measured in the same run; then the resume checks (connection cut and receiver reload at ~40%).
+ *
+ *   npm run bench:transfer                      # 1 GiB, baseline, resume checks
+ *   npm run bench:transfer -- --size 256        # MiB
+ *   npm run bench:transfer -- --smoke           # 32 MiB everywhere, quick
+ *   options: --resume-size MiB (64) · --no-bare · --no-resume · --timeout-min N (25)
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, extname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
+import { build } from 'vite';
+
+const MiB = 1024 * 1024;
+const here = dirname(fileURLToPath(import.meta.url));
+
+// ---- options -----------------------------------------------------------------------------
+
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(`--${name}`);
+const option = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] ? Number(args[i + 1]) : fallback;
+};
+const smoke = flag('smoke');
+const sizeMiB = option('size', smoke ? 32 : 1024);
+const resumeMiB = option('resume-size', smoke ? 32 : 64);
+const withBare = !flag('no-bare');
+const withResume = !flag('no-resume');
+const timeoutMin = option('timeout-min', 25);
+
+/** Must match DEFAULT_BLOCK_SIZE and DEFAULT_SEND_WINDOW.maxUnacked of the engine. */
+const BLOCK = 4 * MiB;
+const MAX_UNACKED = 12 * MiB;
+
+// ---- helpers -----------------------------------------------------------------------------
+
+const cleanups: (() => Promise<unknown>)[] = [];
+async function cleanup() {
+  for (const fn of cleanups.reverse()) await fn().catch(() => undefined);
+}
+const watchdog = setTimeout(() => {
+  console.error(`bench: gave up after ${timeoutMin} minutes`);
+  void cleanup().finally(() => process.exit(2));
+}, timeoutMin * 60_000);
+
+const fmt = (n: number, digits = 1) => n.toFixed(digits);
+const mib = (bytes: number) => fmt(bytes / MiB);
+
+async function generateFile(path: string, bytes: number): Promise<string> {
+  const hash = createHash('sha256');
+  const out = createWriteStream(path);
+  for (let done = 0; done < bytes;) {
+    const piece = randomBytes(Math.min(4 * MiB, bytes - done));
+    hash.update(piece);
+    if (!out.write(piece)) await new Promise<void>((r) => out.once('drain', () => r()));
+    done += piece.byteLength;
+  }
+  await new Promise<void>((r, j) => out.end((e?: Error | null) => (e ? j(e) : r())));
+  return hash.digest('hex');
+}
+
+async function serve(dir: string): Promise<{ port: number; close: () => Promise<void> }> {
+  const types: Record<string, string> = {
+    '.html': 'text/html',
+    '.js': 'text/javascript',
+    '.wasm': 'application/wasm',
+    '.css': 'text/css',
+  };
+  const server = http.createServer(async (req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const file = resolve(dir, `.${path === '/' ? '/index.html' : path}`);
+    if (!file.startsWith(dir)) return void res.writeHead(403).end();
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  // '::' with dual stack, so both http://127.0.0.1 and http://localhost (maybe ::1) reach it.
+  await new Promise<void>((r) => server.listen({ port: 0, host: '::', ipv6Only: false }, r));
+  const { port } = server.address() as AddressInfo;
+  return { port, close: () => new Promise((r) => server.close(() => r())) };
+}
+
+interface ProcInfo {
+  pid: number;
+  ppid: number;
+  cmd: string;
+  cpuTicks: number;
+  rssBytes: number;
+}
+
+async function procInfo(pid: number): Promise<ProcInfo | null> {
+  try {
+    const statText = await readFile(`/proc/${pid}/stat`, 'utf8');
+    const fields = statText.slice(statText.lastIndexOf(')') + 2).split(' ');
+    const cmd = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).replace(/\0/g, ' ');
+    const status = await readFile(`/proc/${pid}/status`, 'utf8');
+    const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    return {
+      pid,
+      ppid: Number(fields[1]),
+      cmd,
+      cpuTicks: Number(fields[11]) + Number(fields[12]),
+      rssBytes: rssKb * 1024,
+    };
+  } catch {
+    return null;
+  }
+}
+
+/** Every process under the browser's, with CPU time and RSS. */
+async function chromiumTree(rootPid: number): Promise<ProcInfo[]> {
+  const all = (
+    await Promise.all(
+      (await readdir('/proc')).filter((d) => /^\d+$/.test(d)).map((d) => procInfo(Number(d))),
+    )
+  ).filter((p): p is ProcInfo => p !== null);
+  const inTree = new Set([rootPid]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const p of all) {
+      if (!inTree.has(p.pid) && inTree.has(p.ppid)) {
+        inTree.add(p.pid);
+        grew = true;
+      }
+    }
+  }
+  return all.filter((p) => inTree.has(p.pid));
+}
+
+/** Renderers of web pages (not Chromium's own WebUI). */
+const renderers = async (rootPid: number) =>
+  (await chromiumTree(rootPid)).filter(
+    (p) => p.cmd.includes('--type=renderer') && !p.cmd.includes('--top-chrome-webui'),
+  );
+
+const CLK_TCK = 100;
+const cpuSeconds = (tree: ProcInfo[]) => tree.reduce((s, p) => s + p.cpuTicks, 0) / CLK_TCK;
+
+interface HeapUsage {
+  usedSize: number;
+  backingStorageSize?: number;
+}
+
+/** JS heap + ArrayBuffer backing store of a page, and of its dedicated workers. */
+class HeapProbe {
+  private workerSessions = new Set<string>();
+  private nextId = 1;
+  private pending = new Map<number, (result: HeapUsage | null) => void>();
+
+  constructor(private readonly cdp: CDPSession) {}
+
+  static async attach(page: Page): Promise<HeapProbe> {
+    const cdp = await page.context().newCDPSession(page);
+    const probe = new HeapProbe(cdp);
+    cdp.on(
+      'Target.attachedToTarget',
+      (event: { sessionId: string; targetInfo: { type: string } }) => {
+        if (event.targetInfo.type === 'worker') probe.workerSessions.add(event.sessionId);
+      },
+    );
+    cdp.on('Target.detachedFromTarget', (event: { sessionId: string }) => {
+      probe.workerSessions.delete(event.sessionId);
+    });
+    cdp.on('Target.receivedMessageFromTarget', (event: { message: string }) => {
+      const reply = JSON.parse(event.message) as { id: number; result?: HeapUsage };
+      probe.pending.get(reply.id)?.(reply.result ?? null);
+      probe.pending.delete(reply.id);
+    });
+    await cdp
+      .send('Target.setAutoAttach', {
+        autoAttach: true,
+        waitForDebuggerOnStart: false,
+        flatten: false,
+      })
+      .catch(() => undefined);
+    return probe;
+  }
+
+  get workers(): number {
+    return this.workerSessions.size;
+  }
+
+  /** Full garbage collection in the page and its workers. */
+  async gc(): Promise<void> {
+    await this.cdp.send('HeapProfiler.collectGarbage').catch(() => undefined);
+    for (const sessionId of this.workerSessions) {
+      const message = JSON.stringify({ id: this.nextId++, method: 'HeapProfiler.collectGarbage' });
+      await this.cdp
+        .send('Target.sendMessageToTarget', { sessionId, message })
+        .catch(() => undefined);
+    }
+  }
+
+  /** Bytes: page heap used + backing store, plus the same for each worker. */
+  async sample(): Promise<number> {
+    const page = (await this.cdp.send('Runtime.getHeapUsage')) as HeapUsage;
+    let total = page.usedSize + (page.backingStorageSize ?? 0);
+    for (const sessionId of this.workerSessions) {
+      const id = this.nextId++;
+      const result = await Promise.race([
+        new Promise<HeapUsage | null>((r) => {
+          this.pending.set(id, r);
+          void this.cdp
+            .send('Target.sendMessageToTarget', {
+              sessionId,
+              message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }),
+            })
+            .catch(() => r(null));
+        }),
+        new Promise<null>((r) => setTimeout(() => r(null), 1000)),
+      ]);
+      if (result) total += result.usedSize + (result.backingStorageSize ?? 0);
+    }
+    return total;
+  }
+}
+
+/** Samples the receiver's memory every 250 ms while a transfer runs. */
+function sampleMemory(probe: HeapProbe, rssOf: () => Promise<number>) {
+  let heapPeak = 0;
+  let rssPeak = 0;
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const [heap, rss] = await Promise.all([probe.sample().catch(() => 0), rssOf()]);
+      heapPeak = Math.max(heapPeak, heap);
+      rssPeak = Math.max(rssPeak, rss);
+      if (process.env.BENCH_TRACE) console.log(`  heap ${mib(heap)} MiB  rss ${mib(rss)} MiB`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  })();
+  return async () => {
+    running = false;
+    await loop;
+    return { heapPeak, rssPeak };
+  };
+}
+
+// ---- the run -----------------------------------------------------------------------------
+
+interface BenchPages {
+  browser: Browser;
+  sender: Page;
+  receiver: Page;
+  receiverOrigin: string;
+  receiverPid: number;
+  senderPid: number;
+  probe: HeapProbe;
+}
+
+let rootPid = 0;
+
+async function findBrowserPid(): Promise<number> {
+  const pids = (await readdir('/proc')).filter((d) => /^\d+$/.test(d)).map(Number);
+  for (const pid of pids) {
+    const p = await procInfo(pid);
+    if (p && p.cmd.includes(`--spotlight-bench=${process.pid}`) && !p.cmd.includes('--type=')) {
+      return pid;
+    }
+  }
+  throw new Error('Cannot find the browser process');
+}
+
+async function openPages(port: number): Promise<BenchPages> {
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--allow-loopback-in-peer-connection',
+      '--disable-features=WebRtcHideLocalIpsWithMdns,SpareRendererForSitePerProcess',
+      // Unknown to Chromium; lets us find this browser's process tree in /proc.
+      `--spotlight-bench=${process.pid}`,
+    ],
+  });
+  cleanups.push(() => browser.close());
+  rootPid = await findBrowserPid();
+  const senderOrigin = `http://127.0.0.1:${port}`;
+  const receiverOrigin = `http://localhost:${port}`;
+
+  const open = async (origin: string) => {
+    const context = await browser.newContext();
+    await context.grantPermissions(['camera', 'microphone'], { origin });
+    return context.newPage();
+  };
+  const sender = await open(senderOrigin);
+  await sender.goto(`${senderOrigin}/index.html`);
+  const before = new Set((await renderers(rootPid)).map((p) => p.pid));
+  const receiver = await open(receiverOrigin);
+  const probe = await HeapProbe.attach(receiver);
+  await receiver.goto(`${receiverOrigin}/index.html`);
+  // The new tab's initial about:blank renderer may linger a moment after the cross-site
+  // navigation; wait until exactly one new renderer remains: the receiver's.
+  let after: ProcInfo[] = [];
+  for (let i = 0; i < 50; i++) {
+    after = (await renderers(rootPid)).filter((p) => !before.has(p.pid));
+    if (after.length === 1) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  if (after.length !== 1) {
+    throw new Error(`Expected one new renderer, found: ${after.map((p) => p.cmd).join('\n')}`);
+  }
+  const senderRenderers = (await renderers(rootPid)).filter((p) => p.pid !== after[0]!.pid);
+
+  // Signaling relay: each page's outgoing messages are evaluated in the other, in order.
+  const relay = (to: () => Page) => {
+    let queue: Promise<unknown> = Promise.resolve();
+    return (_source: unknown, ns: 'bare' | 'engine', json: string) => {
+      queue = queue.then(() =>
+        to()
+          .evaluate(([n, j]) => window.bench.signalIn(n, j), [ns, json] as const)
+          .catch(() => undefined),
+      );
+      return queue.then(() => undefined);
+    };
+  };
+  await sender.exposeBinding(
+    'benchSignalOut',
+    relay(() => receiver),
+  );
+  await receiver.exposeBinding(
+    'benchSignalOut',
+    relay(() => sender),
+  );
+  await Promise.all([sender.reload(), receiver.reload()]);
+  return {
+    browser,
+    sender,
+    receiver,
+    receiverOrigin,
+    receiverPid: after[0]!.pid,
+    senderPid: senderRenderers[0]?.pid ?? 0,
+    probe,
+  };
+}
+
+interface RunFigures {
+  seconds: number;
+  mibps: number;
+  cpuSeconds: number;
+}
+
+async function measureCpu<T>(
+  rootPid: number,
+  fn: () => Promise<T>,
+): Promise<{ result: T } & RunFigures & { bytes: number }> {
+  const cpu0 = cpuSeconds(await chromiumTree(rootPid));
+  const t0 = performance.now();
+  const result = await fn();
+  const seconds = (performance.now() - t0) / 1000;
+  const cpu1 = cpuSeconds(await chromiumTree(rootPid));
+  return { result, seconds, mibps: 0, cpuSeconds: cpu1 - cpu0, bytes: 0 };
+}
+
+async function bareRun(pages: BenchPages, bytes: number): Promise<RunFigures> {
+  const { sender, receiver } = pages;
+  await Promise.all([
+    sender.evaluate(() => window.bench.initBare('sender')),
+    receiver.evaluate(() => window.bench.initBare('receiver')),
+  ]);
+  const run = await measureCpu(rootPid, async () => {
+    const received = receiver.evaluate((n) => window.bench.bareReceive(n), bytes);
+    await sender.evaluate((n) => window.bench.bareSend(n), bytes);
+    return received;
+  });
+  await Promise.all([
+    sender.evaluate(() => window.bench.closeBare()),
+    receiver.evaluate(() => window.bench.closeBare()),
+  ]);
+  return { seconds: run.seconds, mibps: bytes / MiB / run.seconds, cpuSeconds: run.cpuSeconds };
+}
+
+async function initEngine(pages: BenchPages) {
+  await Promise.all([
+    pages.sender.evaluate(() => window.bench.initEngine('sender')),
+    pages.receiver.evaluate(() => window.bench.initEngine('receiver')),
+  ]);
+}
+
+async function waitProgress(page: Page, atLeast: number) {
+  for (;;) {
+    const p = await page.evaluate(() => window.bench.progress());
+    if (p && p.bytesMoved >= atLeast) return;
+    if (p && ['completed', 'failed', 'cancelled'].includes(p.phase)) {
+      throw new Error(`Transfer ended (${p.phase}) before the cut point`);
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+async function main() {
+  const work = await mkdtemp(join(tmpdir(), 'spotlight-bench-'));
+  cleanups.push(() => rm(work, { recursive: true, force: true }));
+  const dist = join(work, 'dist');
+  console.log(`bench/transfer: building the bench page…`);
+  await build({
+    root: join(here, 'page'),
+    base: './',
+    logLevel: 'warn',
+    build: { outDir: dist, emptyOutDir: true, target: 'es2022', sourcemap: false },
+  });
+  const server = await serve(dist);
+  cleanups.push(() => server.close());
+
+  const bytes = sizeMiB * MiB;
+  const filePath = join(work, `heat-${sizeMiB}MiB.mp4`);
+  console.log(`bench/transfer: generating ${sizeMiB} MiB of random data…`);
+  const sha256 = await generateFile(filePath, bytes);
+
+  const pages = await openPages(server.port);
+  const storeKind = await pages.receiver.evaluate(() => window.bench.storeKind());
+  console.log(`bench/transfer: Chromium ${pages.browser.version()}, receiver store: ${storeKind}`);
+  if (storeKind !== 'opfs') throw new Error('The receiver has no OPFS: the bench must measure it');
+
+  const bareRuns: RunFigures[] = [];
+  if (withBare) {
+    console.log('bench/transfer: bare data channel…');
+    bareRuns.push(await bareRun(pages, bytes));
+  }
+
+  console.log('bench/transfer: engine…');
+  await initEngine(pages);
+  await pages.sender.locator('#file').setInputFiles(filePath);
+  const rssOf = async () => (await procInfo(pages.receiverPid))?.rssBytes ?? 0;
+  await pages.probe.gc();
+  await new Promise((r) => setTimeout(r, 500));
+  const heapBase = await pages.probe.sample();
+  const rssBase = await rssOf();
+  const stopSampling = sampleMemory(pages.probe, rssOf);
+  const engine = await measureCpu(rootPid, async () => {
+    await pages.sender.evaluate(() => window.bench.sendChosenFile());
+    return pages.sender.evaluate(() => window.bench.finished());
+  });
+  const memory = await stopSampling();
+  await pages.probe.gc();
+  await new Promise((r) => setTimeout(r, 500));
+  const heapAfterGc = await pages.probe.sample();
+  const rssAfter = await rssOf();
+  const receiverSnap = await pages.receiver.evaluate(() => window.bench.finished());
+  const path = await pages.sender.evaluate(() => window.bench.connectionPath());
+  const received = await pages.receiver.evaluate(() => window.bench.receivedSha256());
+  const engineMiBps = bytes / MiB / engine.seconds;
+
+  // A second baseline after the engine run, so drift over the run shows.
+  if (withBare) {
+    console.log('bench/transfer: bare data channel again…');
+    bareRuns.push(await bareRun(pages, bytes));
+  }
+
+  const checks: { name: string; ok: boolean; detail: string }[] = [];
+  checks.push({
+    name: 'engine transfer completed',
+    ok: engine.result.phase === 'completed' && receiverSnap.phase === 'completed',
+    detail: `sender ${engine.result.phase}, receiver ${receiverSnap.phase}`,
+  });
+  checks.push({
+    name: 'received file SHA-256 = sent file SHA-256',
+    ok: received.sha256 === sha256 && received.size === bytes,
+    detail: `${received.sha256.slice(0, 16)}… vs ${sha256.slice(0, 16)}…, ${received.size} bytes`,
+  });
+  checks.push({
+    name: "engine's whole-file hash = sent file SHA-256",
+    ok: receiverSnap.files[0]?.sha256 === sha256,
+    detail: `${receiverSnap.files[0]?.sha256?.slice(0, 16)}…`,
+  });
+
+  const resumeFigures: string[] = [];
+  if (withResume) {
+    for (const mode of ['cut', 'reload'] as const) {
+      console.log(`bench/transfer: resume after a ${mode} at ~40%…`);
+      const rBytes = resumeMiB * MiB;
+      const rPath = join(work, `resume-${mode}.mp4`);
+      const rSha = await generateFile(rPath, rBytes);
+      await pages.sender.locator('#file').setInputFiles(rPath);
+      const t0 = performance.now();
+      await pages.sender.evaluate(() => window.bench.sendChosenFile());
+      await waitProgress(pages.sender, rBytes * 0.4);
+      if (mode === 'cut') {
+        await pages.sender.evaluate(() => window.bench.cut());
+      } else {
+        await pages.receiver.reload();
+        const { restored } = await pages.receiver.evaluate(() =>
+          window.bench.initEngine('receiver'),
+        );
+        if (!restored) throw new Error('The reloaded receiver did not restore its manifest');
+      }
+      const s = await pages.sender.evaluate(() => window.bench.finished());
+      const r = await pages.receiver.evaluate(() => window.bench.finished());
+      const got = await pages.receiver.evaluate(() => window.bench.receivedSha256());
+      const bound = BLOCK + MAX_UNACKED;
+      checks.push({
+        name: `${mode} at 40%: completes SHA-256 identical`,
+        ok: s.phase === 'completed' && r.phase === 'completed' && got.sha256 === rSha,
+        detail: `${s.phase}/${r.phase}, resumes ${s.resumes}`,
+      });
+      checks.push({
+        name: `${mode} at 40%: re-sent ≤ one block + in-flight cap (${mib(bound)} MiB)`,
+        ok: s.bytesResent <= bound && s.resumes >= 1,
+        detail: `${mib(s.bytesResent)} MiB re-sent`,
+      });
+      resumeFigures.push(
+        `${mode.padEnd(6)} ${resumeMiB} MiB: ${fmt((performance.now() - t0) / 1000)} s, ` +
+          `re-sent ${mib(s.bytesResent)} MiB (bound ${mib(bound)}), resumes ${s.resumes}`,
+      );
+    }
+  }
+
+  // ---- report ------------------------------------------------------------------------------
+  const bareMean = bareRuns.length
+    ? bareRuns.reduce((s, r) => s + r.mibps, 0) / bareRuns.length
+    : null;
+  const ratio = bareMean ? engineMiBps / bareMean : null;
+  const heapGrowth = memory.heapPeak - heapBase;
+  const rssGrowth = memory.rssPeak - rssBase;
+  const lines = [
+    '',
+    `=== bench/transfer: ${sizeMiB} MiB, Chromium ${pages.browser.version()}, ${path} path, 2 pages on one machine`,
+    ...bareRuns.map(
+      (r, i) =>
+        `bare #${i + 1}    ${fmt(r.mibps).padStart(6)} MiB/s  ${fmt(r.seconds).padStart(6)} s   CPU ${fmt(r.cpuSeconds)} s (${fmt((100 * r.cpuSeconds) / r.seconds, 0)}% of one core)`,
+    ),
+    `engine     ${fmt(engineMiBps).padStart(6)} MiB/s  ${fmt(engine.seconds).padStart(6)} s   CPU ${fmt(engine.cpuSeconds)} s (${fmt((100 * engine.cpuSeconds) / engine.seconds, 0)}% of one core)`,
+    ratio === null
+      ? 'ratio      (no baseline)'
+      : `ratio      ${fmt(ratio, 2)} of bare (mean of ${bareRuns.length})   target ≥ 0.85: ${ratio >= 0.85 ? 'met' : 'MISSED'}`,
+    `receiver heap+ArrayBuffers (page + ${pages.probe.workers} worker): base ${mib(heapBase)} MiB, peak ${mib(memory.heapPeak)} MiB, growth ${mib(heapGrowth)} MiB   target < 64: ${heapGrowth < 64 * MiB ? 'met' : 'MISSED'}`,
+    `receiver heap+ArrayBuffers after the transfer and a full GC: ${mib(heapAfterGc)} MiB (base ${mib(heapBase)})`,
+    `receiver renderer RSS: base ${mib(rssBase)} MiB, peak ${mib(memory.rssPeak)} MiB, growth ${mib(rssGrowth)} MiB, after ${mib(rssAfter)} MiB`,
+    ...resumeFigures,
+    ...checks.map((c) => `${c.ok ? 'ok  ' : 'FAIL'} ${c.name} — ${c.detail}`),
+  ];
+  console.log(lines.join('\n'));
+  console.log(
+    'JSON ' +
+      JSON.stringify({
+        sizeMiB,
+        bare: bareRuns,
+        engine: { mibps: engineMiBps, seconds: engine.seconds, cpuSeconds: engine.cpuSeconds },
+        ratio,
+        heap: { base: heapBase, peak: memory.heapPeak, growth: heapGrowth, afterGc: heapAfterGc },
+        rss: { base: rssBase, peak: memory.rssPeak, growth: rssGrowth },
+        checks,
+      }),
+  );
+  return checks.every((c) => c.ok);
+}
+
+main()
+  .then(async (ok) => {
+    clearTimeout(watchdog);
+    await cleanup();
+    process.exit(ok ? 0 : 1);
+  })
+  .catch(async (error: unknown) => {
+    console.error(error);
+    clearTimeout(watchdog);
+    await cleanup();
+    process.exit(1);
+  });
