@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router-dom';
 import { useAuth } from '../features/auth/AuthContext';
 import { errorMessage } from '../lib/errors';
+import { Button } from '../ui/Button';
 import { Loading } from '../ui/Spinner';
 import { ErrorState } from '../ui/States';
 
@@ -9,25 +10,44 @@ import { ErrorState } from '../ui/States';
 function Gate({ children }: { children: ReactNode }) {
   return (
     <main className="mx-auto flex min-h-[100dvh] max-w-md flex-col justify-center gap-4 p-4">
-      <p className="text-center text-2xl font-bold text-violet-700">spotlight.cam</p>
+      <div className="text-center">
+        <img
+          src="/icons/icon-192.png"
+          alt=""
+          width={56}
+          height={56}
+          className="mx-auto rounded-2xl"
+        />
+        <p className="mt-2 text-2xl font-bold text-violet-700">spotlight.cam</p>
+      </div>
       {children}
     </main>
   );
 }
 
-/** The app shell when it cannot reach the server at all (opened offline from the SW cache). */
-export function OfflineShell() {
+/**
+ * The app shell when it cannot reach the server: opened offline from the service worker's
+ * cache, or the server is down. It carries on by itself when the network returns.
+ */
+export function OfflineShell({ onRetry }: { onRetry?: () => void }) {
+  const offline = typeof navigator !== 'undefined' && !navigator.onLine;
   return (
     <Gate>
       <div
         role="status"
         className="rounded-2xl border border-amber-200 bg-amber-50 p-4 text-amber-900"
       >
-        <p className="font-semibold">You’re offline</p>
+        <p className="font-semibold">{offline ? 'You’re offline' : 'Can’t reach spotlight.cam'}</p>
         <p className="mt-1 text-sm">
-          spotlight.cam needs a connection to sign you in and load your events. It will carry on by
-          itself as soon as you’re back online.
+          {offline
+            ? 'spotlight.cam needs a connection to sign you in and load your events. It will carry on by itself as soon as you’re back online.'
+            : 'The server is not answering right now. Check your connection, or try again in a moment.'}
         </p>
+        {!offline && onRetry && (
+          <Button variant="secondary" className="mt-3" onClick={onRetry}>
+            Try again
+          </Button>
+        )}
       </div>
     </Gate>
   );
@@ -41,7 +61,7 @@ export function RequireAuth() {
   if (status === 'anonymous') {
     return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
   }
-  if (status === 'offline') return <OfflineShell />;
+  if (status === 'offline') return <OfflineShell onRetry={retry} />;
   if (status === 'error') {
     return (
       <Gate>
@@ -62,9 +82,9 @@ export function RequireAuth() {
 
 /** Login and Register: a signed-in user goes straight to the app. */
 export function RedirectIfSignedIn() {
-  const { status } = useAuth();
+  const { status, retry } = useAuth();
   if (status === 'authenticated') return <Navigate to="/events" replace />;
-  if (status === 'offline') return <OfflineShell />;
+  if (status === 'offline') return <OfflineShell onRetry={retry} />;
   if (status === 'loading') {
     return (
       <Gate>

@@ -44,12 +44,15 @@ export function MatchToasts() {
           to: `/matches/${match.id}`,
         }),
       ),
+      // Both dancers hear match_accepted; only the one who asked needs telling.
       socketClient.on('matchAccepted', ({ partner, match }) =>
-        push({
-          id: match.id * 10 + 1,
-          text: `${nameOf(partner)} accepted your request`,
-          to: `/matches/${match.id}`,
-        }),
+        match.role !== 'requester'
+          ? undefined
+          : push({
+              id: match.id * 10 + 1,
+              text: `${nameOf(partner)} accepted your request`,
+              to: `/matches/${match.id}`,
+            }),
       ),
     ];
     return () => offs.forEach((off) => off());
