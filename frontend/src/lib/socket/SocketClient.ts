@@ -285,10 +285,15 @@ export class SocketClient {
       current.refs -= 1;
       if (current.refs > 0) return;
       this.rooms.delete(key);
-      if (!this.socket?.connected || !current.joined) return;
-      if (room.kind === 'event') void this.emitWithAck('leave_event_room', { eventId: room.id });
-      else void this.emitWithAck('leave_private_room', { matchId: room.id });
+      // Not joined yet: join() leaves when its ack comes back and finds the room released.
+      if (current.joined) this.leave(room);
     };
+  }
+
+  private leave(room: RoomRef) {
+    if (!this.socket?.connected) return;
+    if (room.kind === 'event') void this.emitWithAck('leave_event_room', { eventId: room.id });
+    else void this.emitWithAck('leave_private_room', { matchId: room.id });
   }
 
   /** The id the next rejoin of a room would ask from (for tests and diagnostics). */
@@ -310,7 +315,13 @@ export class SocketClient {
               matchId: room.id,
               afterId: state.lastSeenId,
             });
-      if (generation !== this.generation || this.rooms.get(roomKey(room)) !== state) return;
+      if (generation !== this.generation) return;
+      if (this.rooms.get(roomKey(room)) !== state) {
+        // Released while the join was on its way: leave again, unless the room is wanted
+        // anew (that newer subscription sent its own join).
+        if (ack.ok && !this.rooms.has(roomKey(room))) this.leave(room);
+        return;
+      }
       if (!ack.ok) {
         this.emit('roomError', { room, error: ack.error });
         return;
