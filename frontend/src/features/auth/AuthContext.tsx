@@ -66,17 +66,22 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   );
   const logout = useCallback(
     async ({ everywhere = false }: { everywhere?: boolean } = {}) => {
+      // Our own logout must not come back as "signed out elsewhere" through session_ended.
+      socketClient.stop();
       try {
         await apiCall(everywhere ? api.auth.logoutAll : api.auth.logout);
       } catch (error) {
         // Already signed out on the server: finish here too. Anything else (offline) is shown.
-        if (!isApiError(error) || !error.isAuthError) throw error;
+        if (!isApiError(error) || !error.isAuthError) {
+          if (userId !== undefined) socketClient.start(userId);
+          throw error;
+        }
       }
-      socketClient.stop({ clearOutbox: true });
+      if (userId !== undefined) socketClient.discardOutbox(userId);
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'auth' });
       queryClient.setQueryData(authKeys.me, null);
     },
-    [queryClient],
+    [queryClient, userId],
   );
 
   const unreachable = isApiError(me.error) && me.error.code === 'network_error';
@@ -91,17 +96,18 @@ export function AuthProvider({ children }: { children: ReactNode }) {
           ? 'error'
           : 'loading';
 
+  const { error, refetch } = me;
   const value = useMemo<AuthValue>(
     () => ({
       user,
       status,
-      error: me.error,
-      retry: () => void me.refetch(),
+      error,
+      retry: () => void refetch(),
       login,
       register,
       logout,
     }),
-    [user, status, me, login, register, logout],
+    [user, status, error, refetch, login, register, logout],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -173,6 +173,11 @@ export class SocketClient {
     socket.connect();
   }
 
+  /** Drops a user's stored unsent messages (on logout: they are not sent later). */
+  discardOutbox(userId: number) {
+    this.outbox.clear(userId);
+  }
+
   /** Disconnects. `clearOutbox` on logout: queued messages of this user are dropped. */
   stop({ clearOutbox = false }: { clearOutbox?: boolean } = {}) {
     clearTimeout(this.retryTimer);
