@@ -13,8 +13,8 @@ export const PHONE = { width: 390, height: 844 };
 export const WAIT = 20_000;
 const SCREENSHOTS = path.join(root, 'docs', 'screenshots');
 
-export async function startApp(): Promise<TestServer> {
-  return startTestServer({ SERVE_FRONTEND: 'true' });
+export async function startApp(env: Record<string, string> = {}): Promise<TestServer> {
+  return startTestServer({ SERVE_FRONTEND: 'true', ...env });
 }
 
 export function launchChromium(): Promise<Browser> {
