@@ -142,6 +142,17 @@ describe('two dancers at one event', () => {
     await screenshot(b.page, '05-event-chat');
   });
 
+  it('counts characters against the 2,000 limit and refuses more', async () => {
+    const box = a.page.getByRole('textbox', { name: 'Message', exact: true });
+    await box.fill('x'.repeat(2001));
+    await a.page.getByText('1 characters over the 2,000 limit').waitFor();
+    expect(await a.page.getByRole('button', { name: 'Send message' }).isDisabled()).toBe(true);
+    await box.fill('x'.repeat(2000));
+    await a.page.getByText('2,000 / 2,000').waitFor();
+    expect(await a.page.getByRole('button', { name: 'Send message' }).isEnabled()).toBe(true);
+    await box.fill('');
+  });
+
   it('shows a message with markup as text, and runs no script', async () => {
     const markup = '<img src=x onerror="window.__xss=1;document.title=\'pwned\'"> <b>bold?</b>';
     await sendMessage(a.page, markup);
@@ -268,7 +279,7 @@ describe('two dancers at one event', () => {
     await screenshot(b.page, '13-profile');
   });
 
-  it('a third dancer cannot open their private chat, and signs in again after logging out', async () => {
+  it('a third dancer cannot open their private chat; logging out everywhere ends every tab', async () => {
     const c = await phone('Cleo');
     await register(c.page, c.dancer);
     await c.page.goto(`/matches/${matchId}`);
@@ -276,9 +287,16 @@ describe('two dancers at one event', () => {
     expect(await c.page.getByText('Perfect, thank you!').count()).toBe(0);
     await screenshot(c.page, '14-match-not-yours');
 
-    await c.page.goto('/profile');
-    await c.page.getByRole('button', { name: 'Log out', exact: true }).click();
+    // Logging out everywhere from a second tab ends the first one's session live.
+    await c.page.goto('/events');
+    await c.page.getByRole('heading', { name: 'Events', level: 1 }).waitFor();
+    const other = await c.context.newPage();
+    await other.goto('/profile');
+    await other.getByRole('button', { name: 'Log out on every device' }).click();
+    await other.getByRole('heading', { name: 'Sign in' }).waitFor();
     await c.page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await c.page.getByText('You were signed out').waitFor();
+    await other.close();
     await c.page.getByLabel('Email').fill(c.dancer.email);
     await c.page.getByLabel('Password').fill('not the password');
     await c.page.getByRole('button', { name: 'Sign in' }).click();
