@@ -5,7 +5,7 @@ import type { Request } from 'express';
 import { isUniqueViolation, pgError } from '../../db/client';
 import { AppError, conflict, rateLimited } from '../../errors';
 import type { AppContext, AuthUser } from '../../http/context';
-import { blockedFor, consume } from '../../limits';
+import { consume } from '../../limits';
 import { toMe } from '../users/presenter';
 import * as repo from './repository';
 import { signSessionToken, verifySessionToken } from './tokens';
@@ -74,10 +74,13 @@ export function createAuthService(ctx: AppContext) {
 
     async login(body: LoginBody, meta: ClientMeta): Promise<AuthResponse> {
       const accountKey = body.email;
-      const locked = Math.max(
-        await blockedFor(limits.loginAccount, accountKey),
-        await blockedFor(limits.loginIp, meta.ip),
-      );
+      // An attempt takes its point before the password is checked, so that guesses sent in
+      // parallel cannot all pass a lock that only counts finished failures.
+      const [accountWait, ipWait] = await Promise.all([
+        consume(limits.loginAccount, accountKey),
+        consume(limits.loginIp, meta.ip),
+      ]);
+      const locked = Math.max(accountWait, ipWait);
       if (locked > 0) {
         throw rateLimited(locked, 'Too many failed sign-ins; wait and try again');
       }
@@ -87,11 +90,13 @@ export function createAuthService(ctx: AppContext) {
         user?.passwordHash ?? (await getDummyHash()),
       );
       if (!user || !matches) {
-        await consume(limits.loginAccount, accountKey);
-        await consume(limits.loginIp, meta.ip);
         throw new AppError('invalid_credentials', 401, 'Wrong email or password');
       }
-      await limits.loginAccount.delete(accountKey).catch(() => false);
+      // Only failures count: a success clears the account and gives the IP its point back.
+      await Promise.all([
+        limits.loginAccount.delete(accountKey).catch(() => false),
+        limits.loginIp.reward(meta.ip, 1).catch(() => undefined),
+      ]);
       return startSession(user, meta);
     },
 
