@@ -94,9 +94,10 @@ describe('GET /api/events/:id/messages', () => {
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.body.items.map((m) => m.content)).toEqual([...XSS]);
-    const stored = await t.db.select({ content: messages.content }).from(messages).where(
-      eq(messages.userId, a!.id),
-    );
+    const stored = await t.db
+      .select({ content: messages.content })
+      .from(messages)
+      .where(eq(messages.userId, a!.id));
     expect(stored.map((m) => m.content)).toEqual([...XSS]);
   });
 
@@ -169,8 +170,16 @@ describe('GET /api/events/:id/messages', () => {
       users: [a],
     } = await eventWithDancers(t, 1);
     const clientId = randomUUID();
-    const first = await chat().sendEventMessage(a!.id, event.id, { content: 'once', type: 'text', clientId });
-    const retry = await chat().sendEventMessage(a!.id, event.id, { content: 'once', type: 'text', clientId });
+    const first = await chat().sendEventMessage(a!.id, event.id, {
+      content: 'once',
+      type: 'text',
+      clientId,
+    });
+    const retry = await chat().sendEventMessage(a!.id, event.id, {
+      content: 'once',
+      type: 'text',
+      clientId,
+    });
     expect(first.created).toBe(true);
     expect(retry.created).toBe(false);
     expect(retry.message.id).toBe(first.message.id);
@@ -208,7 +217,10 @@ describe('GET /api/events/:id/messages', () => {
       [{ after: '2147483648' }, 'query.after'],
     ];
     for (const [query, path] of cases) {
-      expectValidationError(await send(t, api.chat.eventHistory, { params, query }, { token }), path);
+      expectValidationError(
+        await send(t, api.chat.eventHistory, { params, query }, { token }),
+        path,
+      );
     }
     expectValidationError(
       await send(t, api.chat.eventHistory, { params: { id: 'x' } }, { token }),
@@ -244,7 +256,10 @@ describe('GET /api/matches/:id/messages', () => {
     const ids: number[] = [];
     for (let i = 0; i < 7; i++) {
       const sender = i % 2 ? target : requester;
-      ids.push((await chat().sendPrivateMessage(sender.id, match.id, { content: `p${i}`, type: 'text' })).message.id);
+      ids.push(
+        (await chat().sendPrivateMessage(sender.id, match.id, { content: `p${i}`, type: 'text' }))
+          .message.id,
+      );
     }
     const newest = await matchPage(requester, match.id, { limit: 3 });
     expect(newest.body.items.map((m) => m.id)).toEqual(ids.slice(4));
@@ -280,7 +295,12 @@ describe('GET /api/matches/:id/messages', () => {
     const token = requester.token;
     const params = { id: match.id };
     expectValidationError(
-      await send(t, api.chat.matchHistory, { params, query: { before: '3', after: '1' } }, { token }),
+      await send(
+        t,
+        api.chat.matchHistory,
+        { params, query: { before: '3', after: '1' } },
+        { token },
+      ),
       'query',
     );
     expectValidationError(

@@ -3,13 +3,7 @@ import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reports } from '../../src/db/schema';
 import { startTestServer, type TestServer, type TestUser } from '../harness';
-import {
-  expectError,
-  expectNoSecrets,
-  expectValidationError,
-  matchAt,
-  send,
-} from '../helpers';
+import { expectError, expectNoSecrets, expectValidationError, matchAt, send } from '../helpers';
 
 let t: TestServer;
 let reporter: TestUser;
@@ -48,17 +42,29 @@ describe('POST /api/reports', () => {
 
   it('files a report about the partner of a match', async () => {
     const { requester, target, match } = await matchAt(t, 'accepted');
-    const res = await file(target, { reportedUserId: requester.id, matchId: match.id, reason: 'no_show' });
+    const res = await file(target, {
+      reportedUserId: requester.id,
+      matchId: match.id,
+      reason: 'no_show',
+    });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ matchId: match.id, reason: 'no_show', details: null });
   });
 
   it('refuses a report about oneself', async () => {
-    expectError(await file(reporter, { reportedUserId: reporter.id, reason: 'spam' }), 400, 'self_action');
+    expectError(
+      await file(reporter, { reportedUserId: reporter.id, reason: 'spam' }),
+      400,
+      'self_action',
+    );
   });
 
   it('is 404 for a missing dancer', async () => {
-    expectError(await file(reporter, { reportedUserId: MAX_INT, reason: 'spam' }), 404, 'not_found');
+    expectError(
+      await file(reporter, { reportedUserId: MAX_INT, reason: 'spam' }),
+      404,
+      'not_found',
+    );
   });
 
   it("is 404 for someone else's match or a missing one, 400 when the match is with another dancer", async () => {
@@ -73,7 +79,11 @@ describe('POST /api/reports', () => {
       404,
       'not_found',
     );
-    const res = await file(target, { reportedUserId: reported.id, matchId: match.id, reason: 'other' });
+    const res = await file(target, {
+      reportedUserId: reported.id,
+      matchId: match.id,
+      reason: 'other',
+    });
     expect(res.status).toBe(400);
     expect(res.body.error?.code).toBe('validation_error');
     const [rows] = await t.db
@@ -132,13 +142,24 @@ describe('GET /api/reports and /api/reports/:id', () => {
     expect(res.body).toMatchObject({ total: 2, page: 1, limit: 20 });
     expect(res.body.items.map((r) => r.id)).toEqual([b.body.id, a.body.id]);
     expectNoSecrets(res.body, [reported.email, reporter.email]);
-    const page = await t.call(api.reports.list, { query: { limit: 1, page: 2 } }, { token: mine.token });
+    const page = await t.call(
+      api.reports.list,
+      { query: { limit: 1, page: 2 } },
+      { token: mine.token },
+    );
     expect(page.body.items.map((r) => r.id)).toEqual([a.body.id]);
   });
 
   it("shows one report to its reporter only: 404 for another's or a missing one", async () => {
-    const own = await file(reporter, { reportedUserId: reported.id, reason: 'inappropriate_content' });
-    const res = await t.call(api.reports.get, { params: { id: own.body.id } }, { token: reporter.token });
+    const own = await file(reporter, {
+      reportedUserId: reported.id,
+      reason: 'inappropriate_content',
+    });
+    const res = await t.call(
+      api.reports.get,
+      { params: { id: own.body.id } },
+      { token: reporter.token },
+    );
     expect(res.status).toBe(200);
     expect(res.body).toEqual(own.body);
     // Not even the dancer reported may read it.
@@ -156,8 +177,14 @@ describe('GET /api/reports and /api/reports/:id', () => {
 
   it('validates and needs a session', async () => {
     const token = reporter.token;
-    expectValidationError(await send(t, api.reports.list, { query: { limit: '0' } }, { token }), 'query.limit');
-    expectValidationError(await send(t, api.reports.get, { params: { id: 'abc' } }, { token }), 'params.id');
+    expectValidationError(
+      await send(t, api.reports.list, { query: { limit: '0' } }, { token }),
+      'query.limit',
+    );
+    expectValidationError(
+      await send(t, api.reports.get, { params: { id: 'abc' } }, { token }),
+      'params.id',
+    );
     expectError(await t.call(api.reports.list), 401, 'unauthorized');
     expectError(await t.call(api.reports.get, { params: { id: 1 } }), 401, 'unauthorized');
   });
