@@ -42,7 +42,7 @@ export function createTransfersService(
       const reasons = await db
         .select({ reason: transferReports.reason, count: sql<number>`count(*)::int` })
         .from(transferReports)
-        .where(sql`outcome = 'failed' and reason is not null`)
+        .where(sql`role = 'receiver' and outcome = 'failed' and reason is not null`)
         .groupBy(transferReports.reason)
         .orderBy(sql`count(*) desc`)
         .limit(10);
