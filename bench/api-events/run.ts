@@ -45,6 +45,8 @@ interface Measurement {
   p99: number;
   max: number;
   errors: number;
+  /** Server CPU time (user + system) per request, µs. */
+  cpuPerRequest: number;
 }
 
 const percentile = (sorted: Float64Array, p: number) =>
@@ -86,6 +88,7 @@ async function measure(
     p99: percentile(sorted, 99),
     max: sorted.length ? sorted[sorted.length - 1]! : NaN,
     errors: errors + result.errors + result.timeouts,
+    cpuPerRequest: NaN,
   };
 }
 
@@ -108,6 +111,18 @@ function startBenchServer(): Promise<{ child: ChildProcess; ready: ReadyMessage 
   });
 }
 
+function serverCpu(child: ChildProcess): Promise<NodeJS.CpuUsage> {
+  return new Promise((resolve) => {
+    const onMessage = (message: { type?: string; usage?: NodeJS.CpuUsage }) => {
+      if (message.type !== 'cpu' || !message.usage) return;
+      child.off('message', onMessage);
+      resolve(message.usage);
+    };
+    child.on('message', onMessage);
+    child.send({ type: 'cpu' });
+  });
+}
+
 const ms = (value: number) => value.toFixed(2).padStart(8);
 
 async function main() {
@@ -119,22 +134,25 @@ async function main() {
     const results: Measurement[] = [];
     for (const target of TARGETS) {
       if (WARMUP > 0) await measure(ready.url, target, ready.token, WARMUP);
+      const before = await serverCpu(child);
       const result = await measure(ready.url, target, ready.token, SECONDS);
-      results.push(result);
+      const after = await serverCpu(child);
+      const used = after.user - before.user + (after.system - before.system);
+      results.push({ ...result, cpuPerRequest: used / Math.max(1, result.requests) });
     }
     console.log('');
     console.log(
-      `${'endpoint'.padEnd(40)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'max ms'.padStart(8)} ${'errors'.padStart(7)}`,
+      `${'endpoint'.padEnd(40)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'max ms'.padStart(8)} ${'errors'.padStart(7)} ${'server CPU µs/req'.padStart(18)}`,
     );
     for (const r of results) {
       console.log(
-        `${r.label.padEnd(40)} ${r.perSecond.toFixed(0).padStart(8)} ${ms(r.p50)} ${ms(r.p95)} ${ms(r.p99)} ${ms(r.max)} ${String(r.errors).padStart(7)}`,
+        `${r.label.padEnd(40)} ${r.perSecond.toFixed(0).padStart(8)} ${ms(r.p50)} ${ms(r.p95)} ${ms(r.p99)} ${ms(r.max)} ${String(r.errors).padStart(7)} ${r.cpuPerRequest.toFixed(0).padStart(18)}`,
       );
     }
     const [health, events] = results;
     console.log('');
     console.log(
-      `GET /api/events vs /api/health: p99 ${(events!.p99 / health!.p99).toFixed(1)}x, throughput ${(events!.perSecond / health!.perSecond).toFixed(2)}x`,
+      `GET /api/events vs /api/health: p99 ${(events!.p99 / health!.p99).toFixed(1)}x, throughput ${(events!.perSecond / health!.perSecond).toFixed(2)}x, server CPU per request ${(events!.cpuPerRequest / health!.cpuPerRequest).toFixed(1)}x`,
     );
     const met = events!.p99 < TARGET_P99_MS && events!.errors === 0;
     console.log(
