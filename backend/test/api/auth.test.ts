@@ -294,6 +294,26 @@ describe('POST /api/auth/login', () => {
   });
 });
 
+describe('the registration ceiling per IP', () => {
+  it('refuses the 201st account from one network within the hour, and only from it', async () => {
+    const office = { 'x-forwarded-for': '192.0.2.44' };
+    for (let i = 0; i < 200; i++) {
+      const res = await send(t, api.auth.register, { body: buildUser() }, { headers: office });
+      expect(res.status).toBe(201);
+    }
+    const refused = await send(t, api.auth.register, { body: buildUser() }, { headers: office });
+    expectError(refused, 429, 'rate_limited');
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    const elsewhere = await send(
+      t,
+      api.auth.register,
+      { body: buildUser() },
+      { headers: { 'x-forwarded-for': '192.0.2.45' } },
+    );
+    expect(elsewhere.status).toBe(201);
+  });
+});
+
 describe('POST /api/auth/logout', () => {
   it('revokes the token at once', async () => {
     const user = await t.registerUser();

@@ -76,13 +76,15 @@ export function createAuthService(ctx: AppContext) {
       const accountKey = body.email;
       // An attempt takes its point before the password is checked, so that guesses sent in
       // parallel cannot all pass a lock that only counts finished failures.
-      const [accountWait, ipWait] = await Promise.all([
-        consume(limits.loginAccount, accountKey),
-        consume(limits.loginIp, meta.ip),
-      ]);
-      const locked = Math.max(accountWait, ipWait);
-      if (locked > 0) {
-        throw rateLimited(locked, 'Too many failed sign-ins; wait and try again');
+      const accountWait = await consume(limits.loginAccount, accountKey);
+      if (accountWait > 0) {
+        throw rateLimited(accountWait, 'Too many failed sign-ins; wait and try again');
+      }
+      const ipWait = await consume(limits.loginIp, meta.ip);
+      if (ipWait > 0) {
+        // Refused before any check: the account keeps its point.
+        await limits.loginAccount.reward(accountKey, 1).catch(() => undefined);
+        throw rateLimited(ipWait, 'Too many failed sign-ins from this network; wait and try again');
       }
       const user = await repo.findUserByEmail(db, body.email);
       const matches = await bcrypt.compare(
