@@ -54,8 +54,14 @@ const percentile = (sorted: Float64Array, p: number) =>
     ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
     : NaN;
 
-/** Runs autocannon for `seconds`; every response time is kept for exact percentiles. */
+/**
+ * Runs autocannon for the warm-up plus `seconds` on the same connections, and keeps every
+ * response time of requests sent after the warm-up, for exact percentiles. (A fresh set of 100
+ * connections opening at once is a start-up burst, not the steady state.) The server's CPU
+ * time is sampled at the same two moments.
+ */
 async function measure(
+  child: ChildProcess,
   url: string,
   target: Target,
   token: string,
@@ -63,32 +69,47 @@ async function measure(
 ): Promise<Measurement> {
   const times: number[] = [];
   let errors = 0;
+  let measuring = false;
+  let measuredFrom = 0;
+  let cpuBefore: Promise<NodeJS.CpuUsage> | undefined;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
         url: url + target.path,
         connections: CONNECTIONS,
-        duration: seconds,
+        duration: WARMUP + seconds,
         headers: target.auth ? { authorization: `Bearer ${token}` } : {},
       },
       (error, done) => (error ? reject(error) : resolve(done)),
     );
+    setTimeout(() => {
+      measuring = true;
+      measuredFrom = performance.now();
+      cpuBefore = serverCpu(child);
+    }, WARMUP * 1000);
     instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+      // Only requests sent after the warm-up count.
+      if (!measuring || performance.now() - responseTime < measuredFrom) return;
       if (statusCode !== 200) errors++;
       times.push(responseTime);
     });
   });
+  const measuredSeconds = (performance.now() - measuredFrom) / 1000;
+  const before = await cpuBefore!;
+  const after = await serverCpu(child);
+  const cpu = after.user - before.user + (after.system - before.system);
   const sorted = Float64Array.from(times).sort();
   return {
     label: target.label,
     requests: times.length,
-    perSecond: times.length / result.duration,
+    perSecond: times.length / measuredSeconds,
     p50: percentile(sorted, 50),
     p95: percentile(sorted, 95),
     p99: percentile(sorted, 99),
     max: sorted.length ? sorted[sorted.length - 1]! : NaN,
+    // Errors and timeouts of the whole run, warm-up included: any at all spoils the figures.
     errors: errors + result.errors + result.timeouts,
-    cpuPerRequest: NaN,
+    cpuPerRequest: cpu / Math.max(1, times.length),
   };
 }
 
@@ -129,16 +150,11 @@ async function main() {
   const { child, ready } = await startBenchServer();
   try {
     console.log(
-      `spotlight.cam API benchmark: ${ready.database}, ${ready.events} events, ${CONNECTIONS} connections, ${SECONDS} s per endpoint after a ${WARMUP} s warm-up; server and load generator in separate processes on ${(await import('node:os')).cpus().length} cores.`,
+      `spotlight.cam API benchmark: ${ready.database}, ${ready.events} events, ${CONNECTIONS} connections, ${SECONDS} s per endpoint after a ${WARMUP} s warm-up on the same connections; server and load generator in separate processes on ${(await import('node:os')).cpus().length} cores.`,
     );
     const results: Measurement[] = [];
     for (const target of TARGETS) {
-      if (WARMUP > 0) await measure(ready.url, target, ready.token, WARMUP);
-      const before = await serverCpu(child);
-      const result = await measure(ready.url, target, ready.token, SECONDS);
-      const after = await serverCpu(child);
-      const used = after.user - before.user + (after.system - before.system);
-      results.push({ ...result, cpuPerRequest: used / Math.max(1, result.requests) });
+      results.push(await measure(child, ready.url, target, ready.token, SECONDS));
     }
     console.log('');
     console.log(
