@@ -45,6 +45,8 @@ interface Measurement {
   p99: number;
   max: number;
   errors: number;
+  /** What the errors were: non-200 answers by status, connection errors, timeouts. */
+  errorDetail: string;
   /** Server CPU time (user + system) per request, µs. */
   cpuPerRequest: number;
 }
@@ -69,6 +71,7 @@ async function measure(
 ): Promise<Measurement> {
   const times: number[] = [];
   let errors = 0;
+  const statuses = new Map<number, number>();
   let measuring = false;
   let measuredFrom = 0;
   let cpuBefore: Promise<NodeJS.CpuUsage> | undefined;
@@ -88,6 +91,7 @@ async function measure(
       cpuBefore = serverCpu(child);
     }, WARMUP * 1000);
     instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+      if (statusCode !== 200) statuses.set(statusCode, (statuses.get(statusCode) ?? 0) + 1);
       // Only requests sent after the warm-up count.
       if (!measuring || performance.now() - responseTime < measuredFrom) return;
       if (statusCode !== 200) errors++;
@@ -109,6 +113,11 @@ async function measure(
     max: sorted.length ? sorted[sorted.length - 1]! : NaN,
     // Errors and timeouts of the whole run, warm-up included: any at all spoils the figures.
     errors: errors + result.errors + result.timeouts,
+    errorDetail: [
+      ...[...statuses].map(([status, n]) => `${n}× HTTP ${status}`),
+      ...(result.errors ? [`${result.errors} errors`] : []),
+      ...(result.timeouts ? [`${result.timeouts} timeouts (10 s)`] : []),
+    ].join(', '),
     cpuPerRequest: cpu / Math.max(1, times.length),
   };
 }
@@ -174,6 +183,9 @@ async function main() {
     console.log(
       `SPEC target GET /api/events p99 < ${TARGET_P99_MS} ms at ${CONNECTIONS} connections: ${met ? 'met' : 'NOT met'} (p99 ${events!.p99.toFixed(1)} ms)`,
     );
+    for (const r of results.filter((r) => r.errorDetail)) {
+      console.log(`${r.label}: ${r.errorDetail} (warm-up included)`);
+    }
     if (results.some((r) => r.errors > 0)) {
       console.log(
         'Some requests failed (non-200, errors or timeouts): the figures above are not valid.',
