@@ -46,7 +46,7 @@ const EnvSchema = z.object({
   TRUST_PROXY: z.string().default('loopback'),
   /** Redis for the Socket.IO adapter, presence and rate limits across several nodes. Unset: one node, in memory. */
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
-  /** STUN server(s) handed to clients, comma-separated. Empty: none. */
+  /** STUN server(s) handed to clients, comma-separated. Set but empty: none. */
   STUN_SERVER: list.default(['stun:stun.l.google.com:19302']),
   /** TURN server URL(s), comma-separated, e.g. `turn:turn.example.com:3478`. */
   TURN_SERVER: list.default([]),
@@ -117,26 +117,39 @@ function developmentSecret(dataDir: string): string {
   return secret;
 }
 
+/** Variables where an empty value means "none" rather than "use the default". */
+const EMPTY_MEANS_NONE = new Set(['STUN_SERVER']);
+
 /** Parses the environment; throws ConfigError listing every problem. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // Empty strings mean "unset", as in most .env files.
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([key, v]) => v !== '' || EMPTY_MEANS_NONE.has(key)),
+  );
   const parsed = EnvSchema.safeParse(cleaned);
   const problems = parsed.success
     ? []
     : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-  const values = parsed.success ? parsed.data : undefined;
-  const isProduction = values?.NODE_ENV === 'production';
-  if (values && isProduction && !values.JWT_SECRET) {
+
+  // The rules between variables read each one on its own, so that they are listed even when
+  // another variable is wrong too.
+  const field = <K extends keyof Env>(key: K): Env[K] | undefined => {
+    const result = EnvSchema.shape[key].safeParse(cleaned[key]);
+    return result.success ? (result.data as Env[K]) : undefined;
+  };
+  const isProduction = field('NODE_ENV') === 'production';
+  if (isProduction && !cleaned.JWT_SECRET) {
     problems.push('JWT_SECRET: required when NODE_ENV=production');
   }
-  if (values && isProduction && values.BCRYPT_COST < 12) {
+  const bcryptCost = field('BCRYPT_COST');
+  if (isProduction && bcryptCost !== undefined && bcryptCost < 12) {
     problems.push('BCRYPT_COST: must be at least 12 when NODE_ENV=production');
   }
-  if (values && values.TURN_SERVER.length > 0 && !values.TURN_SECRET) {
+  if ((field('TURN_SERVER') ?? []).length > 0 && !cleaned.TURN_SECRET) {
     problems.push('TURN_SECRET: required when TURN_SERVER is set');
   }
-  if (!values || problems.length > 0) throw new ConfigError(problems);
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
+  const values = parsed.data;
 
   return Object.freeze({
     ...values,

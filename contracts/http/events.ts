@@ -41,14 +41,20 @@ export const Participant = UserSummary.extend({ joinedAt: Timestamp });
 export const ParticipantPage = paged(Participant);
 
 /** One event as an organiser's import file gives it. */
-export const EventImportRow = z.strictObject({
-  name: z.string().trim().min(1).max(255),
-  location: z.string().trim().min(1).max(255),
-  startDate: CalendarDate,
-  endDate: CalendarDate,
-  worldsdcId: z.string().trim().min(1).max(100).nullish(),
-  description: z.string().trim().max(5000).nullish(),
-});
+export const EventImportRow = z
+  .strictObject({
+    name: z.string().trim().min(1).max(255),
+    location: z.string().trim().min(1).max(255),
+    startDate: CalendarDate,
+    endDate: CalendarDate,
+    worldsdcId: z.string().trim().min(1).max(100).nullish(),
+    description: z.string().trim().max(5000).nullish(),
+  })
+  // The database refuses it too (events_dates); saying so here names the row.
+  .refine((row) => row.endDate >= row.startDate, {
+    message: 'endDate is before startDate',
+    path: ['endDate'],
+  });
 export type EventImportRow = z.infer<typeof EventImportRow>;
 
 export const eventsEndpoints = {

@@ -154,26 +154,32 @@ export function demoEvents(today = new Date()): NewEvent[] {
   });
 }
 
-/** Loads the demo events and accounts; the accounts join the event that is on now. */
+/** Index of the demo event that is on today (the US Open, which starts yesterday). */
+const ONGOING = EVENT_TEMPLATES.findIndex((t) => t.offset <= 0 && t.offset + t.days > 0);
+
+/**
+ * Loads the demo events and accounts; new accounts join the event that is on now. Safe to run
+ * again: events are updated in place (same worldsdc_id) and existing accounts are kept.
+ */
 export async function seedDemoData(db: Database, bcryptCost: number) {
-  const eventsResult = await upsertEvents(db, demoEvents());
-  const passwordHash = await bcrypt.hash(DEMO_PASSWORD, bcryptCost);
-  const created = await db
-    .insert(users)
-    .values(DEMO_ACCOUNTS.map((account) => ({ ...account, passwordHash })))
-    .onConflictDoNothing()
-    .returning({ id: users.id });
-  const [current] = await db.select({ id: events.id }).from(events).orderBy(events.id).limit(1);
-  if (current && created.length) {
-    await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
+    const eventsResult = await upsertEvents(tx, demoEvents());
+    const passwordHash = await bcrypt.hash(DEMO_PASSWORD, bcryptCost);
+    const created = await tx
+      .insert(users)
+      .values(DEMO_ACCOUNTS.map((account) => ({ ...account, passwordHash })))
+      .onConflictDoNothing()
+      .returning({ id: users.id });
+    const current = eventsResult.ids[ONGOING];
+    if (current !== undefined && created.length) {
       await tx
         .insert(eventParticipants)
-        .values(created.map((user) => ({ eventId: current.id, userId: user.id })))
+        .values(created.map((user) => ({ eventId: current, userId: user.id })))
         .onConflictDoNothing();
-      await recountParticipants(tx, current.id);
-    });
-  }
-  return { events: eventsResult, accounts: created.length };
+      await recountParticipants(tx, current);
+    }
+    return { events: eventsResult, accounts: created.length, ongoingEventId: current };
+  });
 }
 
 /** True when the database has no users and no events yet. */

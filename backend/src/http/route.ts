@@ -59,7 +59,9 @@ export function mountEndpoint<E extends EndpointDef>(
       res.locals.route = def.path;
       const result = await handler({ params, query, body, user, req, res } as RouteContext<E>);
       if (res.headersSent) return;
-      res.status(def.status ?? 200).json(def.response.parse(result));
+      // A handler may choose another status for its body (readiness answers 503).
+      const status = res.statusCode === 200 ? (def.status ?? 200) : res.statusCode;
+      res.status(status).json(def.response.parse(result));
     } catch (error) {
       next(error);
     }

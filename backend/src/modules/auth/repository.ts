@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { sessions, users } from '../../db/schema';
 
@@ -13,17 +13,32 @@ export const insertUser = async (db: Executor, values: typeof users.$inferInsert
 export const insertSession = async (db: Executor, values: typeof sessions.$inferInsert) =>
   (await db.insert(sessions).values(values).returning())[0]!;
 
+const liveSessionQuery = (db: Executor) =>
+  db
+    .select({ id: sessions.id, userId: sessions.userId, expiresAt: sessions.expiresAt })
+    .from(sessions)
+    .where(
+      and(
+        eq(sessions.id, sql.placeholder('id')),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, sql`now()`),
+      ),
+    )
+    .limit(1)
+    .prepare('find_live_session');
+
+// Every signed-in request runs this query: build it once per database, not per request.
+const liveSessionQueries = new WeakMap<Executor, ReturnType<typeof liveSessionQuery>>();
+
 /** A session that is neither revoked nor expired. */
-export const findLiveSession = async (db: Executor, id: string) =>
-  (
-    await db
-      .select({ id: sessions.id, userId: sessions.userId, expiresAt: sessions.expiresAt })
-      .from(sessions)
-      .where(
-        and(eq(sessions.id, id), isNull(sessions.revokedAt), gt(sessions.expiresAt, new Date())),
-      )
-      .limit(1)
-  )[0];
+export const findLiveSession = async (db: Executor, id: string) => {
+  let query = liveSessionQueries.get(db);
+  if (!query) {
+    query = liveSessionQuery(db);
+    liveSessionQueries.set(db, query);
+  }
+  return (await query.execute({ id }))[0];
+};
 
 export const revokeSession = async (db: Executor, id: string) =>
   db

@@ -5,7 +5,7 @@ import type { Request } from 'express';
 import { isUniqueViolation, pgError } from '../../db/client';
 import { AppError, conflict, rateLimited } from '../../errors';
 import type { AppContext, AuthUser } from '../../http/context';
-import { blockedFor, consume } from '../../limits';
+import { consume } from '../../limits';
 import { toMe } from '../users/presenter';
 import * as repo from './repository';
 import { signSessionToken, verifySessionToken } from './tokens';
@@ -74,12 +74,17 @@ export function createAuthService(ctx: AppContext) {
 
     async login(body: LoginBody, meta: ClientMeta): Promise<AuthResponse> {
       const accountKey = body.email;
-      const locked = Math.max(
-        await blockedFor(limits.loginAccount, accountKey),
-        await blockedFor(limits.loginIp, meta.ip),
-      );
-      if (locked > 0) {
-        throw rateLimited(locked, 'Too many failed sign-ins; wait and try again');
+      // An attempt takes its point before the password is checked, so that guesses sent in
+      // parallel cannot all pass a lock that only counts finished failures.
+      const accountWait = await consume(limits.loginAccount, accountKey);
+      if (accountWait > 0) {
+        throw rateLimited(accountWait, 'Too many failed sign-ins; wait and try again');
+      }
+      const ipWait = await consume(limits.loginIp, meta.ip);
+      if (ipWait > 0) {
+        // Refused before any check: the account keeps its point.
+        await limits.loginAccount.reward(accountKey, 1).catch(() => undefined);
+        throw rateLimited(ipWait, 'Too many failed sign-ins from this network; wait and try again');
       }
       const user = await repo.findUserByEmail(db, body.email);
       const matches = await bcrypt.compare(
@@ -87,11 +92,13 @@ export function createAuthService(ctx: AppContext) {
         user?.passwordHash ?? (await getDummyHash()),
       );
       if (!user || !matches) {
-        await consume(limits.loginAccount, accountKey);
-        await consume(limits.loginIp, meta.ip);
         throw new AppError('invalid_credentials', 401, 'Wrong email or password');
       }
-      await limits.loginAccount.delete(accountKey).catch(() => false);
+      // Only failures count: a success clears the account and gives the IP its point back.
+      await Promise.all([
+        limits.loginAccount.delete(accountKey).catch(() => false),
+        limits.loginIp.reward(meta.ip, 1).catch(() => undefined),
+      ]);
       return startSession(user, meta);
     },
 

@@ -1,3 +1,4 @@
+import { webcrypto } from 'node:crypto';
 import { jwtVerify, SignJWT } from 'jose';
 
 export interface TokenClaims {
@@ -6,6 +7,24 @@ export interface TokenClaims {
 }
 
 const encoder = new TextEncoder();
+
+// Importing the raw secret on every request costs more than the HMAC itself; keep the key.
+const keys = new Map<string, Promise<webcrypto.CryptoKey>>();
+const hmacKey = (secret: string) => {
+  let key = keys.get(secret);
+  if (!key) {
+    key = webcrypto.subtle.importKey(
+      'raw',
+      encoder.encode(secret),
+      { name: 'HMAC', hash: 'SHA-256' },
+      false,
+      ['sign', 'verify'],
+    );
+    keys.set(secret, key);
+  }
+  return key;
+};
+
 const isUuid = (value: unknown): value is string =>
   typeof value === 'string' &&
   /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
@@ -21,7 +40,7 @@ export async function signSessionToken(
     .setSubject(String(claims.userId))
     .setIssuedAt()
     .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
-    .sign(encoder.encode(secret));
+    .sign(await hmacKey(secret));
 }
 
 /**
@@ -33,7 +52,9 @@ export async function verifySessionToken(
   token: string,
 ): Promise<TokenClaims | undefined> {
   try {
-    const { payload } = await jwtVerify(token, encoder.encode(secret), { algorithms: ['HS256'] });
+    const { payload } = await jwtVerify(token, await hmacKey(secret), {
+      algorithms: ['HS256'],
+    });
     const userId = Number(payload.sub);
     if (!Number.isSafeInteger(userId) || userId <= 0 || !isUuid(payload.sid)) {
       return undefined;

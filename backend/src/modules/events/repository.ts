@@ -44,17 +44,19 @@ export async function listEvents(db: Executor, userId: number, query: ListEvents
       ? [desc(events.startDate), desc(events.id)]
       : [asc(events.startDate), asc(events.id)];
 
-  const [items, [total]] = await Promise.all([
-    db
-      .select(eventColumns(userId))
-      .from(events)
-      .where(where)
-      .orderBy(...order)
-      .limit(query.limit)
-      .offset((query.page - 1) * query.limit),
-    db.select({ value: count() }).from(events).where(where),
-  ]);
-  return { items, total: total?.value ?? 0 };
+  // One round trip: the total rides on every row. Only a page past the end needs a count.
+  const rows = await db
+    .select({ ...eventColumns(userId), total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .from(events)
+    .where(where)
+    .orderBy(...order)
+    .limit(query.limit)
+    .offset((query.page - 1) * query.limit);
+  const items = rows.map(({ total: _total, ...event }) => event);
+  if (rows.length > 0) return { items, total: rows[0]!.total };
+  if (query.page === 1) return { items, total: 0 };
+  const [counted] = await db.select({ value: count() }).from(events).where(where);
+  return { items, total: counted?.value ?? 0 };
 }
 
 export const findEvent = async (db: Executor, userId: number, id: number) =>

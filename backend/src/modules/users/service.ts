@@ -1,15 +1,13 @@
 import type { Me, PublicUser, UpdateMeBody } from '@spotlight/contracts';
-import { eq, sql } from 'drizzle-orm';
-import { users } from '../../db/schema';
 import { notFound } from '../../errors';
 import type { AppContext } from '../../http/context';
 import { toMe, toPublicUser } from './presenter';
+import * as repo from './repository';
 
 export type UsersService = ReturnType<typeof createUsersService>;
 
 export function createUsersService({ db }: AppContext) {
-  const find = async (id: number) =>
-    (await db.select().from(users).where(eq(users.id, id)).limit(1))[0];
+  const find = (id: number) => repo.findUserById(db, id);
 
   return {
     find,
@@ -21,11 +19,7 @@ export function createUsersService({ db }: AppContext) {
     },
 
     async updateMe(userId: number, changes: UpdateMeBody): Promise<Me> {
-      const [user] = await db
-        .update(users)
-        .set({ ...changes, updatedAt: sql`now()` })
-        .where(eq(users.id, userId))
-        .returning();
+      const user = await repo.updateUser(db, userId, changes);
       if (!user) throw notFound('User');
       return toMe(user);
     },
@@ -38,8 +32,7 @@ export function createUsersService({ db }: AppContext) {
 
     /** Throws 404 unless the user exists. */
     async assertExists(id: number): Promise<void> {
-      const [row] = await db.select({ id: users.id }).from(users).where(eq(users.id, id)).limit(1);
-      if (!row) throw notFound('User');
+      if (!(await repo.userExists(db, id))) throw notFound('User');
     },
   };
 }

@@ -1,0 +1,47 @@
+/**
+ * What the command-line tools share: the configuration, and the database it names (PostgreSQL
+ * at DATABASE_URL, or the embedded PGlite in DATA_DIR), migrated.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ConfigError, loadConfig, type Config } from '../config';
+import { openDatabase, type DatabaseHandle } from '../db/client';
+
+/** The configuration, or an exit with every problem listed. */
+export function configOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+/** Where the data goes, for people: never the password of a URL. */
+export function describeDatabase(config: Config): string {
+  if (!config.DATABASE_URL) return `embedded PGlite in ${path.join(config.DATA_DIR, 'pglite')}`;
+  const url = new URL(config.DATABASE_URL);
+  return `PostgreSQL ${url.hostname}${url.port ? `:${url.port}` : ''}${url.pathname}`;
+}
+
+/** Opens and migrates the configured database. */
+export async function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
+  if (!config.DATABASE_URL) {
+    // PGlite is one process's database: a running server and this tool must not share it.
+    console.warn('Using the embedded database: stop the server (npm start) while this runs.');
+  }
+  const handle = await openDatabase({
+    url: config.DATABASE_URL,
+    dataDir: path.join(config.DATA_DIR, 'pglite'),
+    poolMax: 2,
+  });
+  await handle.migrate();
+  return handle;
+}
+
+/** True when this module is the script node was started with. */
+export const isMain = (moduleUrl: string) =>
+  process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(moduleUrl);

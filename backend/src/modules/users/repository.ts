@@ -1,0 +1,26 @@
+import type { UpdateMeBody } from '@spotlight/contracts';
+import { eq, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client';
+import { users } from '../../db/schema';
+
+export type UserRow = typeof users.$inferSelect;
+
+export const findUserById = async (db: Executor, id: number): Promise<UserRow | undefined> =>
+  (await db.select().from(users).where(eq(users.id, id)).limit(1))[0];
+
+export const userExists = async (db: Executor, id: number) =>
+  (await db.select({ id: users.id }).from(users).where(eq(users.id, id)).limit(1)).length > 0;
+
+/** Applies profile changes; undefined when the user does not exist. */
+export const updateUser = async (
+  db: Executor,
+  id: number,
+  changes: UpdateMeBody,
+): Promise<UserRow | undefined> =>
+  (
+    await db
+      .update(users)
+      .set({ ...changes, updatedAt: sql`now()` })
+      .where(eq(users.id, id))
+      .returning()
+  )[0];

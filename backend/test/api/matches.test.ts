@@ -1,0 +1,429 @@
+import { api, MAX_INT } from '@spotlight/contracts';
+import { count, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chatRooms, matches } from '../../src/db/schema';
+import { startTestServer, type TestServer, type TestUser } from '../harness';
+import {
+  eventWithDancers,
+  expectError,
+  expectNoSecrets,
+  expectValidationError,
+  join,
+  matchAt,
+  moveMatch,
+  requestMatch,
+  send,
+  type MatchStage,
+} from '../helpers';
+
+let t: TestServer;
+let outsider: TestUser;
+beforeAll(async () => {
+  t = await startTestServer();
+  outsider = await t.registerUser();
+});
+afterAll(() => t.close());
+
+const create = (user: TestUser, targetUserId: number, eventId: number) =>
+  t.call(api.matches.create, { body: { targetUserId, eventId } }, { token: user.token });
+
+describe('POST /api/matches', () => {
+  it('creates a pending request between two participants', async () => {
+    const {
+      event,
+      users: [a, b],
+    } = await eventWithDancers(t, 2);
+    const res = await create(a!, b!.id, event.id);
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({
+      status: 'pending',
+      role: 'requester',
+      requester: { id: a!.id, username: a!.username },
+      target: { id: b!.id, username: b!.username },
+      partner: { id: b!.id },
+      event: { id: event.id },
+      roomId: null,
+      myRating: null,
+      partnerRating: null,
+    });
+    expectNoSecrets(res.body, [a!.email, b!.email]);
+    const seen = await t.call(
+      api.matches.get,
+      { params: { id: res.body.id } },
+      { token: b!.token },
+    );
+    expect(seen.body).toMatchObject({ role: 'target', partner: { id: a!.id }, status: 'pending' });
+  });
+
+  it('never matches a dancer with themselves', async () => {
+    const {
+      event,
+      users: [a],
+    } = await eventWithDancers(t, 1);
+    expectError(await create(a!, a!.id, event.id), 400, 'self_action');
+  });
+
+  it('needs both dancers in the event', async () => {
+    const {
+      event,
+      users: [a],
+    } = await eventWithDancers(t, 1);
+    const stranger = await t.registerUser();
+    expectError(await create(a!, stranger.id, event.id), 403, 'not_participant');
+    expectError(await create(stranger, a!.id, event.id), 403, 'not_participant');
+    // Joining fixes it; leaving breaks it again.
+    await join(t, stranger, event.id);
+    await t.call(api.events.leave, { params: { id: event.id } }, { token: a!.token });
+    expectError(await create(stranger, a!.id, event.id), 403, 'not_participant');
+    expectError(await create(a!, stranger.id, MAX_INT), 404, 'not_found');
+    expectError(await create(a!, MAX_INT, event.id), 403, 'not_participant');
+  });
+
+  it('matches a pair once per event, whoever asks, whatever happened to the first', async () => {
+    const {
+      event,
+      users: [a, b],
+    } = await eventWithDancers(t, 2);
+    const first = await requestMatch(t, a!, b!, event.id);
+    expectError(await create(a!, b!.id, event.id), 409, 'already_matched');
+    expectError(await create(b!, a!.id, event.id), 409, 'already_matched');
+    await moveMatch(t, b!, first.id, 'rejected');
+    expectError(await create(a!, b!.id, event.id), 409, 'already_matched');
+    expectError(await create(b!, a!.id, event.id), 409, 'already_matched');
+    // Another event is another match.
+    const other = await t.createEvent();
+    await join(t, a!, other.id);
+    await join(t, b!, other.id);
+    expect((await create(b!, a!.id, other.id)).status).toBe(201);
+  });
+
+  it('lets only one of two crossing requests through', async () => {
+    const {
+      event,
+      users: [a, b],
+    } = await eventWithDancers(t, 2);
+    const results = await Promise.all([
+      create(a!, b!.id, event.id),
+      create(b!, a!.id, event.id),
+      create(a!, b!.id, event.id),
+      create(b!, a!.id, event.id),
+    ]);
+    expect(results.filter((r) => r.status === 201)).toHaveLength(1);
+    for (const r of results.filter((r) => r.status !== 201)) expectError(r, 409, 'already_matched');
+    const [rows] = await t.db
+      .select({ value: count() })
+      .from(matches)
+      .where(eq(matches.eventId, event.id));
+    expect(rows!.value).toBe(1);
+  });
+
+  it('validates the body', async () => {
+    const token = outsider.token;
+    expectValidationError(
+      await send(t, api.matches.create, { body: {} }, { token }),
+      'body.targetUserId',
+    );
+    expectValidationError(
+      await send(t, api.matches.create, { body: { targetUserId: '2', eventId: 1 } }, { token }),
+      'body.targetUserId',
+    );
+    expectValidationError(
+      await send(t, api.matches.create, { body: { targetUserId: 2, eventId: 0 } }, { token }),
+      'body.eventId',
+    );
+    expectValidationError(
+      await send(t, api.matches.create, { body: { targetUserId: 2, eventId: 1.5 } }, { token }),
+      'body.eventId',
+    );
+    expectValidationError(
+      await send(
+        t,
+        api.matches.create,
+        { body: { targetUserId: 2, eventId: MAX_INT + 1 } },
+        { token },
+      ),
+      'body.eventId',
+    );
+    expectValidationError(
+      await send(
+        t,
+        api.matches.create,
+        { body: { targetUserId: 2, eventId: 1, status: 'accepted' } },
+        { token },
+      ),
+      'body',
+    );
+  });
+
+  it('needs a session', async () => {
+    expectError(
+      await t.call(api.matches.create, { body: { targetUserId: 1, eventId: 1 } }),
+      401,
+      'unauthorized',
+    );
+  });
+});
+
+describe('GET /api/matches', () => {
+  it("lists only the user's matches, newest first, with filters and pages", async () => {
+    const {
+      event,
+      users: [a, b, c, d],
+    } = await eventWithDancers(t, 4);
+    const ab = await requestMatch(t, a!, b!, event.id);
+    const ca = await requestMatch(t, c!, a!, event.id);
+    await requestMatch(t, c!, d!, event.id);
+    await moveMatch(t, a!, ca.id, 'accepted');
+
+    const all = await t.call(api.matches.list, {}, { token: a!.token });
+    expect(all.status).toBe(200);
+    expect(all.body.total).toBe(2);
+    expect(all.body.items.map((m) => [m.id, m.role])).toEqual([
+      [ca.id, 'target'],
+      [ab.id, 'requester'],
+    ]);
+    expectNoSecrets(all.body, [a!.email, b!.email, c!.email]);
+
+    const accepted = await t.call(
+      api.matches.list,
+      { query: { status: 'accepted' } },
+      { token: a!.token },
+    );
+    expect(accepted.body.items.map((m) => m.id)).toEqual([ca.id]);
+    const page2 = await t.call(
+      api.matches.list,
+      { query: { limit: 1, page: 2 } },
+      { token: a!.token },
+    );
+    expect(page2.body).toMatchObject({ total: 2, page: 2, limit: 1 });
+    expect(page2.body.items.map((m) => m.id)).toEqual([ab.id]);
+    const elsewhere = await t.call(
+      api.matches.list,
+      { query: { eventId: MAX_INT } },
+      { token: a!.token },
+    );
+    expect(elsewhere.body).toMatchObject({ items: [], total: 0 });
+    const mine = await t.call(
+      api.matches.list,
+      { query: { eventId: event.id } },
+      { token: d!.token },
+    );
+    expect(mine.body.total).toBe(1);
+    const none = await t.call(api.matches.list, {}, { token: outsider.token });
+    expect(none.body).toMatchObject({ items: [], total: 0 });
+  });
+
+  it('validates the query', async () => {
+    const token = outsider.token;
+    expectValidationError(
+      await send(t, api.matches.list, { query: { status: 'done' } }, { token }),
+      'query.status',
+    );
+    expectValidationError(
+      await send(t, api.matches.list, { query: { eventId: 'abc' } }, { token }),
+      'query.eventId',
+    );
+    expectValidationError(
+      await send(t, api.matches.list, { query: { limit: '51' } }, { token }),
+      'query.limit',
+    );
+  });
+
+  it('needs a session', async () => {
+    expectError(await t.call(api.matches.list), 401, 'unauthorized');
+  });
+});
+
+describe('GET /api/matches/:id', () => {
+  it("is 404 for another dancer's match and for a missing one", async () => {
+    const { match } = await matchAt(t, 'pending');
+    expectError(
+      await t.call(api.matches.get, { params: { id: match.id } }, { token: outsider.token }),
+      404,
+      'not_found',
+    );
+    expectError(
+      await t.call(api.matches.get, { params: { id: MAX_INT } }, { token: outsider.token }),
+      404,
+      'not_found',
+    );
+    expectValidationError(
+      await send(t, api.matches.get, { params: { id: 'one' } }, { token: outsider.token }),
+      'params.id',
+    );
+    expectError(await t.call(api.matches.get, { params: { id: match.id } }), 401, 'unauthorized');
+  });
+});
+
+describe('PATCH /api/matches/:id', () => {
+  it('accepting opens a private room; completing needs an accepted match', async () => {
+    const { requester, target, match } = await matchAt(t, 'pending');
+    const accepted = await moveMatch(t, target, match.id, 'accepted');
+    expect(accepted).toMatchObject({ status: 'accepted', role: 'target' });
+    expect(accepted.roomId).toEqual(expect.any(Number));
+    const [room] = await t.db.select().from(chatRooms).where(eq(chatRooms.id, accepted.roomId!));
+    expect(room).toMatchObject({ type: 'private' });
+    const completed = await moveMatch(t, requester, match.id, 'completed');
+    expect(completed).toMatchObject({ status: 'completed', roomId: accepted.roomId });
+  });
+
+  // Every move from every status by each side. Expected outcome, written out by hand:
+  // 'ok' (200), 'forbidden' (403: the other side's move) or 'invalid' (409).
+  const expected: Record<MatchStage, Record<string, { requester: string; target: string }>> = {
+    pending: {
+      accepted: { requester: 'forbidden', target: 'ok' },
+      rejected: { requester: 'forbidden', target: 'ok' },
+      cancelled: { requester: 'ok', target: 'forbidden' },
+      completed: { requester: 'invalid', target: 'invalid' },
+    },
+    accepted: {
+      accepted: { requester: 'invalid', target: 'invalid' },
+      rejected: { requester: 'invalid', target: 'invalid' },
+      cancelled: { requester: 'ok', target: 'ok' },
+      completed: { requester: 'ok', target: 'ok' },
+    },
+    completed: {
+      accepted: { requester: 'invalid', target: 'invalid' },
+      rejected: { requester: 'invalid', target: 'invalid' },
+      cancelled: { requester: 'invalid', target: 'invalid' },
+      completed: { requester: 'invalid', target: 'invalid' },
+    },
+    rejected: {
+      accepted: { requester: 'invalid', target: 'invalid' },
+      rejected: { requester: 'invalid', target: 'invalid' },
+      cancelled: { requester: 'invalid', target: 'invalid' },
+      completed: { requester: 'invalid', target: 'invalid' },
+    },
+    cancelled: {
+      accepted: { requester: 'invalid', target: 'invalid' },
+      rejected: { requester: 'invalid', target: 'invalid' },
+      cancelled: { requester: 'invalid', target: 'invalid' },
+      completed: { requester: 'invalid', target: 'invalid' },
+    },
+  };
+
+  for (const [from, moves] of Object.entries(expected) as [
+    MatchStage,
+    (typeof expected)['pending'],
+  ][]) {
+    for (const [to, bySide] of Object.entries(moves)) {
+      for (const side of ['requester', 'target'] as const) {
+        const outcome = bySide[side];
+        it(`${from} → ${to} by the ${side}: ${outcome}`, async () => {
+          const setup = await matchAt(t, from);
+          const actor = setup[side];
+          const res = await t.call(
+            api.matches.update,
+            {
+              params: { id: setup.match.id },
+              body: { status: to as 'accepted' | 'rejected' | 'cancelled' | 'completed' },
+            },
+            { token: actor.token },
+          );
+          if (outcome === 'ok') {
+            expect(res.status, JSON.stringify(res.body)).toBe(200);
+            expect(res.body.status).toBe(to);
+          } else if (outcome === 'forbidden') {
+            expectError(res, 403, 'forbidden');
+          } else {
+            expectError(res, 409, 'invalid_transition');
+          }
+          const [row] = await t.db.select().from(matches).where(eq(matches.id, setup.match.id));
+          expect(row!.status).toBe(outcome === 'ok' ? to : from);
+        });
+      }
+    }
+  }
+
+  it("is 404 for someone else's match, even a participant of the event", async () => {
+    const { event, match } = await matchAt(t, 'pending');
+    const bystander = await t.registerUser();
+    await join(t, bystander, event.id);
+    for (const status of ['accepted', 'rejected', 'cancelled', 'completed'] as const) {
+      expectError(
+        await t.call(
+          api.matches.update,
+          { params: { id: match.id }, body: { status } },
+          { token: bystander.token },
+        ),
+        404,
+        'not_found',
+      );
+    }
+    const [row] = await t.db.select().from(matches).where(eq(matches.id, match.id));
+    expect(row!.status).toBe('pending');
+    expectError(
+      await t.call(
+        api.matches.update,
+        { params: { id: MAX_INT }, body: { status: 'accepted' } },
+        { token: bystander.token },
+      ),
+      404,
+      'not_found',
+    );
+  });
+
+  it('accepts once when the same accept arrives many times at once', async () => {
+    const { target, match } = await matchAt(t, 'pending');
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        t.call(
+          api.matches.update,
+          { params: { id: match.id }, body: { status: 'accepted' } },
+          { token: target.token },
+        ),
+      ),
+    );
+    expect(results.filter((r) => r.status === 200)).toHaveLength(1);
+    for (const r of results.filter((r) => r.status !== 200)) {
+      expectError(r, 409, 'invalid_transition');
+    }
+    const rooms = new Set(results.filter((r) => r.status === 200).map((r) => r.body.roomId));
+    expect(rooms.size).toBe(1);
+    const [privateRooms] = await t.db
+      .select({ value: count() })
+      .from(chatRooms)
+      .where(eq(chatRooms.eventId, match.event.id));
+    // The event room, plus exactly one private room.
+    expect(privateRooms!.value).toBe(2);
+  });
+
+  it('validates the body and the id', async () => {
+    const { target, match } = await matchAt(t, 'pending');
+    const token = target.token;
+    const params = { id: match.id };
+    for (const body of [{}, { status: 'pending' }, { status: 'done' }, { status: 1 }]) {
+      expectValidationError(
+        await send(t, api.matches.update, { params, body }, { token }),
+        'body.status',
+      );
+    }
+    expectValidationError(
+      await send(
+        t,
+        api.matches.update,
+        { params, body: { status: 'accepted', roomId: 5 } },
+        { token },
+      ),
+      'body',
+    );
+    expectValidationError(
+      await send(
+        t,
+        api.matches.update,
+        { params: { id: '-3' }, body: { status: 'accepted' } },
+        { token },
+      ),
+      'params.id',
+    );
+  });
+
+  it('needs a session', async () => {
+    const { match } = await matchAt(t, 'pending');
+    expectError(
+      await t.call(api.matches.update, { params: { id: match.id }, body: { status: 'accepted' } }),
+      401,
+      'unauthorized',
+    );
+  });
+});

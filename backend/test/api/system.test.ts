@@ -1,0 +1,338 @@
+/**
+ * What holds for the whole API: health and readiness, the OpenAPI document, every contract
+ * endpoint mounted and guarded, the Origin check, body limits, and the one error shape.
+ */
+import { allEndpoints, api, buildPath, type EndpointDef } from '@spotlight/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer, type TestUser } from '../harness';
+import { cookieFrom, expectError, send } from '../helpers';
+
+let t: TestServer;
+let user: TestUser;
+beforeAll(async () => {
+  t = await startTestServer();
+  user = await t.registerUser();
+});
+afterAll(() => t.close());
+
+/** A request to an endpoint with every path parameter set to `id`. */
+const pathOf = (def: EndpointDef, id = '1') =>
+  buildPath(def.path, Object.fromEntries([...def.path.matchAll(/:(\w+)/g)].map((m) => [m[1], id])));
+
+const isNoEndpoint = (res: { status: number; body: unknown }) =>
+  res.status === 404 &&
+  /^No endpoint/.test((res.body as { error?: { message?: string } }).error?.message ?? '');
+
+describe('GET /api/health and /api/ready', () => {
+  it('reports liveness without a session', async () => {
+    const res = await t.call(api.system.health);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: 'ok', uptimeSeconds: expect.any(Number) });
+  });
+
+  it('reports readiness with a database ping', async () => {
+    const res = await t.call(api.system.ready);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: 'ready', checks: { database: 'ok', redis: 'disabled' } });
+  });
+
+  it('is 503 when the database does not answer, and while shutting down', async () => {
+    const database = t.server.ctx.database;
+    const ping = database.ping;
+    database.ping = () => Promise.reject(new Error('connection refused'));
+    try {
+      const res = await t.call(api.system.ready);
+      expect(res.status).toBe(503);
+      expect(res.body).toEqual({
+        status: 'not_ready',
+        checks: { database: 'failed', redis: 'disabled' },
+      });
+    } finally {
+      database.ping = ping;
+    }
+    t.server.ctx.state.shuttingDown = true;
+    try {
+      const res = await t.call(api.system.ready);
+      expect(res.status).toBe(503);
+      expect(res.body.status).toBe('not_ready');
+    } finally {
+      t.server.ctx.state.shuttingDown = false;
+    }
+    expect((await t.call(api.system.ready)).status).toBe(200);
+  });
+});
+
+describe('the contract and the routes', () => {
+  it('mounts every endpoint of the contract', async () => {
+    const missing: string[] = [];
+    for (const [id, def] of allEndpoints()) {
+      const res = await t.raw(def.method, pathOf(def), {
+        headers: { 'content-type': 'application/json' },
+      });
+      if (isNoEndpoint(res)) missing.push(`${id} ${def.method} ${def.path}`);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('answers 401 unauthorized on every signed-in endpoint without a session or with a revoked one', async () => {
+    const revoked = await t.registerUser();
+    await t.call(api.auth.logout, {}, { token: revoked.token });
+    const endpoints = allEndpoints().filter(([, def]) => def.auth === 'user');
+    expect(endpoints.length).toBeGreaterThan(15);
+    for (const [id, def] of endpoints) {
+      const anonymous = await t.raw(def.method, pathOf(def));
+      expect(anonymous.status, id).toBe(401);
+      expect((anonymous.body as { error: { code: string } }).error.code, id).toBe('unauthorized');
+      const stale = await t.raw(def.method, pathOf(def), {
+        headers: { authorization: `Bearer ${revoked.token}` },
+      });
+      expect(stale.status, id).toBe(401);
+    }
+  });
+
+  it('never answers 500 to garbage input on any endpoint', async () => {
+    const bodies = [
+      '{"x":[1,2,{"$ne":null}],"__proto__":{"admin":true}}',
+      '[]',
+      '"text"',
+      '{"id":"1 OR 1=1","email":{"$gt":""},"status":null}',
+    ];
+    const ids = ['1', '0', 'NaN', '9'.repeat(30), "1'--", '%00'];
+    const failures: string[] = [];
+    // Logging out would end the session the other requests use.
+    const endpoints = allEndpoints().filter(([id]) => !id.startsWith('auth.logout'));
+    for (const [id, def] of endpoints) {
+      for (const param of ids) {
+        for (const body of bodies) {
+          const path = `${pathOf(def, param)}?page=abc&limit=-5&q[]=1&before=x`;
+          const res = await t.raw(def.method, path, {
+            body: def.method === 'GET' ? undefined : body,
+            headers: {
+              authorization: `Bearer ${user.token}`,
+              'content-type': 'application/json',
+            },
+          });
+          if (res.status >= 500) failures.push(`${id} ${param} ${body} → ${res.status}`);
+          if (res.status === 401) failures.push(`${id}: the session was lost`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('answers an unknown path or method with a 404 in the error shape', async () => {
+    for (const [method, path] of [
+      ['GET', '/api/nothing-here'],
+      ['DELETE', '/api/events/1'],
+      ['PUT', '/api/users/me'],
+    ] as const) {
+      const res = await t.raw(method, path, { headers: { authorization: `Bearer ${user.token}` } });
+      expectError(res, 404, 'not_found');
+      expect(Object.keys(res.body as object)).toEqual(['error']);
+    }
+  });
+
+  it('turns an unexpected failure into a 500 internal_error that tells nothing', async () => {
+    const users = t.server.services.users;
+    const me = users.me;
+    users.me = () => Promise.reject(new Error('relation "secret_table" does not exist'));
+    try {
+      const res = await t.call(api.users.me, {}, { token: user.token });
+      expectError(res, 500, 'internal_error');
+      expect(JSON.stringify(res.body)).not.toMatch(/secret_table|relation|stack/);
+    } finally {
+      users.me = me;
+    }
+    expect((await t.call(api.users.me, {}, { token: user.token })).status).toBe(200);
+  });
+});
+
+describe('OpenAPI', () => {
+  it('serves an OpenAPI 3.1 document with every endpoint, without a session', async () => {
+    const res = await t.raw('GET', '/api/openapi.json');
+    expect(res.status).toBe(200);
+    const doc = res.body as {
+      openapi: string;
+      paths: Record<string, Record<string, { operationId: string; security: unknown[] }>>;
+    };
+    expect(doc.openapi).toBe('3.1.0');
+    for (const [id, def] of allEndpoints()) {
+      const path = def.path.replace(/:(\w+)/g, '{$1}');
+      const operation = doc.paths[path]?.[def.method.toLowerCase()];
+      expect(operation, id).toBeDefined();
+      expect(operation!.operationId).toBe(id);
+      expect(operation!.security.length > 0).toBe(def.auth === 'user');
+    }
+    const operations = Object.values(doc.paths).flatMap((ops) => Object.keys(ops));
+    expect(operations).toHaveLength(allEndpoints().length);
+  });
+
+  it('serves a browsable reference page', async () => {
+    const res = await t.raw('GET', '/api/docs');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = res.body as string;
+    expect(html).toContain('spotlight.cam API reference');
+    for (const [, def] of allEndpoints()) {
+      expect(html).toContain(def.path.replace(/:(\w+)/g, '{$1}'));
+    }
+    expect(html).not.toMatch(/<script/i);
+  });
+});
+
+describe('the Origin check on state-changing requests', () => {
+  const evil = 'https://evil.example.test';
+
+  it('refuses a cross-origin POST that carries the session cookie', async () => {
+    const victim = await t.registerUser();
+    const login = await t.call(api.auth.login, {
+      body: { email: victim.email, password: victim.password },
+    });
+    const cookie = cookieFrom(login);
+    const res = await t.call(api.auth.logout, {}, { cookie, headers: { origin: evil } });
+    expectError(res, 403, 'origin_forbidden');
+    // The session survived.
+    expect((await t.call(api.users.me, {}, { cookie })).status).toBe(200);
+
+    const patch = await t.call(
+      api.users.updateMe,
+      { body: { city: 'Hacked' } },
+      { cookie, headers: { origin: evil } },
+    );
+    expectError(patch, 403, 'origin_forbidden');
+    expect((await t.call(api.users.me, {}, { cookie })).body.city).toBeNull();
+
+    for (const origin of ['null', `${t.url}.evil.test`, t.url.replace('http:', 'https:')]) {
+      const res = await t.call(api.auth.logout, {}, { cookie, headers: { origin } });
+      expectError(res, 403, 'origin_forbidden');
+    }
+    const sneaky = await t.call(
+      api.auth.logout,
+      {},
+      { cookie, headers: { 'sec-fetch-site': 'cross-site' } },
+    );
+    expectError(sneaky, 403, 'origin_forbidden');
+  });
+
+  it('lets same-origin requests and requests without an Origin through', async () => {
+    const dancer = await t.registerUser();
+    const same = await t.call(
+      api.users.updateMe,
+      { body: { city: 'Lyon' } },
+      { token: dancer.token, headers: { origin: t.url, 'sec-fetch-site': 'same-origin' } },
+    );
+    expect(same.status).toBe(200);
+    const none = await t.call(
+      api.users.updateMe,
+      { body: { city: 'Nice' } },
+      { token: dancer.token },
+    );
+    expect(none.status).toBe(200);
+    // Reading is not state-changing: a cross-origin GET gets an answer, but no CORS grant.
+    const read = await t.call(api.users.me, {}, { token: dancer.token, headers: { origin: evil } });
+    expect(read.status).toBe(200);
+    expect(read.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('allows the origins in CORS_ORIGIN, for CORS and for state changes', async () => {
+    const app = 'https://app.spotlight.example';
+    const server = await startTestServer({ CORS_ORIGIN: `${app}, https://other.example` });
+    try {
+      const preflight = await server.raw('OPTIONS', '/api/auth/login', {
+        headers: {
+          origin: app,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type',
+        },
+      });
+      expect(preflight.status).toBeLessThan(300);
+      expect(preflight.headers.get('access-control-allow-origin')).toBe(app);
+      expect(preflight.headers.get('access-control-allow-credentials')).toBe('true');
+      const register = await server.call(
+        api.auth.register,
+        {
+          body: {
+            email: 'cors@example.test',
+            username: 'cors_user',
+            password: 'a long passphrase',
+          },
+        },
+        { headers: { origin: app } },
+      );
+      expect(register.status).toBe(201);
+      expect(register.headers.get('access-control-allow-origin')).toBe(app);
+      const refused = await server.call(
+        api.auth.logout,
+        {},
+        { token: register.body.token, headers: { origin: evil } },
+      );
+      expectError(refused, 403, 'origin_forbidden');
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('request bodies', () => {
+  it('refuses a JSON body over the limit with 413', async () => {
+    const huge = JSON.stringify({ email: 'a@b.test', password: 'x'.repeat(70 * 1024) });
+    const res = await send(t, api.auth.login, { rawBody: huge });
+    expectError(res, 413, 'payload_too_large');
+    const patch = await send(
+      t,
+      api.users.updateMe,
+      { rawBody: JSON.stringify({ city: 'c'.repeat(100 * 1024) }) },
+      { token: user.token },
+    );
+    expectError(patch, 413, 'payload_too_large');
+  });
+
+  it('refuses malformed JSON with 400', async () => {
+    for (const rawBody of ['{"email": "a@b.test",', "{'single': 'quotes'}", '{"a":1}}', 'nul']) {
+      const res = await send(t, api.auth.login, { rawBody });
+      expectError(res, 400, 'validation_error');
+      expect(res.body.error?.message).toMatch(/JSON/);
+    }
+  });
+
+  it('refuses a body that is not JSON, and a charset it cannot read', async () => {
+    const asText = await send(
+      t,
+      api.auth.login,
+      { rawBody: JSON.stringify({ email: user.email, password: user.password }) },
+      { headers: { 'content-type': 'text/plain' } },
+    );
+    expectError(asText, 400, 'validation_error');
+    const form = await send(
+      t,
+      api.auth.login,
+      { rawBody: `email=${encodeURIComponent(user.email)}&password=x` },
+      { headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+    );
+    expectError(form, 400, 'validation_error');
+    const latin = await send(
+      t,
+      api.auth.login,
+      { rawBody: '{"email":"a@b.test","password":"x"}' },
+      { headers: { 'content-type': 'application/json; charset=ibm037' } },
+    );
+    expect(latin.status).toBe(415);
+    expect(latin.body.error?.code).toBe('unsupported_media_type');
+  });
+});
+
+describe('response headers', () => {
+  it('sets security headers, no-store for the API, and a request id', async () => {
+    const res = await t.raw('GET', '/api/health', { headers: { 'x-request-id': 'trace-123' } });
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
+    expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.headers.get('x-request-id')).toBe('trace-123');
+    expect(res.headers.get('x-powered-by')).toBeNull();
+    const bad = await t.raw('GET', '/api/health', {
+      headers: { 'x-request-id': 'bad id with spaces' },
+    });
+    expect(bad.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});

@@ -1,0 +1,157 @@
+import { api, MAX_INT, type TransferTelemetryBody } from '@spotlight/contracts';
+import { count, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { transferReports } from '../../src/db/schema';
+import { startTestServer, type TestServer, type TestUser } from '../harness';
+import { expectError, expectValidationError, matchAt, send } from '../helpers';
+
+let t: TestServer;
+let outsider: TestUser;
+beforeAll(async () => {
+  t = await startTestServer();
+  outsider = await t.registerUser();
+});
+afterAll(() => t.close());
+
+const MiB = 1024 * 1024;
+
+const report = (overrides: Partial<TransferTelemetryBody> & { matchId: number }) => ({
+  role: 'receiver' as const,
+  outcome: 'completed' as const,
+  fileCount: 1,
+  totalBytes: 100 * MiB,
+  bytesTransferred: 100 * MiB,
+  bytesResent: 0,
+  durationMs: 10_000,
+  ...overrides,
+});
+
+const post = (user: TestUser, body: ReturnType<typeof report>) =>
+  t.call(api.transfers.telemetry, { body }, { token: user.token });
+
+describe('POST /api/transfers/telemetry', () => {
+  it("stores a participant's report", async () => {
+    const { requester, target, match } = await matchAt(t, 'accepted');
+    const res = await post(target, report({ matchId: match.id, resumes: 2, connection: 'relay' }));
+    expect(res.status).toBe(201);
+    expect(res.body).toEqual({ id: expect.any(Number) });
+    const [row] = await t.db
+      .select()
+      .from(transferReports)
+      .where(eq(transferReports.id, res.body.id));
+    expect(row).toMatchObject({
+      matchId: match.id,
+      userId: target.id,
+      role: 'receiver',
+      outcome: 'completed',
+      totalBytes: 100 * MiB,
+      resumes: 2,
+      connection: 'relay',
+      reason: null,
+    });
+    const sender = await post(requester, report({ matchId: match.id, role: 'sender' }));
+    expect(sender.status).toBe(201);
+  });
+
+  it("is 404 for someone else's match and a missing one", async () => {
+    const { match } = await matchAt(t, 'accepted');
+    expectError(await post(outsider, report({ matchId: match.id })), 404, 'not_found');
+    expectError(await post(outsider, report({ matchId: MAX_INT })), 404, 'not_found');
+    const [rows] = await t.db
+      .select({ value: count() })
+      .from(transferReports)
+      .where(eq(transferReports.matchId, match.id));
+    expect(rows!.value).toBe(0);
+  });
+
+  it('validates the body, and takes no file names', async () => {
+    const { target, match } = await matchAt(t, 'accepted');
+    const base = report({ matchId: match.id });
+    const { role: _role, ...withoutRole } = base;
+    const cases: [Record<string, unknown>, string][] = [
+      [withoutRole, 'body.role'],
+      [{ ...base, role: 'watcher' }, 'body.role'],
+      [{ ...base, outcome: 'done' }, 'body.outcome'],
+      [{ ...base, fileCount: 0 }, 'body.fileCount'],
+      [{ ...base, fileCount: 101 }, 'body.fileCount'],
+      [{ ...base, totalBytes: -1 }, 'body.totalBytes'],
+      [{ ...base, totalBytes: 1e14 }, 'body.totalBytes'],
+      [{ ...base, bytesResent: 1.5 }, 'body.bytesResent'],
+      [{ ...base, durationMs: 8 * 24 * 3600 * 1000 }, 'body.durationMs'],
+      [{ ...base, durationMs: '10' }, 'body.durationMs'],
+      [{ ...base, connection: 'p2p' }, 'body.connection'],
+      [{ ...base, reason: 'Ice Failed' }, 'body.reason'],
+      [{ ...base, reason: 'x'.repeat(65) }, 'body.reason'],
+      [{ ...base, fileName: 'heat-3.mp4' }, 'body'],
+    ];
+    for (const [body, path] of cases) {
+      expectValidationError(
+        await send(t, api.transfers.telemetry, { body }, { token: target.token }),
+        path,
+      );
+    }
+  });
+
+  it('needs a session', async () => {
+    expectError(
+      await t.call(api.transfers.telemetry, { body: report({ matchId: 1 }) }),
+      401,
+      'unauthorized',
+    );
+  });
+});
+
+describe('GET /api/transfers/stats', () => {
+  it("sums up the receivers' reports", async () => {
+    // A server of its own, so that the figures hold only what this test sent.
+    const own = await startTestServer();
+    try {
+      const { requester: a, target: b, match } = await matchAt(own, 'accepted');
+      const sendTo = (user: TestUser, body: ReturnType<typeof report>) =>
+        own.call(api.transfers.telemetry, { body }, { token: user.token });
+      const empty = await own.call(api.transfers.stats, {}, { token: a.token });
+      expect(empty.body).toEqual({
+        count: 0,
+        completed: 0,
+        failed: 0,
+        cancelled: 0,
+        successRate: null,
+        medianMiBps: null,
+        totalBytes: 0,
+        failureReasons: [],
+      });
+      const matchId = match.id;
+      for (const body of [
+        report({ matchId, totalBytes: 100 * MiB, bytesTransferred: 100 * MiB }),
+        report({ matchId, totalBytes: 300 * MiB, bytesTransferred: 300 * MiB }),
+        report({ matchId, totalBytes: 200 * MiB, bytesTransferred: 200 * MiB }),
+        report({ matchId, outcome: 'failed', bytesTransferred: 5 * MiB, reason: 'ice_failed' }),
+        report({ matchId, outcome: 'cancelled', bytesTransferred: 0 }),
+        // Senders' reports are not counted: the receiver knows whether the file arrived.
+        report({ matchId, role: 'sender', totalBytes: 900 * MiB, bytesTransferred: 900 * MiB }),
+        report({ matchId, role: 'sender', outcome: 'failed', reason: 'hash_mismatch' }),
+      ]) {
+        const user = body.role === 'sender' ? a : b;
+        expect((await sendTo(user, body)).status).toBe(201);
+      }
+      const res = await own.call(api.transfers.stats, {}, { token: a.token });
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({
+        count: 5,
+        completed: 3,
+        failed: 1,
+        cancelled: 1,
+        successRate: 0.75,
+        medianMiBps: 20,
+        totalBytes: 605 * MiB,
+        failureReasons: [{ reason: 'ice_failed', count: 1 }],
+      });
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('needs a session', async () => {
+    expectError(await t.call(api.transfers.stats), 401, 'unauthorized');
+  });
+});
