@@ -82,5 +82,13 @@ export async function insertMessageOnce(
   return { message: existing, created: false };
 }
 
+/** The message a sender stored under this clientId, if any. */
+export const findByClientId = async (db: Executor, userId: number, clientId: string) =>
+  (
+    await selectMessages(db)
+      .where(and(eq(messages.userId, userId), eq(messages.clientId, clientId)))
+      .limit(1)
+  )[0];
+
 export const findMessageView = async (db: Executor, id: number) =>
   (await selectMessages(db).where(eq(messages.id, id)).limit(1))[0];

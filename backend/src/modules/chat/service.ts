@@ -5,8 +5,10 @@ import {
   type MessageType,
   type PrivateMessage,
 } from '@spotlight/contracts';
-import { badRequest, conflict, forbidden, notFound } from '../../errors';
+import { createHash, randomUUID } from 'node:crypto';
+import { AppError, badRequest, conflict, forbidden, notFound, rateLimited } from '../../errors';
 import type { AppContext } from '../../http/context';
+import { consume } from '../../limits';
 import * as eventsRepo from '../events/repository';
 import type { EventsService } from '../events/service';
 import type { MatchesService } from '../matches/service';
@@ -43,11 +45,11 @@ export interface SendInput {
 }
 
 /**
- * Chat storage and history for event rooms and private match rooms. Authorisation is checked
- * here, so that REST history and Socket.IO share it.
+ * Chat storage and history for event rooms and private match rooms. Authorisation and the
+ * abuse limits are checked here, so that every transport shares them.
  */
 export function createChatService(
-  { db, metrics }: AppContext,
+  { db, metrics, limits }: AppContext,
   deps: { events: EventsService; matches: MatchesService },
 ) {
   /** The private room of a match the user takes part in; 404 for anyone else. */
@@ -55,6 +57,29 @@ export function createChatService(
     const match = await deps.matches.findForParticipant(userId, matchId);
     if (!match) throw notFound('Match');
     return match;
+  };
+
+  /**
+   * Per-user limits: a sustained rate with a burst, and no identical content in one room within
+   * the duplicate window. Returns a release for the duplicate claim, for when storing fails.
+   */
+  const admit = async (userId: number, roomId: number, content: string, clientId?: string) => {
+    const wait = await consume(limits.chatUser, String(userId));
+    if (wait > 0) throw rateLimited(wait, 'You are sending messages too fast; wait a moment');
+    const digest = createHash('sha256').update(content).digest('base64url');
+    const key = `${userId}:${roomId}:${digest}`;
+    // A retry of the same clientId owns the claim already and passes.
+    const owner = clientId ?? randomUUID();
+    if (!(await limits.chatDuplicate.claim(key, owner))) {
+      throw new AppError(
+        'duplicate_content',
+        429,
+        'You just sent the same message here',
+        undefined,
+        limits.chatDuplicate.ttlSeconds,
+      );
+    }
+    return () => limits.chatDuplicate.release(key, owner);
   };
 
   const store = async (roomId: number, userId: number, input: SendInput) => {
@@ -65,13 +90,31 @@ export function createChatService(
       );
     }
     const content = input.type === 'text' ? (checked.data as string) : input.content.trim();
-    const { message, created } = await repo.insertMessageOnce(db, {
-      roomId,
-      userId,
-      content,
-      type: input.type,
-      clientId: input.clientId,
-    });
+    if (input.clientId) {
+      // An idempotent retry: answer with the stored message, before any limit counts it.
+      const stored = await repo.findByClientId(db, userId, input.clientId);
+      if (stored) {
+        if (stored.message.roomId !== roomId) {
+          throw conflict('conflict', 'This clientId was already used for another message');
+        }
+        return { view: stored, created: false };
+      }
+    }
+    const release = await admit(userId, roomId, content, input.clientId);
+    let inserted: Awaited<ReturnType<typeof repo.insertMessageOnce>>;
+    try {
+      inserted = await repo.insertMessageOnce(db, {
+        roomId,
+        userId,
+        content,
+        type: input.type,
+        clientId: input.clientId,
+      });
+    } catch (error) {
+      await release();
+      throw error;
+    }
+    const { message, created } = inserted;
     if (message.roomId !== roomId) {
       throw conflict('conflict', 'This clientId was already used for another message');
     }
