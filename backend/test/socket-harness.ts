@@ -99,9 +99,7 @@ export function rawEmit(socket: ClientSocket, event: string, ...args: unknown[])
 }
 
 /** The success fields of an acknowledgement; throws with the error when it failed. */
-export async function ok<E extends ClientEventName>(
-  pending: Promise<Ack<ClientResult<E>>>,
-): Promise<ClientResult<E>> {
+export async function ok<T>(pending: Promise<Ack<T>>): Promise<T> {
   const ack = await pending;
   if (!ack.ok) throw new Error(`ack failed: ${ack.error.code}: ${ack.error.message}`);
   return ack;
@@ -183,4 +181,32 @@ export async function dancersAt(
 /** Closes every socket given, ignoring ones already closed. */
 export function closeAll(sockets: Iterable<ClientSocket>) {
   for (const socket of sockets) socket.close();
+}
+
+/** A match asked for by `requester` (REST), accepted by `target` unless told to stay pending. */
+export async function matchBetween(
+  t: TestServer,
+  requester: TestUser,
+  target: TestUser,
+  eventId: number,
+  accept = true,
+): Promise<number> {
+  const created = await t.call(
+    api.matches.create,
+    { body: { targetUserId: target.id, eventId } },
+    { token: requester.token },
+  );
+  if (created.status !== 201 && created.status !== 200) {
+    throw new Error(`match failed: ${JSON.stringify(created.body)}`);
+  }
+  const matchId = created.body.id;
+  if (accept) {
+    const accepted = await t.call(
+      api.matches.update,
+      { params: { id: matchId }, body: { status: 'accepted' } },
+      { token: target.token },
+    );
+    if (accepted.status !== 200) throw new Error(`accept failed: ${JSON.stringify(accepted.body)}`);
+  }
+  return matchId;
 }

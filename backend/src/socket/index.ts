@@ -85,6 +85,7 @@ export async function attachRealtime(
     onChange: scheduleActiveUsers,
   });
   io.on('presence', (message) => presence.receive(message));
+  presence.start();
 
   // Presence follows room membership itself, whatever moved it: a join, a leave, a
   // disconnect, or a socketsLeave() sent by another node.

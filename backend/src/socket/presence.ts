@@ -67,19 +67,22 @@ export class Presence {
   private readonly lists = new Map<number, UserSummary[]>();
   private readonly peers = new Map<string, PeerState>();
   private readonly syncRequested = new Map<string, number>();
-  private readonly heartbeat?: NodeJS.Timeout;
+  private heartbeat?: NodeJS.Timeout;
   private readonly heartbeatMs: number;
   private seq = 0;
   private closed = false;
 
   constructor(private readonly options: PresenceOptions) {
     this.heartbeatMs = options.heartbeatMs ?? 5_000;
-    if (options.publish) {
-      this.heartbeat = setInterval(() => this.tick(), this.heartbeatMs);
-      this.heartbeat.unref();
-      // Ask the processes already running for what they hold.
-      options.publish({ type: 'sync', node: options.nodeId, target: null });
-    }
+  }
+
+  /** Starts talking to the other processes, once this one listens to them. */
+  start(): void {
+    if (!this.options.publish || this.heartbeat || this.closed) return;
+    this.heartbeat = setInterval(() => this.tick(), this.heartbeatMs);
+    this.heartbeat.unref();
+    // Ask the processes already running for what they hold.
+    this.options.publish({ type: 'sync', node: this.options.nodeId, target: null });
   }
 
   /** The users present in an event, each once. */
