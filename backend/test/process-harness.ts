@@ -178,3 +178,19 @@ export async function dancerOn(baseUrl: string, eventId: number): Promise<TestUs
   await callApi(baseUrl, api.events.join, { params: { id: eventId } }, token);
   return { ...user, token, password: body.password };
 }
+
+/** Deletes every Redis key under a test run's prefix. */
+export async function deleteRedisKeys(prefix: string) {
+  const client = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
+  client.on('error', () => {});
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await client.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
+      if (keys.length > 0) await client.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    client.disconnect();
+  }
+}
