@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, lt, type SQL } from 'drizzle-orm';
 import type { MessageType } from '@spotlight/contracts';
 import type { Executor } from '../../db/client';
-import { messages, users } from '../../db/schema';
+import { eventParticipants, messages, users } from '../../db/schema';
 
 export type MessageView = {
   message: typeof messages.$inferSelect;
@@ -10,15 +10,7 @@ export type MessageView = {
 
 const selectMessages = (db: Executor) =>
   db
-    .select({
-      message: messages,
-      sender: {
-        id: users.id,
-        username: users.username,
-        displayName: users.displayName,
-        avatar: users.avatar,
-      },
-    })
+    .select({ message: messages, sender: senderColumns })
     .from(messages)
     .innerJoin(users, eq(users.id, messages.userId));
 
@@ -81,6 +73,27 @@ export async function insertMessageOnce(
   if (!existing) throw new Error('Message conflict without an existing row');
   return { message: existing, created: false };
 }
+
+const senderColumns = {
+  id: users.id,
+  username: users.username,
+  displayName: users.displayName,
+  avatar: users.avatar,
+};
+
+/** The sender as messages show them, if they take part in the event; one query for both. */
+export const eventSender = async (db: Executor, eventId: number, userId: number) =>
+  (
+    await db
+      .select(senderColumns)
+      .from(eventParticipants)
+      .innerJoin(users, eq(users.id, eventParticipants.userId))
+      .where(and(eq(eventParticipants.eventId, eventId), eq(eventParticipants.userId, userId)))
+      .limit(1)
+  )[0];
+
+export const findSender = async (db: Executor, userId: number) =>
+  (await db.select(senderColumns).from(users).where(eq(users.id, userId)).limit(1))[0];
 
 /** The message a sender stored under this clientId, if any. */
 export const findByClientId = async (db: Executor, userId: number, clientId: string) =>

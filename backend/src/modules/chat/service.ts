@@ -6,7 +6,15 @@ import {
   type PrivateMessage,
 } from '@spotlight/contracts';
 import { createHash, randomUUID } from 'node:crypto';
-import { AppError, badRequest, conflict, forbidden, notFound, rateLimited } from '../../errors';
+import {
+  AppError,
+  badRequest,
+  conflict,
+  forbidden,
+  notFound,
+  notParticipant,
+  rateLimited,
+} from '../../errors';
 import type { AppContext } from '../../http/context';
 import { consume } from '../../limits';
 import * as eventsRepo from '../events/repository';
@@ -82,7 +90,19 @@ export function createChatService(
     return () => limits.chatDuplicate.release(key, owner);
   };
 
-  const store = async (roomId: number, userId: number, input: SendInput) => {
+  // An event's chat room never changes once it exists: one lookup per event and process.
+  const eventRooms = new Map<number, number>();
+  const eventRoom = async (eventId: number) => {
+    let roomId = eventRooms.get(eventId);
+    if (roomId === undefined) {
+      roomId = await eventsRepo.eventRoomId(db, eventId);
+      eventRooms.set(eventId, roomId);
+    }
+    return roomId;
+  };
+
+  const store = async (roomId: number, sender: repo.MessageView['sender'], input: SendInput) => {
+    const userId = sender.id;
     const checked = contentForType(input.type, input.content);
     if (!checked.success) {
       throw badRequest(
@@ -119,8 +139,7 @@ export function createChatService(
       throw conflict('conflict', 'This clientId was already used for another message');
     }
     if (created) metrics.messagesStored.inc({ room: input.type === 'text' ? 'chat' : input.type });
-    const view = await repo.findMessageView(db, message.id);
-    return { view: view!, created };
+    return { view: { message, sender }, created };
   };
 
   return {
@@ -128,8 +147,7 @@ export function createChatService(
 
     async eventHistory(userId: number, eventId: number, query: HistoryQuery) {
       await deps.events.assertParticipant(eventId, userId);
-      const roomId = await eventsRepo.eventRoomId(db, eventId);
-      const page = await repo.roomHistory(db, roomId, query);
+      const page = await repo.roomHistory(db, await eventRoom(eventId), query);
       return {
         items: page.items.map((view) => toEventMessage(view, eventId)),
         hasMore: page.hasMore,
@@ -148,9 +166,13 @@ export function createChatService(
 
     /** Stores an event chat message (participants only); idempotent by clientId. */
     async sendEventMessage(userId: number, eventId: number, input: SendInput) {
-      await deps.events.assertParticipant(eventId, userId);
-      const roomId = await eventsRepo.eventRoomId(db, eventId);
-      const { view, created } = await store(roomId, userId, input);
+      const sender = await repo.eventSender(db, eventId, userId);
+      if (!sender) {
+        // The events service says why: no such event, or not joined.
+        await deps.events.assertParticipant(eventId, userId);
+        throw notParticipant();
+      }
+      const { view, created } = await store(await eventRoom(eventId), sender, input);
       return { message: toEventMessage(view, eventId), created };
     },
 
@@ -160,7 +182,9 @@ export function createChatService(
       if (!match.roomId || (match.status !== 'accepted' && match.status !== 'completed')) {
         throw forbidden('The private chat opens once the request is accepted');
       }
-      const { view, created } = await store(match.roomId, userId, input);
+      const sender = await repo.findSender(db, userId);
+      if (!sender) throw notFound('User');
+      const { view, created } = await store(match.roomId, sender, input);
       return { message: toPrivateMessage(view, matchId), created, match };
     },
   };

@@ -1,0 +1,403 @@
+/**
+ * bench/chat-fanout: N sockets (default 1,500, the largest WCS events) in one event room on
+ * one backend process, and a measured stream of messages from a few senders.
+ *
+ *   npm run bench:chat -- [--sockets 1500] [--senders 10] [--messages 200] [--rate 20]
+ *                         [--burst 500] [--window 10] [--max-seconds 900] [--database-url URL]
+ *
+ * Two phases, against spotlight.cam's backend and then against a bare Socket.IO broadcast
+ * server (no database, no auth) with the same clients in the same process:
+ *   1. latency: `--messages` messages paced at `--rate` per second; the delay from emit to
+ *      arrival at each of the other N-1 sockets, as p50/p95/p99;
+ *   2. throughput: `--burst` messages with `--window` in flight; messages per second until
+ *      every socket had every message.
+ * It prints both, and the throughput ratio. Targets: p99 under 250 ms, and at least 0.7 of the
+ * bare throughput. The backend runs on an embedded PGlite in a temporary directory unless
+ * `--database-url` names a scratch PostgreSQL database. Chat limits are raised for the run: it
+ * measures the message path, not the abuse limits.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import {
+  api,
+  buildPath,
+  SOCKET_PATH,
+  type ClientToServerEvents,
+  type EndpointDef,
+  type EventMessage,
+  type RequestOf,
+  type ResponseOf,
+  type ServerToClientEvents,
+} from '@spotlight/contracts';
+import { io, type Socket } from 'socket.io-client';
+
+type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+const { values: flags } = parseArgs({
+  options: {
+    sockets: { type: 'string', default: '1500' },
+    senders: { type: 'string', default: '10' },
+    messages: { type: 'string', default: '200' },
+    rate: { type: 'string', default: '20' },
+    burst: { type: 'string', default: '500' },
+    window: { type: 'string', default: '10' },
+    'max-seconds': { type: 'string', default: '900' },
+    'database-url': { type: 'string' },
+  },
+});
+const positive = (name: keyof typeof flags) => {
+  const value = Number(flags[name]);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`--${name} must be a positive integer`);
+  return value;
+};
+const SOCKETS = positive('sockets');
+const SENDERS = Math.min(positive('senders'), SOCKETS - 1);
+const MESSAGES = positive('messages');
+const RATE = positive('rate');
+const BURST = positive('burst');
+const WINDOW = positive('window');
+const MAX_SECONDS = positive('max-seconds');
+if (SOCKETS < 2) throw new Error('--sockets must be at least 2');
+
+const children = new Set<ChildProcess>();
+const tempDirs: string[] = [];
+const cleanup = () => {
+  for (const child of children) child.kill('SIGKILL');
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+};
+process.once('exit', cleanup);
+const limit = setTimeout(() => {
+  console.error(`chat-fanout: stopped after --max-seconds ${MAX_SECONDS}`);
+  process.exit(2);
+}, MAX_SECONDS * 1000);
+limit.unref();
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+interface Child {
+  url: string;
+  stop(): Promise<void>;
+}
+
+async function startNode(script: string, env: Record<string, string>): Promise<Child> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, HOST: '127.0.0.1', PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  children.add(child);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; ; attempt++) {
+    if (child.exitCode !== null) throw new Error(`${script} exited during start`);
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (attempt > 1200) throw new Error(`${script} did not start`);
+    await sleep(100);
+  }
+  return {
+    url,
+    async stop() {
+      child.kill('SIGTERM');
+      await exited;
+      children.delete(child);
+    },
+  };
+}
+
+async function call<E extends EndpointDef>(
+  base: string,
+  endpoint: E,
+  request: RequestOf<E>,
+  token?: string,
+): Promise<ResponseOf<E>> {
+  const r = request as { params?: Record<string, unknown>; body?: unknown };
+  const headers: Record<string, string> = {};
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (r.body !== undefined) headers['content-type'] = 'application/json';
+  const response = await fetch(base + buildPath(endpoint.path, r.params), {
+    method: endpoint.method,
+    headers,
+    body: r.body === undefined ? undefined : JSON.stringify(r.body),
+  });
+  const body: unknown = await response.json();
+  if (!response.ok) throw new Error(`${endpoint.path}: ${response.status} ${JSON.stringify(body)}`);
+  return body as ResponseOf<E>;
+}
+
+/** Runs `task` over `items`, `concurrency` at a time. */
+async function pool<T, R>(items: T[], concurrency: number, task: (item: T) => Promise<R>) {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) {
+        const index = next++;
+        results[index] = await task(items[index]!);
+      }
+    }),
+  );
+  return results;
+}
+
+/** N dancers checked in to one event of the backend, with a token each. */
+async function spotlightDancers(base: string): Promise<{ eventId: number; tokens: string[] }> {
+  const run = randomBytes(3).toString('hex');
+  const register = (i: number) =>
+    call(base, api.auth.register, {
+      body: {
+        email: `bench.${run}.${i}@example.test`,
+        username: `bench_${run}_${i}`,
+        password: `fan out ${run} ${i}`,
+      },
+    }).then((r) => r.token);
+  const first = await register(0);
+  const events = await call(base, api.events.list, { query: { page: 1, limit: 1 } }, first);
+  const eventId = events.items[0]?.id;
+  if (!eventId) throw new Error('the backend has no event (seed it, or use an empty database)');
+  const rest = await pool(
+    Array.from({ length: SOCKETS - 1 }, (_, i) => i + 1),
+    16,
+    register,
+  );
+  const tokens = [first, ...rest];
+  await pool(tokens, 16, (token) =>
+    call(base, api.events.join, { params: { id: eventId } }, token),
+  );
+  return { eventId, tokens };
+}
+
+function connect(url: string, token: string | undefined): Promise<ClientSocket> {
+  const socket: ClientSocket = io(url, {
+    path: SOCKET_PATH,
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: false,
+    auth: token ? { token } : {},
+  });
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', (error) => reject(error));
+  });
+}
+
+const percentile = (sorted: Float64Array, p: number) =>
+  sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+
+interface Result {
+  setupSeconds: number;
+  latency: { p50: number; p95: number; p99: number; max: number; ackP99: number; lost: number };
+  throughput: { messagesPerSecond: number; deliveriesPerSecond: number; lost: number };
+}
+
+/** One phase: sends `count` messages and resolves once every other socket had each one. */
+async function phase(
+  sockets: ClientSocket[],
+  eventId: number,
+  name: string,
+  count: number,
+  send: (emit: (seq: number) => Promise<void>) => Promise<void>,
+) {
+  const expected = count * (sockets.length - 1);
+  const sentAt = new Float64Array(count);
+  const latencies = new Float64Array(expected);
+  const acks = new Float64Array(count);
+  let delivered = 0;
+  let lastArrival = 0;
+  let done!: () => void;
+  const complete = new Promise<void>((resolve) => (done = resolve));
+  const prefix = `${name} `;
+  const onMessage = (message: EventMessage) => {
+    if (!message.content.startsWith(prefix)) return;
+    const now = performance.now();
+    latencies[delivered++] = now - sentAt[Number(message.content.slice(prefix.length))]!;
+    lastArrival = now;
+    if (delivered === expected) done();
+  };
+  for (const socket of sockets) socket.on('event_message', onMessage);
+
+  const senders = sockets.slice(0, SENDERS);
+  const started = performance.now();
+  await send(async (seq) => {
+    sentAt[seq] = performance.now();
+    const ack = await senders[seq % senders.length]!.timeout(30_000).emitWithAck(
+      'send_event_message',
+      { eventId, content: `${prefix}${seq}`, clientId: randomUUID() },
+    );
+    if (!ack.ok) throw new Error(`${name} ${seq}: ${ack.error.code} ${ack.error.message}`);
+    acks[seq] = performance.now() - sentAt[seq]!;
+  });
+  await Promise.race([complete, sleep(60_000)]);
+  for (const socket of sockets) socket.off('event_message', onMessage);
+  const got = latencies.slice(0, delivered).sort();
+  return {
+    seconds: ((delivered === expected ? lastArrival : performance.now()) - started) / 1000,
+    sorted: got,
+    acks: acks.sort(),
+    lost: expected - delivered,
+  };
+}
+
+async function measure(url: string, eventId: number, tokens: (string | undefined)[]) {
+  const setupStart = performance.now();
+  const sockets = await pool(tokens, 50, (token) => connect(url, token));
+  await pool(sockets, 50, async (socket) => {
+    const ack = await socket.timeout(60_000).emitWithAck('join_event_room', { eventId });
+    if (!ack.ok) throw new Error(`join: ${ack.error.code}`);
+  });
+  // Let the arrival wave of active_users pushes pass before measuring.
+  let lastPush = performance.now();
+  for (const socket of sockets) socket.on('active_users', () => (lastPush = performance.now()));
+  while (performance.now() - lastPush < 3_000) await sleep(250);
+  for (const socket of sockets) socket.off('active_users');
+  const setupSeconds = (performance.now() - setupStart) / 1000;
+
+  const latency = await phase(sockets, eventId, 'lat', MESSAGES, async (emit) => {
+    const start = performance.now();
+    const pending: Promise<void>[] = [];
+    for (let seq = 0; seq < MESSAGES; seq++) {
+      const wait = start + (seq * 1000) / RATE - performance.now();
+      if (wait > 0) await sleep(wait);
+      pending.push(emit(seq));
+    }
+    await Promise.all(pending);
+  });
+
+  const throughput = await phase(sockets, eventId, 'thr', BURST, async (emit) => {
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: WINDOW }, async () => {
+        while (next < BURST) await emit(next++);
+      }),
+    );
+  });
+
+  for (const socket of sockets) socket.close();
+  const result: Result = {
+    setupSeconds,
+    latency: {
+      p50: percentile(latency.sorted, 0.5),
+      p95: percentile(latency.sorted, 0.95),
+      p99: percentile(latency.sorted, 0.99),
+      max: latency.sorted.at(-1) ?? NaN,
+      ackP99: percentile(latency.acks, 0.99),
+      lost: latency.lost,
+    },
+    throughput: {
+      messagesPerSecond: BURST / throughput.seconds,
+      deliveriesPerSecond: (BURST * (SOCKETS - 1)) / throughput.seconds,
+      lost: throughput.lost,
+    },
+  };
+  return result;
+}
+
+const ms = (value: number) => `${value.toFixed(1)} ms`.padStart(10);
+const num = (value: number) => value.toFixed(0).padStart(12);
+
+function row(name: string, r: Result) {
+  const l = r.latency;
+  const t = r.throughput;
+  return (
+    name.padEnd(22) +
+    ms(l.p50) +
+    ms(l.p95) +
+    ms(l.p99) +
+    ms(l.max) +
+    ms(l.ackP99) +
+    String(l.lost + t.lost).padStart(7) +
+    num(t.messagesPerSecond) +
+    num(t.deliveriesPerSecond)
+  );
+}
+
+async function main() {
+  console.log(
+    `chat-fanout: ${SOCKETS} sockets in one event room, ${SENDERS} senders; ` +
+      `latency: ${MESSAGES} messages at ${RATE}/s; throughput: ${BURST} messages, ${WINDOW} in flight`,
+  );
+
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'spotlight-bench-'));
+  tempDirs.push(dataDir);
+  const backend = await startNode(path.join(ROOT, 'backend', 'src', 'server.ts'), {
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'warn',
+    DATA_DIR: dataDir,
+    DATABASE_URL: flags['database-url'] ?? '',
+    REDIS_URL: '',
+    SEED_DEMO_DATA: 'true',
+    SERVE_FRONTEND: 'false',
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    BCRYPT_COST: '4',
+    CHAT_RATE_PER_SECOND: '1000',
+    CHAT_BURST: '10000',
+    REGISTER_MAX_PER_IP_PER_HOUR: '100000',
+    API_MAX_PER_IP_PER_MINUTE: '1000000',
+    SOCKET_CONNECTS_PER_IP_PER_MINUTE: '1000000',
+  });
+  const database = flags['database-url'] ? 'PostgreSQL' : 'PGlite';
+  process.stdout.write(`spotlight: registering ${SOCKETS} dancers… `);
+  const { eventId, tokens } = await spotlightDancers(backend.url);
+  process.stdout.write('connecting… ');
+  const spotlight = await measure(backend.url, eventId, tokens);
+  console.log(`ready in ${spotlight.setupSeconds.toFixed(1)} s, measured`);
+  await backend.stop();
+
+  const bareServer = await startNode(path.join(ROOT, 'bench', 'chat-fanout', 'bare-server.ts'), {});
+  process.stdout.write('bare socket.io: connecting… ');
+  const bare = await measure(bareServer.url, 1, new Array<undefined>(SOCKETS).fill(undefined));
+  console.log(`ready in ${bare.setupSeconds.toFixed(1)} s, measured`);
+  await bareServer.stop();
+
+  console.log(
+    '\n' +
+      'server'.padEnd(22) +
+      ['p50', 'p95', 'p99', 'max', 'ack p99'].map((h) => h.padStart(10)).join('') +
+      'lost'.padStart(7) +
+      'msgs/s'.padStart(12) +
+      'deliveries/s'.padStart(12),
+  );
+  console.log(row(`spotlight (${database})`, spotlight));
+  console.log(row('bare socket.io', bare));
+  const ratio = spotlight.throughput.messagesPerSecond / bare.throughput.messagesPerSecond;
+  const p99 = spotlight.latency.p99;
+  console.log(
+    `\nthroughput ratio spotlight/bare: ${ratio.toFixed(2)} (target ≥ 0.70: ${ratio >= 0.7 ? 'met' : 'NOT met'})`,
+  );
+  console.log(
+    `p99 delivery latency: ${p99.toFixed(1)} ms (target < 250 ms: ${p99 < 250 ? 'met' : 'NOT met'})`,
+  );
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
