@@ -2,8 +2,9 @@
  * bench/chat-fanout: N sockets (default 1,500, the largest WCS events) in one event room on
  * one backend process, and a measured stream of messages from a few senders.
  *
- *   npm run bench:chat -- [--sockets 1500] [--senders 10] [--messages 200] [--rate 20]
- *                         [--burst 500] [--window 10] [--max-seconds 900] [--database-url URL]
+ *   npm run bench:chat -- [--sockets 1500] [--senders 10] [--messages 100] [--rate 5]
+ *                         [--burst 300] [--window 10] [--max-seconds 900] [--database-url URL]
+ *                         [--profile DIR]
  *
  * Two phases, against spotlight.cam's backend and then against a bare Socket.IO broadcast
  * server (no database, no auth) with the same clients in the same process:
@@ -12,9 +13,10 @@
  *   2. throughput: `--burst` messages with `--window` in flight; messages per second until
  *      every socket had every message.
  * It prints both, and the throughput ratio. Targets: p99 under 250 ms, and at least 0.7 of the
- * bare throughput. The backend runs on an embedded PGlite in a temporary directory unless
- * `--database-url` names a scratch PostgreSQL database. Chat limits are raised for the run: it
- * measures the message path, not the abuse limits.
+ * bare throughput. The backend runs on an embedded PGlite in a temporary directory; with
+ * DATABASE_URL set, on a scratch PostgreSQL database created on that server for the run (and
+ * dropped after); `--database-url` names a database to use as it is. Chat limits are raised for
+ * the run: it measures the message path, not the abuse limits.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -36,6 +38,7 @@ import {
   type ResponseOf,
   type ServerToClientEvents,
 } from '@spotlight/contracts';
+import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -46,12 +49,14 @@ const { values: flags } = parseArgs({
   options: {
     sockets: { type: 'string', default: '1500' },
     senders: { type: 'string', default: '10' },
-    messages: { type: 'string', default: '200' },
-    rate: { type: 'string', default: '20' },
-    burst: { type: 'string', default: '500' },
+    messages: { type: 'string', default: '100' },
+    rate: { type: 'string', default: '5' },
+    burst: { type: 'string', default: '300' },
     window: { type: 'string', default: '10' },
     'max-seconds': { type: 'string', default: '900' },
     'database-url': { type: 'string' },
+    /** Write a V8 CPU profile of each server into this directory. */
+    profile: { type: 'string' },
   },
 });
 const positive = (name: keyof typeof flags) => {
@@ -76,6 +81,27 @@ const cleanup = () => {
   for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
 };
 process.once('exit', cleanup);
+
+/** A scratch database on the server of `base`, and how to drop it. */
+async function scratchDatabase(base: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `spotlight_bench_${randomBytes(4).toString('hex')}`;
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: base });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`create database "${name}"`);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: () => admin(`drop database if exists "${name}" with (force)`),
+  };
+}
 const limit = setTimeout(() => {
   console.error(`chat-fanout: stopped after --max-seconds ${MAX_SECONDS}`);
   process.exit(2);
@@ -102,7 +128,8 @@ interface Child {
 
 async function startNode(script: string, env: Record<string, string>): Promise<Child> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  const profile = flags.profile ? ['--cpu-prof', `--cpu-prof-dir=${flags.profile}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', script], {
     cwd: ROOT,
     env: { ...process.env, ...env, HOST: '127.0.0.1', PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -344,11 +371,16 @@ async function main() {
 
   const dataDir = mkdtempSync(path.join(tmpdir(), 'spotlight-bench-'));
   tempDirs.push(dataDir);
+  const scratch =
+    !flags['database-url'] && process.env.DATABASE_URL
+      ? await scratchDatabase(process.env.DATABASE_URL)
+      : undefined;
+  const databaseUrl = flags['database-url'] ?? scratch?.url ?? '';
   const backend = await startNode(path.join(ROOT, 'backend', 'src', 'server.ts'), {
     NODE_ENV: 'development',
     LOG_LEVEL: 'warn',
     DATA_DIR: dataDir,
-    DATABASE_URL: flags['database-url'] ?? '',
+    DATABASE_URL: databaseUrl,
     REDIS_URL: '',
     SEED_DEMO_DATA: 'true',
     SERVE_FRONTEND: 'false',
@@ -360,13 +392,14 @@ async function main() {
     API_MAX_PER_IP_PER_MINUTE: '1000000',
     SOCKET_CONNECTS_PER_IP_PER_MINUTE: '1000000',
   });
-  const database = flags['database-url'] ? 'PostgreSQL' : 'PGlite';
+  const database = databaseUrl ? 'PostgreSQL' : 'PGlite';
   process.stdout.write(`spotlight: registering ${SOCKETS} dancers… `);
   const { eventId, tokens } = await spotlightDancers(backend.url);
   process.stdout.write('connecting… ');
   const spotlight = await measure(backend.url, eventId, tokens);
   console.log(`ready in ${spotlight.setupSeconds.toFixed(1)} s, measured`);
   await backend.stop();
+  await scratch?.drop();
 
   const bareServer = await startNode(path.join(ROOT, 'bench', 'chat-fanout', 'bare-server.ts'), {});
   process.stdout.write('bare socket.io: connecting… ');

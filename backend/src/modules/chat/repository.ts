@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, lt, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, lt, sql, type SQL } from 'drizzle-orm';
 import type { MessageType } from '@spotlight/contracts';
 import type { Executor } from '../../db/client';
 import { eventParticipants, messages, users } from '../../db/schema';
@@ -81,25 +81,48 @@ const senderColumns = {
   avatar: users.avatar,
 };
 
-/** The sender as messages show them, if they take part in the event; one query for both. */
-export const eventSender = async (db: Executor, eventId: number, userId: number) =>
+/** The message a sender stored under `clientId`, joined in; never a match without one. */
+const storedUnder = (clientId: string | undefined) =>
+  clientId ? and(eq(messages.userId, users.id), eq(messages.clientId, clientId)) : sql`false`;
+
+export interface Sender {
+  sender: MessageView['sender'];
+  /** What this sender already stored under the clientId: a retry. */
+  stored: typeof messages.$inferSelect | null;
+}
+
+/**
+ * The sender as messages show them, if they take part in the event, and the message they
+ * already stored under `clientId`: the checks before a send, in one query.
+ */
+export const eventSender = async (
+  db: Executor,
+  eventId: number,
+  userId: number,
+  clientId: string | undefined,
+): Promise<Sender | undefined> =>
   (
     await db
-      .select(senderColumns)
+      .select({ sender: senderColumns, stored: messages })
       .from(eventParticipants)
       .innerJoin(users, eq(users.id, eventParticipants.userId))
+      .leftJoin(messages, storedUnder(clientId))
       .where(and(eq(eventParticipants.eventId, eventId), eq(eventParticipants.userId, userId)))
       .limit(1)
   )[0];
 
-export const findSender = async (db: Executor, userId: number) =>
-  (await db.select(senderColumns).from(users).where(eq(users.id, userId)).limit(1))[0];
-
-/** The message a sender stored under this clientId, if any. */
-export const findByClientId = async (db: Executor, userId: number, clientId: string) =>
+/** The sender, and the message they already stored under `clientId`, in one query. */
+export const findSender = async (
+  db: Executor,
+  userId: number,
+  clientId: string | undefined,
+): Promise<Sender | undefined> =>
   (
-    await selectMessages(db)
-      .where(and(eq(messages.userId, userId), eq(messages.clientId, clientId)))
+    await db
+      .select({ sender: senderColumns, stored: messages })
+      .from(users)
+      .leftJoin(messages, storedUnder(clientId))
+      .where(eq(users.id, userId))
       .limit(1)
   )[0];
 

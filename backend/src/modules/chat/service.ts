@@ -101,7 +101,7 @@ export function createChatService(
     return roomId;
   };
 
-  const store = async (roomId: number, sender: repo.MessageView['sender'], input: SendInput) => {
+  const store = async (roomId: number, { sender, stored }: repo.Sender, input: SendInput) => {
     const userId = sender.id;
     const checked = contentForType(input.type, input.content);
     if (!checked.success) {
@@ -110,15 +110,12 @@ export function createChatService(
       );
     }
     const content = input.type === 'text' ? (checked.data as string) : input.content.trim();
-    if (input.clientId) {
+    if (stored) {
       // An idempotent retry: answer with the stored message, before any limit counts it.
-      const stored = await repo.findByClientId(db, userId, input.clientId);
-      if (stored) {
-        if (stored.message.roomId !== roomId) {
-          throw conflict('conflict', 'This clientId was already used for another message');
-        }
-        return { view: stored, created: false };
+      if (stored.roomId !== roomId) {
+        throw conflict('conflict', 'This clientId was already used for another message');
       }
+      return { view: { message: stored, sender }, created: false };
     }
     const release = await admit(userId, roomId, content, input.clientId);
     let inserted: Awaited<ReturnType<typeof repo.insertMessageOnce>>;
@@ -166,7 +163,7 @@ export function createChatService(
 
     /** Stores an event chat message (participants only); idempotent by clientId. */
     async sendEventMessage(userId: number, eventId: number, input: SendInput) {
-      const sender = await repo.eventSender(db, eventId, userId);
+      const sender = await repo.eventSender(db, eventId, userId, input.clientId);
       if (!sender) {
         // The events service says why: no such event, or not joined.
         await deps.events.assertParticipant(eventId, userId);
@@ -182,7 +179,7 @@ export function createChatService(
       if (!match.roomId || (match.status !== 'accepted' && match.status !== 'completed')) {
         throw forbidden('The private chat opens once the request is accepted');
       }
-      const sender = await repo.findSender(db, userId);
+      const sender = await repo.findSender(db, userId, input.clientId);
       if (!sender) throw notFound('User');
       const { view, created } = await store(match.roomId, sender, input);
       return { message: toPrivateMessage(view, matchId), created, match };
