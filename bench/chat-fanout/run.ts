@@ -3,15 +3,16 @@
  * one backend process, and a measured stream of messages from a few senders.
  *
  *   npm run bench:chat -- [--sockets 1500] [--senders 10] [--messages 100] [--rate 5]
- *                         [--burst 300] [--window 10] [--max-seconds 900] [--database-url URL]
- *                         [--profile DIR]
+ *                         [--burst 300] [--window 10] [--rounds 3] [--max-seconds 900]
+ *                         [--database-url URL] [--profile DIR]
  *
- * Two phases, against spotlight.cam's backend and then against a bare Socket.IO broadcast
- * server (no database, no auth) with the same clients in the same process:
- *   1. latency: `--messages` messages paced at `--rate` per second; the delay from emit to
- *      arrival at each of the other N-1 sockets, as p50/p95/p99;
- *   2. throughput: `--burst` messages with `--window` in flight; messages per second until
- *      every socket had every message.
+ * The same client process holds N sockets on spotlight.cam's backend and N on a bare Socket.IO
+ * broadcast server (no database, no auth), and measures both, in interleaved rounds so that a
+ * change in the machine's load hits both alike:
+ *   - latency: `--messages` messages in all, paced at `--rate` per second; the delay from emit
+ *     to arrival at each of the other N-1 sockets, as p50/p95/p99;
+ *   - throughput: `--burst` messages in all, `--window` in flight; messages per second until
+ *     every socket had every message (the median of the rounds).
  * It prints both, and the throughput ratio. Targets: p99 under 250 ms, and at least 0.7 of the
  * bare throughput. The backend runs on an embedded PGlite in a temporary directory; with
  * DATABASE_URL set, on a scratch PostgreSQL database created on that server for the run (and
@@ -53,6 +54,7 @@ const { values: flags } = parseArgs({
     rate: { type: 'string', default: '5' },
     burst: { type: 'string', default: '300' },
     window: { type: 'string', default: '10' },
+    rounds: { type: 'string', default: '3' },
     'max-seconds': { type: 'string', default: '900' },
     'database-url': { type: 'string' },
     /** Write a V8 CPU profile of each server into this directory. */
@@ -71,6 +73,7 @@ const MESSAGES = positive('messages');
 const RATE = positive('rate');
 const BURST = positive('burst');
 const WINDOW = positive('window');
+const ROUNDS = positive('rounds');
 const MAX_SECONDS = positive('max-seconds');
 if (SOCKETS < 2) throw new Error('--sockets must be at least 2');
 
@@ -236,20 +239,57 @@ function connect(url: string, token: string | undefined): Promise<ClientSocket> 
 const percentile = (sorted: Float64Array, p: number) =>
   sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
 
-interface Result {
+interface Target {
+  name: string;
+  sockets: ClientSocket[];
+  eventId: number;
   setupSeconds: number;
-  latency: { p50: number; p95: number; p99: number; max: number; ackP99: number; lost: number };
-  throughput: { messagesPerSecond: number; deliveriesPerSecond: number; lost: number };
+  latencies: number[];
+  acks: number[];
+  lost: number;
+  /** Messages per second of each throughput round. */
+  rounds: number[];
 }
 
-/** One phase: sends `count` messages and resolves once every other socket had each one. */
-async function phase(
-  sockets: ClientSocket[],
-  eventId: number,
+/** Connects N sockets and joins them to the event room; waits for the arrival wave to pass. */
+async function prepare(
   name: string,
+  url: string,
+  eventId: number,
+  tokens: (string | undefined)[],
+): Promise<Target> {
+  const setupStart = performance.now();
+  const sockets = await pool(tokens, 50, (token) => connect(url, token));
+  await pool(sockets, 50, async (socket) => {
+    const ack = await socket.timeout(60_000).emitWithAck('join_event_room', { eventId });
+    if (!ack.ok) throw new Error(`join: ${ack.error.code}`);
+  });
+  // Let the arrival wave of active_users pushes pass before measuring.
+  let lastPush = performance.now();
+  for (const socket of sockets) socket.on('active_users', () => (lastPush = performance.now()));
+  while (performance.now() - lastPush < 3_000) await sleep(250);
+  for (const socket of sockets) socket.off('active_users');
+  return {
+    name,
+    sockets,
+    eventId,
+    setupSeconds: (performance.now() - setupStart) / 1000,
+    latencies: [],
+    acks: [],
+    lost: 0,
+    rounds: [],
+  };
+}
+
+let phases = 0;
+
+/** Sends `count` messages and resolves once every other socket had each one (or 60 s passed). */
+async function phase(
+  target: Target,
   count: number,
   send: (emit: (seq: number) => Promise<void>) => Promise<void>,
 ) {
+  const { sockets, eventId } = target;
   const expected = count * (sockets.length - 1);
   const sentAt = new Float64Array(count);
   const latencies = new Float64Array(expected);
@@ -258,7 +298,7 @@ async function phase(
   let lastArrival = 0;
   let done!: () => void;
   const complete = new Promise<void>((resolve) => (done = resolve));
-  const prefix = `${name} `;
+  const prefix = `p${phases++} `;
   const onMessage = (message: EventMessage) => {
     if (!message.content.startsWith(prefix)) return;
     const now = performance.now();
@@ -276,97 +316,78 @@ async function phase(
       'send_event_message',
       { eventId, content: `${prefix}${seq}`, clientId: randomUUID() },
     );
-    if (!ack.ok) throw new Error(`${name} ${seq}: ${ack.error.code} ${ack.error.message}`);
+    if (!ack.ok) throw new Error(`${target.name} ${seq}: ${ack.error.code} ${ack.error.message}`);
     acks[seq] = performance.now() - sentAt[seq]!;
   });
   await Promise.race([complete, sleep(60_000)]);
   for (const socket of sockets) socket.off('event_message', onMessage);
-  const got = latencies.slice(0, delivered).sort();
+  target.lost += expected - delivered;
   return {
     seconds: ((delivered === expected ? lastArrival : performance.now()) - started) / 1000,
-    sorted: got,
-    acks: acks.sort(),
-    lost: expected - delivered,
+    latencies: latencies.subarray(0, delivered),
+    acks,
   };
 }
 
-async function measure(url: string, eventId: number, tokens: (string | undefined)[]) {
-  const setupStart = performance.now();
-  const sockets = await pool(tokens, 50, (token) => connect(url, token));
-  await pool(sockets, 50, async (socket) => {
-    const ack = await socket.timeout(60_000).emitWithAck('join_event_room', { eventId });
-    if (!ack.ok) throw new Error(`join: ${ack.error.code}`);
-  });
-  // Let the arrival wave of active_users pushes pass before measuring.
-  let lastPush = performance.now();
-  for (const socket of sockets) socket.on('active_users', () => (lastPush = performance.now()));
-  while (performance.now() - lastPush < 3_000) await sleep(250);
-  for (const socket of sockets) socket.off('active_users');
-  const setupSeconds = (performance.now() - setupStart) / 1000;
-
-  const latency = await phase(sockets, eventId, 'lat', MESSAGES, async (emit) => {
+/** Paced at RATE per second: what a dancer sees at a steady pace. */
+async function latencyRound(target: Target, count: number) {
+  const result = await phase(target, count, async (emit) => {
     const start = performance.now();
     const pending: Promise<void>[] = [];
-    for (let seq = 0; seq < MESSAGES; seq++) {
+    for (let seq = 0; seq < count; seq++) {
       const wait = start + (seq * 1000) / RATE - performance.now();
       if (wait > 0) await sleep(wait);
       pending.push(emit(seq));
     }
     await Promise.all(pending);
   });
+  for (const value of result.latencies) target.latencies.push(value);
+  for (const value of result.acks) target.acks.push(value);
+}
 
-  const throughput = await phase(sockets, eventId, 'thr', BURST, async (emit) => {
+/** As fast as WINDOW messages in flight allow. */
+async function throughputRound(target: Target, count: number) {
+  const result = await phase(target, count, async (emit) => {
     let next = 0;
     await Promise.all(
       Array.from({ length: WINDOW }, async () => {
-        while (next < BURST) await emit(next++);
+        while (next < count) await emit(next++);
       }),
     );
   });
-
-  for (const socket of sockets) socket.close();
-  const result: Result = {
-    setupSeconds,
-    latency: {
-      p50: percentile(latency.sorted, 0.5),
-      p95: percentile(latency.sorted, 0.95),
-      p99: percentile(latency.sorted, 0.99),
-      max: latency.sorted.at(-1) ?? NaN,
-      ackP99: percentile(latency.acks, 0.99),
-      lost: latency.lost,
-    },
-    throughput: {
-      messagesPerSecond: BURST / throughput.seconds,
-      deliveriesPerSecond: (BURST * (SOCKETS - 1)) / throughput.seconds,
-      lost: throughput.lost,
-    },
-  };
-  return result;
+  target.rounds.push(count / result.seconds);
 }
 
-const ms = (value: number) => `${value.toFixed(1)} ms`.padStart(10);
-const num = (value: number) => value.toFixed(0).padStart(12);
+const sorted = (values: number[]) => Float64Array.from(values).sort();
+const median = (values: number[]) => percentile(sorted(values), 0.5);
 
-function row(name: string, r: Result) {
-  const l = r.latency;
-  const t = r.throughput;
+const ms = (value: number) => `${value.toFixed(1)} ms`.padStart(10);
+const num = (value: number) => value.toFixed(0).padStart(9);
+
+function row(target: Target) {
+  const latencies = sorted(target.latencies);
+  const acks = sorted(target.acks);
+  const throughput = median(target.rounds);
   return (
-    name.padEnd(22) +
-    ms(l.p50) +
-    ms(l.p95) +
-    ms(l.p99) +
-    ms(l.max) +
-    ms(l.ackP99) +
-    String(l.lost + t.lost).padStart(7) +
-    num(t.messagesPerSecond) +
-    num(t.deliveriesPerSecond)
+    target.name.padEnd(22) +
+    ms(percentile(latencies, 0.5)) +
+    ms(percentile(latencies, 0.95)) +
+    ms(percentile(latencies, 0.99)) +
+    ms(latencies.at(-1) ?? NaN) +
+    ms(percentile(acks, 0.99)) +
+    String(target.lost).padStart(6) +
+    num(throughput) +
+    num(throughput * (SOCKETS - 1)).padStart(13) +
+    '   ' +
+    target.rounds.map((r) => r.toFixed(0)).join(' / ')
   );
 }
 
 async function main() {
   console.log(
-    `chat-fanout: ${SOCKETS} sockets in one event room, ${SENDERS} senders; ` +
-      `latency: ${MESSAGES} messages at ${RATE}/s; throughput: ${BURST} messages, ${WINDOW} in flight`,
+    `chat-fanout: ${SOCKETS} sockets in one event room, ${SENDERS} senders, ${ROUNDS} rounds each ` +
+      `(spotlight and bare interleaved); latency: ${MESSAGES} messages at ${RATE}/s; ` +
+      `throughput: ${BURST} messages, ${WINDOW} in flight`,
   );
 
   const dataDir = mkdtempSync(path.join(tmpdir(), 'spotlight-bench-'));
@@ -392,33 +413,56 @@ async function main() {
     API_MAX_PER_IP_PER_MINUTE: '1000000',
     SOCKET_CONNECTS_PER_IP_PER_MINUTE: '1000000',
   });
+  const bareServer = await startNode(path.join(ROOT, 'bench', 'chat-fanout', 'bare-server.ts'), {});
   const database = databaseUrl ? 'PostgreSQL' : 'PGlite';
-  process.stdout.write(`spotlight: registering ${SOCKETS} dancers… `);
+
+  process.stdout.write(`registering ${SOCKETS} dancers… `);
   const { eventId, tokens } = await spotlightDancers(backend.url);
   process.stdout.write('connecting… ');
-  const spotlight = await measure(backend.url, eventId, tokens);
-  console.log(`ready in ${spotlight.setupSeconds.toFixed(1)} s, measured`);
-  await backend.stop();
-  await scratch?.drop();
+  const spotlight = await prepare(`spotlight (${database})`, backend.url, eventId, tokens);
+  const bare = await prepare(
+    'bare socket.io',
+    bareServer.url,
+    1,
+    new Array<undefined>(SOCKETS).fill(undefined),
+  );
+  console.log(
+    `ready (spotlight ${spotlight.setupSeconds.toFixed(1)} s, bare ${bare.setupSeconds.toFixed(1)} s)`,
+  );
 
-  const bareServer = await startNode(path.join(ROOT, 'bench', 'chat-fanout', 'bare-server.ts'), {});
-  process.stdout.write('bare socket.io: connecting… ');
-  const bare = await measure(bareServer.url, 1, new Array<undefined>(SOCKETS).fill(undefined));
-  console.log(`ready in ${bare.setupSeconds.toFixed(1)} s, measured`);
-  await bareServer.stop();
+  // Interleaved, so that a change in the machine's load hits both alike.
+  const perRound = Math.max(1, Math.round(MESSAGES / ROUNDS));
+  const burstPerRound = Math.max(1, Math.round(BURST / ROUNDS));
+  for (let round = 0; round < ROUNDS; round++) {
+    process.stdout.write(`round ${round + 1}/${ROUNDS}… `);
+    for (const target of round % 2 ? [bare, spotlight] : [spotlight, bare]) {
+      await latencyRound(target, perRound);
+      await throughputRound(target, burstPerRound);
+    }
+  }
+  console.log('done');
+  for (const socket of [...spotlight.sockets, ...bare.sockets]) socket.close();
+  await Promise.all([backend.stop(), bareServer.stop()]);
+  await scratch?.drop();
 
   console.log(
     '\n' +
-      'server'.padEnd(22) +
-      ['p50', 'p95', 'p99', 'max', 'ack p99'].map((h) => h.padStart(10)).join('') +
-      'lost'.padStart(7) +
-      'msgs/s'.padStart(12) +
-      'deliveries/s'.padStart(12),
+      ''.padEnd(22) +
+      '  ------------- delivery latency -------------  ack     ' +
+      '  ---------- throughput (median) ----------',
   );
-  console.log(row(`spotlight (${database})`, spotlight));
-  console.log(row('bare socket.io', bare));
-  const ratio = spotlight.throughput.messagesPerSecond / bare.throughput.messagesPerSecond;
-  const p99 = spotlight.latency.p99;
+  console.log(
+    'server'.padEnd(22) +
+      ['p50', 'p95', 'p99', 'max', 'p99'].map((h) => h.padStart(10)).join('') +
+      'lost'.padStart(6) +
+      'msgs/s'.padStart(9) +
+      'deliveries/s'.padStart(13) +
+      '   msgs/s per round',
+  );
+  console.log(row(spotlight));
+  console.log(row(bare));
+  const ratio = median(spotlight.rounds) / median(bare.rounds);
+  const p99 = percentile(sorted(spotlight.latencies), 0.99);
   console.log(
     `\nthroughput ratio spotlight/bare: ${ratio.toFixed(2)} (target ≥ 0.70: ${ratio >= 0.7 ? 'met' : 'NOT met'})`,
   );
