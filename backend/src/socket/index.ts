@@ -90,15 +90,18 @@ export async function attachRealtime(
   // Presence follows room membership itself, whatever moved it: a join, a leave, a
   // disconnect, or a socketsLeave() sent by another node.
   const nsp = io.of('/');
-  nsp.adapter.on('join-room', (room: string, id: string) => {
+  const inEventRoom = (room: string, id: string) => {
     const eventId = eventIdOfRoom(room);
     const socket = eventId === undefined ? undefined : nsp.sockets.get(id);
-    if (socket) presence.join(eventId!, id, socket.data.profile);
+    return eventId !== undefined && socket ? { eventId, socket } : undefined;
+  };
+  nsp.adapter.on('join-room', (room: string, id: string) => {
+    const found = inEventRoom(room, id);
+    if (found) presence.join(found.eventId, id, found.socket.data.profile);
   });
   nsp.adapter.on('leave-room', (room: string, id: string) => {
-    const eventId = eventIdOfRoom(room);
-    const socket = eventId === undefined ? undefined : nsp.sockets.get(id);
-    if (socket) presence.leave(eventId!, id, socket.data.user.id);
+    const found = inEventRoom(room, id);
+    if (found) presence.leave(found.eventId, id, found.socket.data.user.id);
   });
 
   const deps: RealtimeDeps = { io, ctx, services, presence };

@@ -3,7 +3,6 @@
  * accepted match, to those of their sockets that joined the match's private room. Never to
  * anyone else, never back to the sender. Sizes are bounded by the contract's schemas.
  */
-import { forbidden, notFound } from '../errors';
 import { handle } from './handler';
 import { rooms, type IoSocket, type RealtimeDeps } from './types';
 
@@ -12,11 +11,7 @@ export function registerWebrtc(socket: IoSocket, { io, ctx, services }: Realtime
 
   /** The sockets a signal of this match goes to, once the sender may signal at all. */
   const partnerOf = async (matchId: number) => {
-    const match = await services.matches.findForParticipant(user.id, matchId);
-    if (!match) throw notFound('Match');
-    if (match.status !== 'accepted') {
-      throw forbidden('Signaling is open only while the match is accepted');
-    }
+    await services.matches.assertCanSignal(user.id, matchId);
     // The match room holds only the two participants' sockets (joining checks it).
     return io.to(rooms.match(matchId)).except(rooms.user(user.id));
   };
