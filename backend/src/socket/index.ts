@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
 import { SOCKET_PATH } from '@spotlight/contracts';
 import { createAdapter } from '@socket.io/redis-adapter';
+import type { Redis } from 'ioredis';
 import { Server } from 'socket.io';
 import type { AppContext } from '../http/context';
 import type { Services } from '../services';
@@ -48,9 +49,11 @@ export async function attachRealtime(
     cors: { origin: [...config.CORS_ORIGIN], credentials: true },
   });
 
-  const pubsub = redis ? [redis.duplicate(), redis.duplicate()] : [];
+  const pubsub: Redis[] = [];
   if (redis) {
-    const [pub, sub] = pubsub as [typeof redis, typeof redis];
+    const pub = redis.duplicate();
+    const sub = redis.duplicate();
+    pubsub.push(pub, sub);
     for (const client of pubsub) {
       client.on('error', (error) => logger.warn({ err: error }, 'redis error (socket.io adapter)'));
     }
