@@ -13,7 +13,9 @@
  *     to arrival at each of the other N-1 sockets, as p50/p95/p99;
  *   - throughput: `--burst` messages in all, `--window` in flight; messages per second until
  *     every socket had every message (the median of the rounds).
- * It prints both, and the throughput ratio. Targets: p99 under 250 ms, and at least 0.7 of the
+ * It prints both, the throughput ratio, and each server's CPU time per message over the
+ * throughput rounds (from /proc): on a shared machine the wall-clock ratio moves with other
+ * load, the CPU cost per message much less. Targets: p99 under 250 ms, and at least 0.7 of the
  * bare throughput. The backend runs on an embedded PGlite in a temporary directory; with
  * DATABASE_URL set, on a scratch PostgreSQL database created on that server for the run (and
  * dropped after); `--database-url` names a database to use as it is. Chat limits are raised for
@@ -21,7 +23,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -126,7 +128,23 @@ async function freePort(): Promise<number> {
 
 interface Child {
   url: string;
+  /** CPU time the process has used so far (user + system), in ms; NaN where /proc is missing. */
+  cpuMs(): number;
   stop(): Promise<void>;
+}
+
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/** utime + stime of a process from /proc (Linux), in ms. */
+function processCpuMs(pid: number | undefined): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces) start at state, field 3.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return NaN;
+  }
 }
 
 async function startNode(script: string, env: Record<string, string>): Promise<Child> {
@@ -152,6 +170,7 @@ async function startNode(script: string, env: Record<string, string>): Promise<C
   }
   return {
     url,
+    cpuMs: () => processCpuMs(child.pid),
     async stop() {
       child.kill('SIGTERM');
       await exited;
@@ -241,6 +260,10 @@ const percentile = (sorted: Float64Array, p: number) =>
 
 interface Target {
   name: string;
+  server: Child;
+  /** Server CPU time over the throughput rounds, and the messages they carried. */
+  cpuMs: number;
+  cpuMessages: number;
   sockets: ClientSocket[];
   eventId: number;
   setupSeconds: number;
@@ -254,12 +277,12 @@ interface Target {
 /** Connects N sockets and joins them to the event room; waits for the arrival wave to pass. */
 async function prepare(
   name: string,
-  url: string,
+  server: Child,
   eventId: number,
   tokens: (string | undefined)[],
 ): Promise<Target> {
   const setupStart = performance.now();
-  const sockets = await pool(tokens, 50, (token) => connect(url, token));
+  const sockets = await pool(tokens, 50, (token) => connect(server.url, token));
   await pool(sockets, 50, async (socket) => {
     const ack = await socket.timeout(60_000).emitWithAck('join_event_room', { eventId });
     if (!ack.ok) throw new Error(`join: ${ack.error.code}`);
@@ -271,6 +294,9 @@ async function prepare(
   for (const socket of sockets) socket.off('active_users');
   return {
     name,
+    server,
+    cpuMs: 0,
+    cpuMessages: 0,
     sockets,
     eventId,
     setupSeconds: (performance.now() - setupStart) / 1000,
@@ -347,6 +373,7 @@ async function latencyRound(target: Target, count: number) {
 
 /** As fast as WINDOW messages in flight allow. */
 async function throughputRound(target: Target, count: number) {
+  const cpuBefore = target.server.cpuMs();
   const result = await phase(target, count, async (emit) => {
     let next = 0;
     await Promise.all(
@@ -356,6 +383,8 @@ async function throughputRound(target: Target, count: number) {
     );
   });
   target.rounds.push(count / result.seconds);
+  target.cpuMs += target.server.cpuMs() - cpuBefore;
+  target.cpuMessages += count;
 }
 
 const sorted = (values: number[]) => Float64Array.from(values).sort();
@@ -378,6 +407,7 @@ function row(target: Target) {
     String(target.lost).padStart(6) +
     num(throughput) +
     num(throughput * (SOCKETS - 1)).padStart(13) +
+    ms(target.cpuMs / target.cpuMessages) +
     '   ' +
     target.rounds.map((r) => r.toFixed(0)).join(' / ')
   );
@@ -419,10 +449,10 @@ async function main() {
   process.stdout.write(`registering ${SOCKETS} dancers… `);
   const { eventId, tokens } = await spotlightDancers(backend.url);
   process.stdout.write('connecting… ');
-  const spotlight = await prepare(`spotlight (${database})`, backend.url, eventId, tokens);
+  const spotlight = await prepare(`spotlight (${database})`, backend, eventId, tokens);
   const bare = await prepare(
     'bare socket.io',
-    bareServer.url,
+    bareServer,
     1,
     new Array<undefined>(SOCKETS).fill(undefined),
   );
@@ -447,24 +477,26 @@ async function main() {
 
   console.log(
     '\n' +
-      ''.padEnd(22) +
-      '  ------------- delivery latency -------------  ack     ' +
-      '  ---------- throughput (median) ----------',
-  );
-  console.log(
-    'server'.padEnd(22) +
-      ['p50', 'p95', 'p99', 'max', 'p99'].map((h) => h.padStart(10)).join('') +
+      'server'.padEnd(22) +
+      ['lat p50', 'lat p95', 'lat p99', 'lat max', 'ack p99'].map((h) => h.padStart(10)).join('') +
       'lost'.padStart(6) +
       'msgs/s'.padStart(9) +
       'deliveries/s'.padStart(13) +
+      'CPU/msg'.padStart(10) +
       '   msgs/s per round',
   );
   console.log(row(spotlight));
   console.log(row(bare));
   const ratio = median(spotlight.rounds) / median(bare.rounds);
+  const cpuRatio = bare.cpuMs / bare.cpuMessages / (spotlight.cpuMs / spotlight.cpuMessages);
   const p99 = percentile(sorted(spotlight.latencies), 0.99);
   console.log(
     `\nthroughput ratio spotlight/bare: ${ratio.toFixed(2)} (target ≥ 0.70: ${ratio >= 0.7 ? 'met' : 'NOT met'})`,
+  );
+  console.log(
+    `server CPU per message, bare/spotlight: ${cpuRatio.toFixed(2)} ` +
+      '(the throughput ratio if both servers had a core to themselves' +
+      `${databaseUrl ? "; PostgreSQL's own processes not counted" : ''})`,
   );
   console.log(
     `p99 delivery latency: ${p99.toFixed(1)} ms (target < 250 ms: ${p99 < 250 ? 'met' : 'NOT met'})`,
