@@ -4,7 +4,6 @@
  * event fails the test instead of hanging it; no assertion depends on how long anything took.
  */
 import {
-  api,
   SOCKET_PATH,
   type Ack,
   type ClientEventName,
@@ -17,6 +16,7 @@ import {
 } from '@spotlight/contracts';
 import { io, type Socket } from 'socket.io-client';
 import type { TestServer, TestUser } from './harness';
+import { eventWithDancers, moveMatch, requestMatch } from './helpers';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -29,13 +29,15 @@ export interface ConnectOptions {
   cookie?: string;
   /** Sent as the Origin header, as a browser would. */
   origin?: string;
+  /** Any other headers of the handshake request. */
+  headers?: Record<string, string>;
   /** Reconnect by itself after a drop (off by default, so that tests decide). */
   reconnection?: boolean;
 }
 
 /** A socket that starts connecting at once (websocket only, as phones use it). */
 export function openSocket(url: string, options: ConnectOptions = {}): ClientSocket {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...options.headers };
   if (options.cookie) headers.cookie = options.cookie;
   if (options.origin) headers.origin = options.origin;
   return io(url, {
@@ -163,19 +165,8 @@ export async function dancersAt(
   t: TestServer,
   count: number,
 ): Promise<{ eventId: number; users: TestUser[] }> {
-  const { id: eventId } = await t.createEvent();
-  const users: TestUser[] = [];
-  for (let i = 0; i < count; i++) {
-    const user = await t.registerUser();
-    const joined = await t.call(
-      api.events.join,
-      { params: { id: eventId } },
-      { token: user.token },
-    );
-    if (joined.status !== 200) throw new Error(`join failed: ${JSON.stringify(joined.body)}`);
-    users.push(user);
-  }
-  return { eventId, users };
+  const { event, users } = await eventWithDancers(t, count);
+  return { eventId: event.id, users };
 }
 
 /** Closes every socket given, ignoring ones already closed. */
@@ -191,22 +182,7 @@ export async function matchBetween(
   eventId: number,
   accept = true,
 ): Promise<number> {
-  const created = await t.call(
-    api.matches.create,
-    { body: { targetUserId: target.id, eventId } },
-    { token: requester.token },
-  );
-  if (created.status !== 201 && created.status !== 200) {
-    throw new Error(`match failed: ${JSON.stringify(created.body)}`);
-  }
-  const matchId = created.body.id;
-  if (accept) {
-    const accepted = await t.call(
-      api.matches.update,
-      { params: { id: matchId }, body: { status: 'accepted' } },
-      { token: target.token },
-    );
-    if (accepted.status !== 200) throw new Error(`accept failed: ${JSON.stringify(accepted.body)}`);
-  }
-  return matchId;
+  const match = await requestMatch(t, requester, target, eventId);
+  if (accept) await moveMatch(t, target, match.id, 'accepted');
+  return match.id;
 }

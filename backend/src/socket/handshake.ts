@@ -59,14 +59,13 @@ export function handshake(ctx: AppContext, services: Services, trust: TrustProxy
     if (wait > 0) throw rateLimited(wait, 'Too many connections from this network; slow down');
 
     // Browsers always send Origin on WebSocket and cross-origin requests; a client without
-    // one is not a browser, and cannot ride on someone else's cookie.
+    // one is not a browser, and cannot ride on someone else's cookie. The same rules as REST.
     const origin = req.headers.origin;
-    if (
-      origin !== undefined &&
-      !isAllowedOrigin(origin, requestOrigin(req, trust), config.CORS_ORIGIN)
-    ) {
-      throw new AppError('origin_forbidden', 403, 'Cross-site connection refused');
-    }
+    const crossSite =
+      origin === undefined
+        ? req.headers['sec-fetch-site'] === 'cross-site'
+        : !isAllowedOrigin(origin, requestOrigin(req, trust), config.CORS_ORIGIN);
+    if (crossSite) throw new AppError('origin_forbidden', 403, 'Cross-site connection refused');
 
     const auth: Record<string, unknown> = socket.handshake.auth ?? {};
     const token = typeof auth.token === 'string' ? auth.token : tokenFromHeaders(req.headers);

@@ -76,6 +76,11 @@ describe('handshake', () => {
     expect((await refusal(t.url, { token: user.token, origin: 'null' })).data?.code).toBe(
       'origin_forbidden',
     );
+    const noOriginCrossSite = await refusal(t.url, {
+      token: user.token,
+      headers: { 'sec-fetch-site': 'cross-site' },
+    });
+    expect(noOriginCrossSite.data?.code).toBe('origin_forbidden');
     for (const origin of [t.url, ALLOWED]) {
       const socket = await connectSocket(t.url, { token: user.token, origin });
       expect(socket.connected).toBe(true);
