@@ -37,11 +37,12 @@ export function registerChat(socket: IoSocket, { ctx, services, presence }: Real
   });
 
   handle(socket, logger, 'send_event_message', async ({ eventId, content, clientId }, afterAck) => {
-    const { message } = await services.chat.sendEventMessage(user.id, eventId, {
-      content,
-      type: 'text',
-      clientId,
-    });
+    const { message } = await services.chat.sendEventMessage(
+      user.id,
+      eventId,
+      { content, type: 'text', clientId },
+      { enforceLimits: true },
+    );
     // Also for a retry of a stored message: the first broadcast may have died with its
     // process. Clients keep one copy per id.
     afterAck(() => socket.to(rooms.event(eventId)).emit('event_message', message));
@@ -68,11 +69,12 @@ export function registerChat(socket: IoSocket, { ctx, services, presence }: Real
 
   handle(socket, logger, 'send_private_message', async (payload, afterAck) => {
     const { matchId, content, type, clientId } = payload;
-    const { message, match } = await services.chat.sendPrivateMessage(user.id, matchId, {
-      content,
-      type,
-      clientId,
-    });
+    const { message, match } = await services.chat.sendPrivateMessage(
+      user.id,
+      matchId,
+      { content, type, clientId },
+      { enforceLimits: true },
+    );
     const partnerId = match.user1Id === user.id ? match.user2Id : match.user1Id;
     // The partner hears it on every device, in the room or not; the sender's other tabs only
     // in the room.

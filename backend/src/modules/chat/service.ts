@@ -52,6 +52,14 @@ export interface SendInput {
   clientId?: string;
 }
 
+export interface SendOptions {
+  /**
+   * Apply the per-user abuse limits (rate, duplicate content). On for everything a user sends
+   * (the socket handlers); off for code that writes history itself (seeds, tests).
+   */
+  enforceLimits?: boolean;
+}
+
 /**
  * Chat storage and history for event rooms and private match rooms. Authorisation and the
  * abuse limits are checked here, so that every transport shares them.
@@ -101,7 +109,12 @@ export function createChatService(
     return roomId;
   };
 
-  const store = async (roomId: number, { sender, stored }: repo.Sender, input: SendInput) => {
+  const store = async (
+    roomId: number,
+    { sender, stored }: repo.Sender,
+    input: SendInput,
+    options: SendOptions,
+  ) => {
     const userId = sender.id;
     const checked = contentForType(input.type, input.content);
     if (!checked.success) {
@@ -117,7 +130,9 @@ export function createChatService(
       }
       return { view: { message: stored, sender }, created: false };
     }
-    const release = await admit(userId, roomId, content, input.clientId);
+    const release = options.enforceLimits
+      ? await admit(userId, roomId, content, input.clientId)
+      : async () => {};
     let inserted: Awaited<ReturnType<typeof repo.insertMessageOnce>>;
     try {
       inserted = await repo.insertMessageOnce(db, {
@@ -162,26 +177,36 @@ export function createChatService(
     },
 
     /** Stores an event chat message (participants only); idempotent by clientId. */
-    async sendEventMessage(userId: number, eventId: number, input: SendInput) {
+    async sendEventMessage(
+      userId: number,
+      eventId: number,
+      input: SendInput,
+      options: SendOptions = {},
+    ) {
       const sender = await repo.eventSender(db, eventId, userId, input.clientId);
       if (!sender) {
         // The events service says why: no such event, or not joined.
         await deps.events.assertParticipant(eventId, userId);
         throw notParticipant();
       }
-      const { view, created } = await store(await eventRoom(eventId), sender, input);
+      const { view, created } = await store(await eventRoom(eventId), sender, input, options);
       return { message: toEventMessage(view, eventId), created };
     },
 
     /** Stores a private message (the match's two participants, once accepted). */
-    async sendPrivateMessage(userId: number, matchId: number, input: SendInput) {
+    async sendPrivateMessage(
+      userId: number,
+      matchId: number,
+      input: SendInput,
+      options: SendOptions = {},
+    ) {
       const match = await matchRoom(userId, matchId);
       if (!match.roomId || (match.status !== 'accepted' && match.status !== 'completed')) {
         throw forbidden('The private chat opens once the request is accepted');
       }
       const sender = await repo.findSender(db, userId, input.clientId);
       if (!sender) throw notFound('User');
-      const { view, created } = await store(match.roomId, sender, input);
+      const { view, created } = await store(match.roomId, sender, input, options);
       return { message: toPrivateMessage(view, matchId), created, match };
     },
   };
