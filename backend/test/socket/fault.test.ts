@@ -8,7 +8,7 @@
  * embedded PGlite in a directory on disk.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type EventMessage } from '@spotlight/contracts';
@@ -52,6 +52,7 @@ async function durableDatabase(): Promise<{
     return { env: { DATABASE_URL: database.url! }, open: async () => database.handle };
   }
   const dataDir = mkdtempSync(path.join(tmpdir(), 'spotlight-fault-'));
+  cleanup.push(async () => rmSync(dataDir, { recursive: true, force: true }));
   const pgliteDir = path.join(dataDir, 'pglite');
   return {
     env: { DATA_DIR: dataDir },
