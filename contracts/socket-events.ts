@@ -143,7 +143,10 @@ export const serverEvents = {
   webrtc_ice_candidate: RelayedCandidate,
   /** Sent just before the server closes a socket whose session ended. */
   session_ended: z.object({ reason: z.enum(SESSION_END_REASONS) }),
-  /** This node is shutting down: reconnect (to another node) at once. */
+  /**
+   * This node is shutting down and closes the connection next: reconnect (to another node) at
+   * a random moment within `reconnectInMs`, to spread the load, then catch up.
+   */
   server_shutdown: z.object({ reconnectInMs: z.number().int().min(0) }),
 } as const;
 

@@ -46,6 +46,11 @@ const EnvSchema = z.object({
   TRUST_PROXY: z.string().default('loopback'),
   /** Redis for the Socket.IO adapter, presence and rate limits across several nodes. Unset: one node, in memory. */
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  /** Prefix of every Redis key and pub/sub channel, so that several deployments (or test runs) can share one Redis. */
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_.-]{1,64}$/, 'letters, digits and : _ . - only')
+    .default('spotlight'),
   /** STUN server(s) handed to clients, comma-separated. Set but empty: none. */
   STUN_SERVER: list.default(['stun:stun.l.google.com:19302']),
   /** TURN server URL(s), comma-separated, e.g. `turn:turn.example.com:3478`. */

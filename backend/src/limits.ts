@@ -22,11 +22,69 @@ export interface Limits {
   apiIp: RateLimiterAbstract;
   /** Chat messages per user: sustained rate plus a burst. */
   chatUser: BurstyRateLimiter;
-  /** The same content from the same user in the same room within 30 s. */
-  chatDuplicate: RateLimiterAbstract;
+  /** The same content from the same user in the same room within 30 s (see ClaimStore). */
+  chatDuplicate: ClaimStore;
   socketConnectIp: RateLimiterAbstract;
   /** Reports filed per user per hour. */
   reportUser: RateLimiterAbstract;
+}
+
+/** How long identical content from one user in one room is refused. */
+export const CHAT_DUPLICATE_WINDOW_SECONDS = 30;
+
+/**
+ * A short-lived claim on a key. The first owner holds it for the TTL; the same owner may claim
+ * it again (an idempotent retry), anyone else is refused. Unlike a rate limiter, it remembers
+ * who holds the key, so that a retry with the same clientId is never taken for a duplicate.
+ */
+export interface ClaimStore {
+  readonly ttlSeconds: number;
+  /** True when `owner` holds the key now (new or already held by it). Store errors let it through. */
+  claim(key: string, owner: string): Promise<boolean>;
+  /** Gives the key up, if `owner` holds it (the message it guarded was not stored after all). */
+  release(key: string, owner: string): Promise<void>;
+}
+
+export function memoryClaims(ttlSeconds: number): ClaimStore {
+  const held = new Map<string, { owner: string; until: number }>();
+  let claims = 0;
+  const sweep = (now: number) => {
+    for (const [key, entry] of held) if (entry.until <= now) held.delete(key);
+  };
+  return {
+    ttlSeconds,
+    async claim(key, owner) {
+      const now = Date.now();
+      // Expired entries are dropped now and then, so that the map stays bounded.
+      if (++claims % 1000 === 0) sweep(now);
+      const entry = held.get(key);
+      if (entry && entry.until > now && entry.owner !== owner) return false;
+      held.set(key, { owner, until: now + ttlSeconds * 1000 });
+      return true;
+    },
+    async release(key, owner) {
+      if (held.get(key)?.owner === owner) held.delete(key);
+    },
+  };
+}
+
+const RELEASE_SCRIPT = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0`;
+
+export function redisClaims(redis: Redis, prefix: string, ttlSeconds: number): ClaimStore {
+  return {
+    ttlSeconds,
+    async claim(key, owner) {
+      try {
+        if ((await redis.set(prefix + key, owner, 'EX', ttlSeconds, 'NX')) === 'OK') return true;
+        return (await redis.get(prefix + key)) === owner;
+      } catch {
+        return true;
+      }
+    },
+    async release(key, owner) {
+      await redis.eval(RELEASE_SCRIPT, 1, prefix + key, owner).catch(() => undefined);
+    },
+  };
 }
 
 export function createLimits(config: Config, redis?: Redis): Limits {
@@ -34,7 +92,7 @@ export function createLimits(config: Config, redis?: Redis): Limits {
     redis
       ? new RateLimiterRedis({
           storeClient: redis,
-          keyPrefix: `rl:${keyPrefix}`,
+          keyPrefix: `${config.REDIS_KEY_PREFIX}:rl:${keyPrefix}`,
           points,
           duration,
           blockDuration,
@@ -50,7 +108,9 @@ export function createLimits(config: Config, redis?: Redis): Limits {
       make('chat_user', config.CHAT_RATE_PER_SECOND, 1),
       make('chat_burst', Math.max(1, config.CHAT_BURST - config.CHAT_RATE_PER_SECOND), 10),
     ),
-    chatDuplicate: make('chat_dup', 1, 30),
+    chatDuplicate: redis
+      ? redisClaims(redis, `${config.REDIS_KEY_PREFIX}:dup:`, CHAT_DUPLICATE_WINDOW_SECONDS)
+      : memoryClaims(CHAT_DUPLICATE_WINDOW_SECONDS),
     socketConnectIp: make('socket_ip', config.SOCKET_CONNECTS_PER_IP_PER_MINUTE, 60),
     reportUser: make('report_user', 20, 3600),
   };

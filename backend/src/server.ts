@@ -18,6 +18,7 @@ import { createLimits } from './limits';
 import { createLogger, type Logger } from './logger';
 import { createMetrics } from './metrics';
 import { createServices, type Services } from './services';
+import { attachRealtime, type Realtime } from './socket';
 
 export interface RunningServer {
   url: string;
@@ -25,7 +26,11 @@ export interface RunningServer {
   httpServer: http.Server;
   ctx: AppContext;
   services: Services;
-  /** Stops accepting, finishes in-flight requests, closes sockets and the database. */
+  realtime: Realtime;
+  /**
+   * Stops accepting, tells Socket.IO clients to reconnect elsewhere and closes their sockets,
+   * finishes in-flight requests, then closes Redis and the database.
+   */
   close(): Promise<void>;
 }
 
@@ -77,6 +82,7 @@ export async function startServer(
   const httpServer = http.createServer(app);
   httpServer.keepAliveTimeout = 65_000;
   httpServer.on('clientError', answerClientError);
+  const realtime = await attachRealtime(httpServer, ctx, services, app.get('trust proxy fn'));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -89,7 +95,8 @@ export async function startServer(
   const close = () =>
     (closing ??= (async () => {
       ctx.state.shuttingDown = true;
-      const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      // Closes the sockets, then the HTTP server (which waits for in-flight requests).
+      const stopped = realtime.close();
       httpServer.closeIdleConnections();
       const deadline = setTimeout(
         () => httpServer.closeAllConnections(),
@@ -102,7 +109,7 @@ export async function startServer(
       if (!options.database) await database.close();
     })());
 
-  return { url: `http://${host}:${port}`, port, httpServer, ctx, services, close };
+  return { url: `http://${host}:${port}`, port, httpServer, ctx, services, realtime, close };
 }
 
 /**

@@ -80,7 +80,8 @@ export const buildUser = (overrides: Partial<RegisterBody> = {}): RegisterBody =
 const isoDate = (offsetDays: number) =>
   new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
-async function openTestDatabase(): Promise<{
+/** A database of its own: a clone of the migrated template on PostgreSQL, else in-memory PGlite. */
+export async function openTestDatabase(): Promise<{
   handle: DatabaseHandle;
   url?: string;
   drop(): Promise<void>;

@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, gt, lt, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, lt, sql, type SQL } from 'drizzle-orm';
 import type { MessageType } from '@spotlight/contracts';
 import type { Executor } from '../../db/client';
-import { messages, users } from '../../db/schema';
+import { eventParticipants, messages, users } from '../../db/schema';
 
 export type MessageView = {
   message: typeof messages.$inferSelect;
@@ -10,15 +10,7 @@ export type MessageView = {
 
 const selectMessages = (db: Executor) =>
   db
-    .select({
-      message: messages,
-      sender: {
-        id: users.id,
-        username: users.username,
-        displayName: users.displayName,
-        avatar: users.avatar,
-      },
-    })
+    .select({ message: messages, sender: senderColumns })
     .from(messages)
     .innerJoin(users, eq(users.id, messages.userId));
 
@@ -81,6 +73,58 @@ export async function insertMessageOnce(
   if (!existing) throw new Error('Message conflict without an existing row');
   return { message: existing, created: false };
 }
+
+const senderColumns = {
+  id: users.id,
+  username: users.username,
+  displayName: users.displayName,
+  avatar: users.avatar,
+};
+
+/** The message a sender stored under `clientId`, joined in; never a match without one. */
+const storedUnder = (clientId: string | undefined) =>
+  clientId ? and(eq(messages.userId, users.id), eq(messages.clientId, clientId)) : sql`false`;
+
+export interface Sender {
+  sender: MessageView['sender'];
+  /** What this sender already stored under the clientId: a retry. */
+  stored: typeof messages.$inferSelect | null;
+}
+
+/**
+ * The sender as messages show them, if they take part in the event, and the message they
+ * already stored under `clientId`: the checks before a send, in one query.
+ */
+export const eventSender = async (
+  db: Executor,
+  eventId: number,
+  userId: number,
+  clientId: string | undefined,
+): Promise<Sender | undefined> =>
+  (
+    await db
+      .select({ sender: senderColumns, stored: messages })
+      .from(eventParticipants)
+      .innerJoin(users, eq(users.id, eventParticipants.userId))
+      .leftJoin(messages, storedUnder(clientId))
+      .where(and(eq(eventParticipants.eventId, eventId), eq(eventParticipants.userId, userId)))
+      .limit(1)
+  )[0];
+
+/** The sender, and the message they already stored under `clientId`, in one query. */
+export const findSender = async (
+  db: Executor,
+  userId: number,
+  clientId: string | undefined,
+): Promise<Sender | undefined> =>
+  (
+    await db
+      .select({ sender: senderColumns, stored: messages })
+      .from(users)
+      .leftJoin(messages, storedUnder(clientId))
+      .where(eq(users.id, userId))
+      .limit(1)
+  )[0];
 
 export const findMessageView = async (db: Executor, id: number) =>
   (await selectMessages(db).where(eq(messages.id, id)).limit(1))[0];

@@ -5,8 +5,18 @@ import {
   type MessageType,
   type PrivateMessage,
 } from '@spotlight/contracts';
-import { badRequest, conflict, forbidden, notFound } from '../../errors';
+import { createHash, randomUUID } from 'node:crypto';
+import {
+  AppError,
+  badRequest,
+  conflict,
+  forbidden,
+  notFound,
+  notParticipant,
+  rateLimited,
+} from '../../errors';
 import type { AppContext } from '../../http/context';
+import { consume } from '../../limits';
 import * as eventsRepo from '../events/repository';
 import type { EventsService } from '../events/service';
 import type { MatchesService } from '../matches/service';
@@ -42,12 +52,20 @@ export interface SendInput {
   clientId?: string;
 }
 
+export interface SendOptions {
+  /**
+   * Apply the per-user abuse limits (rate, duplicate content). On for everything a user sends
+   * (the socket handlers); off for code that writes history itself (seeds, tests).
+   */
+  enforceLimits?: boolean;
+}
+
 /**
- * Chat storage and history for event rooms and private match rooms. Authorisation is checked
- * here, so that REST history and Socket.IO share it.
+ * Chat storage and history for event rooms and private match rooms. Authorisation and the
+ * abuse limits are checked here, so that every transport shares them.
  */
 export function createChatService(
-  { db, metrics }: AppContext,
+  { db, metrics, limits }: AppContext,
   deps: { events: EventsService; matches: MatchesService },
 ) {
   /** The private room of a match the user takes part in; 404 for anyone else. */
@@ -57,7 +75,47 @@ export function createChatService(
     return match;
   };
 
-  const store = async (roomId: number, userId: number, input: SendInput) => {
+  /**
+   * Per-user limits: a sustained rate with a burst, and no identical content in one room within
+   * the duplicate window. Returns a release for the duplicate claim, for when storing fails.
+   */
+  const admit = async (userId: number, roomId: number, content: string, clientId?: string) => {
+    const wait = await consume(limits.chatUser, String(userId));
+    if (wait > 0) throw rateLimited(wait, 'You are sending messages too fast; wait a moment');
+    const digest = createHash('sha256').update(content).digest('base64url');
+    const key = `${userId}:${roomId}:${digest}`;
+    // A retry of the same clientId owns the claim already and passes.
+    const owner = clientId ?? randomUUID();
+    if (!(await limits.chatDuplicate.claim(key, owner))) {
+      throw new AppError(
+        'duplicate_content',
+        429,
+        'You just sent the same message here',
+        undefined,
+        limits.chatDuplicate.ttlSeconds,
+      );
+    }
+    return () => limits.chatDuplicate.release(key, owner);
+  };
+
+  // An event's chat room never changes once it exists: one lookup per event and process.
+  const eventRooms = new Map<number, number>();
+  const eventRoom = async (eventId: number) => {
+    let roomId = eventRooms.get(eventId);
+    if (roomId === undefined) {
+      roomId = await eventsRepo.eventRoomId(db, eventId);
+      eventRooms.set(eventId, roomId);
+    }
+    return roomId;
+  };
+
+  const store = async (
+    roomId: number,
+    { sender, stored }: repo.Sender,
+    input: SendInput,
+    options: SendOptions,
+  ) => {
+    const userId = sender.id;
     const checked = contentForType(input.type, input.content);
     if (!checked.success) {
       throw badRequest(
@@ -65,19 +123,35 @@ export function createChatService(
       );
     }
     const content = input.type === 'text' ? (checked.data as string) : input.content.trim();
-    const { message, created } = await repo.insertMessageOnce(db, {
-      roomId,
-      userId,
-      content,
-      type: input.type,
-      clientId: input.clientId,
-    });
+    if (stored) {
+      // An idempotent retry: answer with the stored message, before any limit counts it.
+      if (stored.roomId !== roomId) {
+        throw conflict('conflict', 'This clientId was already used for another message');
+      }
+      return { view: { message: stored, sender }, created: false };
+    }
+    const release = options.enforceLimits
+      ? await admit(userId, roomId, content, input.clientId)
+      : async () => {};
+    let inserted: Awaited<ReturnType<typeof repo.insertMessageOnce>>;
+    try {
+      inserted = await repo.insertMessageOnce(db, {
+        roomId,
+        userId,
+        content,
+        type: input.type,
+        clientId: input.clientId,
+      });
+    } catch (error) {
+      await release();
+      throw error;
+    }
+    const { message, created } = inserted;
     if (message.roomId !== roomId) {
       throw conflict('conflict', 'This clientId was already used for another message');
     }
     if (created) metrics.messagesStored.inc({ room: input.type === 'text' ? 'chat' : input.type });
-    const view = await repo.findMessageView(db, message.id);
-    return { view: view!, created };
+    return { view: { message, sender }, created };
   };
 
   return {
@@ -85,8 +159,7 @@ export function createChatService(
 
     async eventHistory(userId: number, eventId: number, query: HistoryQuery) {
       await deps.events.assertParticipant(eventId, userId);
-      const roomId = await eventsRepo.eventRoomId(db, eventId);
-      const page = await repo.roomHistory(db, roomId, query);
+      const page = await repo.roomHistory(db, await eventRoom(eventId), query);
       return {
         items: page.items.map((view) => toEventMessage(view, eventId)),
         hasMore: page.hasMore,
@@ -104,20 +177,36 @@ export function createChatService(
     },
 
     /** Stores an event chat message (participants only); idempotent by clientId. */
-    async sendEventMessage(userId: number, eventId: number, input: SendInput) {
-      await deps.events.assertParticipant(eventId, userId);
-      const roomId = await eventsRepo.eventRoomId(db, eventId);
-      const { view, created } = await store(roomId, userId, input);
+    async sendEventMessage(
+      userId: number,
+      eventId: number,
+      input: SendInput,
+      options: SendOptions = {},
+    ) {
+      const sender = await repo.eventSender(db, eventId, userId, input.clientId);
+      if (!sender) {
+        // The events service says why: no such event, or not joined.
+        await deps.events.assertParticipant(eventId, userId);
+        throw notParticipant();
+      }
+      const { view, created } = await store(await eventRoom(eventId), sender, input, options);
       return { message: toEventMessage(view, eventId), created };
     },
 
     /** Stores a private message (the match's two participants, once accepted). */
-    async sendPrivateMessage(userId: number, matchId: number, input: SendInput) {
+    async sendPrivateMessage(
+      userId: number,
+      matchId: number,
+      input: SendInput,
+      options: SendOptions = {},
+    ) {
       const match = await matchRoom(userId, matchId);
       if (!match.roomId || (match.status !== 'accepted' && match.status !== 'completed')) {
         throw forbidden('The private chat opens once the request is accepted');
       }
-      const { view, created } = await store(match.roomId, userId, input);
+      const sender = await repo.findSender(db, userId, input.clientId);
+      if (!sender) throw notFound('User');
+      const { view, created } = await store(match.roomId, sender, input, options);
       return { message: toPrivateMessage(view, matchId), created, match };
     },
   };

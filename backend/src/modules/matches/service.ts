@@ -33,6 +33,13 @@ export function createMatchesService({ db, bus, metrics }: AppContext) {
     return toMatch(view, viewerId);
   };
 
+  /** The match row, if `userId` is one of its two participants. */
+  const findForParticipant = async (userId: number, id: number) => {
+    const match = await repo.findMatch(db, id);
+    if (!match || (match.user1Id !== userId && match.user2Id !== userId)) return undefined;
+    return match;
+  };
+
   return {
     get,
 
@@ -111,11 +118,18 @@ export function createMatchesService({ db, bus, metrics }: AppContext) {
       return get(userId, id);
     },
 
-    /** The match row, if `userId` is one of its two participants. */
-    async findForParticipant(userId: number, id: number) {
-      const match = await repo.findMatch(db, id);
-      if (!match || (match.user1Id !== userId && match.user2Id !== userId)) return undefined;
-      return match;
+    findForParticipant,
+
+    /**
+     * Throws unless `userId` may send WebRTC signals in this match: one of its participants
+     * (404 for anyone else), while the match is accepted (403).
+     */
+    async assertCanSignal(userId: number, id: number): Promise<void> {
+      const match = await findForParticipant(userId, id);
+      if (!match) throw notFound('Match');
+      if (match.status !== 'accepted') {
+        throw forbidden('Signaling is open only while the match is accepted');
+      }
     },
   };
 }

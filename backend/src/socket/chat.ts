@@ -1,0 +1,94 @@
+/**
+ * Event chat and private (match) chat. Storage, authorisation and abuse limits live in the chat
+ * service; this file decides who hears what.
+ */
+import { HISTORY_PAGE_MAX } from '@spotlight/contracts';
+import { handle } from './handler';
+import { rooms, type IoSocket, type RealtimeDeps } from './types';
+
+/** Messages in the ack of a first join; a rejoin with `afterId` gets up to HISTORY_PAGE_MAX. */
+const FIRST_PAGE = 50;
+
+const historyQuery = (afterId: number | undefined) =>
+  afterId === undefined ? { limit: FIRST_PAGE } : { after: afterId, limit: HISTORY_PAGE_MAX };
+
+export function registerChat(socket: IoSocket, { ctx, services, presence }: RealtimeDeps) {
+  const { user } = socket.data;
+  const logger = ctx.logger;
+
+  handle(socket, logger, 'join_event_room', async ({ eventId, afterId }) => {
+    await services.events.assertParticipant(eventId, user.id);
+    const room = rooms.event(eventId);
+    // Join before reading the history: a message stored meanwhile is then in the history, or
+    // broadcast to this socket, or both (clients keep one copy per id); never in neither.
+    await socket.join(room);
+    try {
+      const page = await services.chat.eventHistory(user.id, eventId, historyQuery(afterId));
+      return { messages: page.items, hasMore: page.hasMore, activeUsers: presence.list(eventId) };
+    } catch (error) {
+      await socket.leave(room);
+      throw error;
+    }
+  });
+
+  handle(socket, logger, 'leave_event_room', async ({ eventId }) => {
+    await socket.leave(rooms.event(eventId));
+    return {};
+  });
+
+  handle(socket, logger, 'send_event_message', async ({ eventId, content, clientId }, afterAck) => {
+    const { message } = await services.chat.sendEventMessage(
+      user.id,
+      eventId,
+      { content, type: 'text', clientId },
+      { enforceLimits: true },
+    );
+    // Also for a retry of a stored message: the first broadcast may have died with its
+    // process. Clients keep one copy per id.
+    afterAck(() => socket.to(rooms.event(eventId)).emit('event_message', message));
+    return { message };
+  });
+
+  handle(socket, logger, 'join_private_room', async ({ matchId, afterId }) => {
+    const match = await services.matches.get(user.id, matchId);
+    const room = rooms.match(matchId);
+    await socket.join(room);
+    try {
+      const page = await services.chat.matchHistory(user.id, matchId, historyQuery(afterId));
+      return { messages: page.items, hasMore: page.hasMore, match };
+    } catch (error) {
+      await socket.leave(room);
+      throw error;
+    }
+  });
+
+  handle(socket, logger, 'leave_private_room', async ({ matchId }) => {
+    await socket.leave(rooms.match(matchId));
+    return {};
+  });
+
+  handle(socket, logger, 'send_private_message', async (payload, afterAck) => {
+    const { matchId, content, type, clientId } = payload;
+    const { message, match } = await services.chat.sendPrivateMessage(
+      user.id,
+      matchId,
+      { content, type, clientId },
+      { enforceLimits: true },
+    );
+    const partnerId = match.user1Id === user.id ? match.user2Id : match.user1Id;
+    // The partner hears it on every device, in the room or not; the sender's other tabs only
+    // in the room.
+    afterAck(() =>
+      socket.to([rooms.match(matchId), rooms.user(partnerId)]).emit('private_message', message),
+    );
+    return { message };
+  });
+}
+
+/** Domain events of chat rooms: a user who leaves an event leaves its room on every node. */
+export function watchEventMembership({ io, ctx, presence }: RealtimeDeps) {
+  return ctx.bus.on('event.left', ({ eventId, userId }) => {
+    io.in(rooms.user(userId)).socketsLeave(rooms.event(eventId));
+    presence.forget(eventId, userId);
+  });
+}
