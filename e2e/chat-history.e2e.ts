@@ -19,7 +19,12 @@ describe('event chat history', () => {
 
   beforeAll(async () => {
     t = await startApp({ CHAT_RATE_PER_SECOND: '1000', CHAT_BURST: '1000' });
-    ({ id: eventId } = await t.createEvent({ name: EVENT_NAME, location: 'Paris, France' }));
+    ({ id: eventId } = await t.createEvent({
+      name: EVENT_NAME,
+      location: 'Paris, France',
+      startDate: '2030-07-11',
+      endDate: '2030-07-14',
+    }));
     const talker = await t.registerUser({ username: 'chatty_cathy' });
     await t.call(api.events.join, { params: { id: eventId } }, { token: talker.token });
     for (let n = 1; n <= TOTAL; n++) {

@@ -53,12 +53,20 @@ describe('two dancers at one event', () => {
 
   beforeAll(async () => {
     t = await startApp();
+    // Fixed dates far ahead: upcoming whenever the suite runs, and stable screenshots.
     ({ id: eventId } = await t.createEvent({
       name: EVENT_NAME,
       location: 'Warsaw, Poland',
+      startDate: '2030-10-31',
+      endDate: '2030-11-03',
       description: 'Three days of West Coast Swing: Jack & Jill, Strictly, and social dancing.',
     }));
-    await t.createEvent({ name: 'Budapest Swing Fling', location: 'Budapest, Hungary' });
+    await t.createEvent({
+      name: 'Budapest Swing Fling',
+      location: 'Budapest, Hungary',
+      startDate: '2030-12-05',
+      endDate: '2030-12-07',
+    });
     browser = await launchChromium();
     a = await phone('Ana');
     b = await phone('Ben');
@@ -179,7 +187,7 @@ describe('two dancers at one event', () => {
       .getByRole('status')
       .filter({ hasText: 'asked you to be their recording partner' });
     await toast.waitFor();
-    await screenshot(b.page, '07-match-request-toast');
+    await screenshot(b.page, '07-match-request-toast', { keepToasts: true });
     await toast.getByRole('link', { name: 'View' }).click();
     await b.page
       .getByText(`${a.dancer.username} asked you to be their recording partner.`)

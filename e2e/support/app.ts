@@ -50,10 +50,22 @@ export async function phoneContext(browser: Browser, baseURL: string): Promise<B
 
 /**
  * Saves a 390×844 screenshot for docs/screenshots (committed, shown in the README), from the
- * top of the page unless `keepScroll`.
+ * top of the page unless `keepScroll`, without toasts unless `keepToasts`.
  */
-export async function screenshot(page: Page, name: string, { keepScroll = false } = {}) {
+export async function screenshot(
+  page: Page,
+  name: string,
+  { keepScroll = false, keepToasts = false } = {},
+) {
   mkdirSync(SCREENSHOTS, { recursive: true });
+  // Toasts come and go with timing; a page's screenshot should not depend on it.
+  if (!keepToasts) {
+    for (const dismiss of await page.getByRole('button', { name: 'Dismiss', exact: true }).all()) {
+      await dismiss.click();
+    }
+  }
+  // No hover state left over from the last click (buttons change colour under the mouse).
+  await page.mouse.move(PHONE.width / 2, 0);
   await page.evaluate(async (keep) => {
     await document.fonts.ready;
     const main = document.querySelector('main');
@@ -61,7 +73,7 @@ export async function screenshot(page: Page, name: string, { keepScroll = false 
     // The caret blinks and hover styles linger; neither belongs in documentation.
     (document.activeElement as HTMLElement | null)?.blur();
   }, keepScroll);
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), animations: 'disabled' });
 }
 
 /** Fails the test on any uncaught error or console error in the page. */
