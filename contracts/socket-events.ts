@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { Id } from './common';
 import type { ErrorBody } from './errors';
-import { EventMessage, MessageContent, MessageType, PrivateMessage } from './http/chat';
+import {
+  contentForType,
+  EventMessage,
+  MessageContent,
+  MessageType,
+  PrivateMessage,
+} from './http/chat';
 import { Match } from './http/matches';
 import { PublicUser, UserSummary } from './http/users';
 
@@ -30,13 +36,26 @@ export const JoinPrivateRoom = z.strictObject({
   afterId: z.number().int().min(0).max(2_147_483_647).optional(),
 });
 export const LeavePrivateRoom = z.strictObject({ matchId: Id });
-export const SendPrivateMessage = z.strictObject({
-  matchId: Id,
-  /** For `link`, an http(s) URL; for `video`, a JSON VideoRecord. Checked by type on the server. */
-  content: z.string().max(4096),
-  type: MessageType.default('text'),
-  clientId: ClientId.optional(),
-});
+export const SendPrivateMessage = z
+  .strictObject({
+    matchId: Id,
+    /** For `text`, 1–2,000 characters; for `link`, an http(s) URL; for `video`, a JSON VideoRecord. */
+    content: z.string().max(4096),
+    type: MessageType.default('text'),
+    clientId: ClientId.optional(),
+  })
+  .superRefine((message, ctx) => {
+    const checked = contentForType(message.type, message.content);
+    if (checked.success) return;
+    ctx.addIssue({
+      code: 'custom',
+      path: ['content'],
+      message:
+        message.type === 'link'
+          ? 'A link must be an http or https URL'
+          : (checked.error.issues[0]?.message ?? 'Invalid message content'),
+    });
+  });
 export const SendMatchRequest = z.strictObject({ targetUserId: Id, eventId: Id });
 export const MatchAction = z.strictObject({ matchId: Id });
 

@@ -4,9 +4,11 @@
  * end. Without DATABASE_URL, each file uses an in-memory PGlite and nothing is needed here.
  */
 import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../src/db/client';
+import { COUNTS_FILE } from './fuzz/counts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -22,11 +24,27 @@ export function databaseUrl(base: string, name: string) {
   return url.toString();
 }
 
+/** Prints how many generated cases each fuzz target ran, and the total. */
+function printFuzzCounts() {
+  if (!existsSync(COUNTS_FILE)) return;
+  const lines = readFileSync(COUNTS_FILE, 'utf8').trim().split('\n').filter(Boolean);
+  rmSync(COUNTS_FILE, { force: true });
+  const totals = { http: 0, socket: 0 };
+  for (const line of lines) {
+    const [kind, , cases] = line.split('\t');
+    totals[kind as 'http' | 'socket'] += Number(cases);
+  }
+  process.stdout.write(
+    `\nFuzz cases: ${totals.http} REST (${lines.filter((l) => l.startsWith('http')).length} endpoints) + ${totals.socket} Socket.IO (${lines.filter((l) => l.startsWith('socket')).length} events) = ${totals.http + totals.socket}\n`,
+  );
+}
+
 export default async function setup(project: TestProject) {
+  rmSync(COUNTS_FILE, { force: true });
   const base = process.env.DATABASE_URL;
   if (!base) {
     project.provide('templateDatabase', null);
-    return;
+    return printFuzzCounts;
   }
   const run = `spotlight_t${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
   const template = `${run}_tmpl`;
@@ -47,5 +65,6 @@ export default async function setup(project: TestProject) {
       await admin.query(`drop database if exists "${datname}" with (force)`);
     }
     await admin.end();
+    printFuzzCounts();
   };
 }

@@ -1,5 +1,6 @@
 import {
   clientEvents,
+  hasNulCharacter,
   type Ack,
   type ClientEventName,
   type ClientResult,
@@ -62,6 +63,13 @@ export function handle<E extends ClientEventName>(
         logger.warn({ err: error, event: name }, 'acknowledgement failed');
       }
     };
+    if (hasNulCharacter(payload)) {
+      respond({
+        ok: false,
+        error: { code: 'validation_error', message: 'Text must not contain NUL characters' },
+      });
+      return;
+    }
     const parsed = schema.safeParse(payload);
     if (!parsed.success) {
       respond({ ok: false, error: toAckError(parsed.error, logger, name) });
