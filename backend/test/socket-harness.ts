@@ -15,7 +15,8 @@ import {
   type ServerToClientEvents,
 } from '@spotlight/contracts';
 import { io, type Socket } from 'socket.io-client';
-import type { TestServer, TestUser } from './harness';
+import { afterAll, beforeAll } from 'vitest';
+import { startTestServer, type TestServer, type TestUser } from './harness';
 import { eventWithDancers, moveMatch, requestMatch } from './helpers';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -172,6 +173,32 @@ export async function dancersAt(
 /** Closes every socket given, ignoring ones already closed. */
 export function closeAll(sockets: Iterable<ClientSocket>) {
   for (const socket of sockets) socket.close();
+}
+
+/**
+ * A test file's server, started before its tests and closed after them with every socket
+ * `connect` opened. `onStart` receives the server (the file keeps it as `t`).
+ */
+export function useSocketServer(
+  env: Record<string, string>,
+  onStart: (server: TestServer) => void,
+): (token: string) => Promise<ClientSocket> {
+  let server: TestServer | undefined;
+  const sockets: ClientSocket[] = [];
+  beforeAll(async () => {
+    server = await startTestServer(env);
+    onStart(server);
+  });
+  afterAll(async () => {
+    closeAll(sockets);
+    await server?.close();
+  });
+  return async (token) => {
+    if (!server) throw new Error('the server has not started');
+    const socket = await connectSocket(server.url, { token });
+    sockets.push(socket);
+    return socket;
+  };
 }
 
 /** A match asked for by `requester` (REST), accepted by `target` unless told to stay pending. */

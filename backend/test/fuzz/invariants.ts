@@ -41,3 +41,13 @@ export async function invariantViolations(db: Database) {
     ),
   };
 }
+
+/** What invariantViolations answers for a consistent database. */
+export const NO_VIOLATIONS: Awaited<ReturnType<typeof invariantViolations>> = {
+  participantsCountDrift: 0,
+  selfMatches: 0,
+  duplicatePairs: 0,
+  invalidRatings: 0,
+  duplicateClientIds: 0,
+  acceptedWithoutRoom: 0,
+};

@@ -1,37 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { api, type EventMessage } from '@spotlight/contracts';
 import { and, count, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { messages } from '../../src/db/schema';
-import { startTestServer, type TestServer } from '../harness';
+import type { TestServer } from '../harness';
 import {
-  closeAll,
   collect,
-  connectSocket,
   dancersAt,
   emitAck,
   errorCode,
   nextEvent,
   ok,
-  type ClientSocket,
+  useSocketServer,
 } from '../socket-harness';
 
 let t: TestServer;
-const sockets: ClientSocket[] = [];
-beforeAll(async () => {
-  // Generous limits: these tests send many messages; limits.test.ts checks the defaults.
-  t = await startTestServer({ CHAT_RATE_PER_SECOND: '1000', CHAT_BURST: '10000' });
-});
-afterAll(async () => {
-  closeAll(sockets);
-  await t.close();
-});
-
-const connect = async (token: string) => {
-  const socket = await connectSocket(t.url, { token });
-  sockets.push(socket);
-  return socket;
-};
+// Generous limits: these tests send many messages; limits.test.ts checks the defaults.
+const connect = useSocketServer(
+  { CHAT_RATE_PER_SECOND: '1000', CHAT_BURST: '10000' },
+  (server) => (t = server),
+);
 
 const rowsWithClientId = async (clientId: string) =>
   (await t.db.select({ n: count() }).from(messages).where(eq(messages.clientId, clientId)))[0]!.n;

@@ -1,35 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { api } from '@spotlight/contracts';
 import { count, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { messages } from '../../src/db/schema';
-import { startTestServer, type TestServer } from '../harness';
-import {
-  closeAll,
-  connectSocket,
-  dancersAt,
-  emitAck,
-  errorCode,
-  ok,
-  type ClientSocket,
-} from '../socket-harness';
+import type { TestServer } from '../harness';
+import { dancersAt, emitAck, errorCode, ok, useSocketServer } from '../socket-harness';
 
 // The default limits: 5 messages a second with a burst of 10, per user.
 let t: TestServer;
-const sockets: ClientSocket[] = [];
-beforeAll(async () => {
-  t = await startTestServer();
-});
-afterAll(async () => {
-  closeAll(sockets);
-  await t.close();
-});
-
-const connect = async (token: string) => {
-  const socket = await connectSocket(t.url, { token });
-  sockets.push(socket);
-  return socket;
-};
+const connect = useSocketServer({}, (server) => (t = server));
 
 it('limits the messages of a user across all their sockets, and not their neighbours', async () => {
   const { eventId, users } = await dancersAt(t, 2);

@@ -1,32 +1,10 @@
 import { api } from '@spotlight/contracts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../harness';
-import {
-  closeAll,
-  connectSocket,
-  dancersAt,
-  emitAck,
-  errorCode,
-  nextEvent,
-  ok,
-  type ClientSocket,
-} from '../socket-harness';
+import { describe, expect, it } from 'vitest';
+import type { TestServer } from '../harness';
+import { dancersAt, emitAck, errorCode, nextEvent, ok, useSocketServer } from '../socket-harness';
 
 let t: TestServer;
-const sockets: ClientSocket[] = [];
-beforeAll(async () => {
-  t = await startTestServer();
-});
-afterAll(async () => {
-  closeAll(sockets);
-  await t.close();
-});
-
-const connect = async (token: string) => {
-  const socket = await connectSocket(t.url, { token });
-  sockets.push(socket);
-  return socket;
-};
+const connect = useSocketServer({}, (server) => (t = server));
 
 async function pair() {
   const { eventId, users } = await dancersAt(t, 2);

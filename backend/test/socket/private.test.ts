@@ -1,36 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { messages } from '../../src/db/schema';
-import { startTestServer, type TestServer } from '../harness';
+import type { TestServer } from '../harness';
 import {
-  closeAll,
   collect,
-  connectSocket,
   dancersAt,
   emitAck,
   errorCode,
   matchBetween,
   nextEvent,
   ok,
-  type ClientSocket,
+  useSocketServer,
 } from '../socket-harness';
 
 let t: TestServer;
-const sockets: ClientSocket[] = [];
-beforeAll(async () => {
-  t = await startTestServer({ CHAT_RATE_PER_SECOND: '1000', CHAT_BURST: '10000' });
-});
-afterAll(async () => {
-  closeAll(sockets);
-  await t.close();
-});
-
-const connect = async (token: string) => {
-  const socket = await connectSocket(t.url, { token });
-  sockets.push(socket);
-  return socket;
-};
+const connect = useSocketServer(
+  { CHAT_RATE_PER_SECOND: '1000', CHAT_BURST: '10000' },
+  (server) => (t = server),
+);
 
 /** Ana and Ben with an accepted match, and Cleo, at the same event. */
 async function trio(accept = true) {

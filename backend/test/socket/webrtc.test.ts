@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../harness';
+import { describe, expect, it } from 'vitest';
+import type { TestServer } from '../harness';
 import {
-  closeAll,
   collect,
-  connectSocket,
   dancersAt,
   disconnection,
   emitAck,
@@ -11,24 +9,11 @@ import {
   nextEvent,
   ok,
   rawEmit,
-  type ClientSocket,
+  useSocketServer,
 } from '../socket-harness';
 
 let t: TestServer;
-const sockets: ClientSocket[] = [];
-beforeAll(async () => {
-  t = await startTestServer();
-});
-afterAll(async () => {
-  closeAll(sockets);
-  await t.close();
-});
-
-const connect = async (token: string) => {
-  const socket = await connectSocket(t.url, { token });
-  sockets.push(socket);
-  return socket;
-};
+const connect = useSocketServer({}, (server) => (t = server));
 
 const offer = { type: 'offer' as const, sdp: 'v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\n' };
 const answer = { type: 'answer' as const, sdp: 'v=0\r\no=- 3 4 IN IP4 127.0.0.1\r\n' };
