@@ -4,7 +4,7 @@
  * that delivers every message exactly once.
  */
 import { api, type EventMessage } from '@spotlight/contracts';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { messages as messagesTable } from '../../backend/src/db/schema';
 import { rooms } from '../../backend/src/socket/types';
@@ -194,6 +194,36 @@ describe('SocketClient', () => {
     expect(ana.client.lastSeenId(room())).toBe(missed[2]);
     // The join ack held all of it: no history request was needed.
     expect(ana.restCalls).toEqual([]);
+  });
+
+  it('picks up a message that was stored after a higher id was already seen', async () => {
+    const ana = await dancer();
+    const ben = await dancer();
+    await enter(ana);
+    await enter(ben);
+    // A slow insert takes its id first and commits last: reserve an id, let a later message
+    // through live, then store the straggler with the reserved id while Ana is away.
+    const { rows } = (await t.db.execute(
+      sql`select nextval('messages_id_seq')::int as id`,
+    )) as unknown as {
+      rows: { id: number }[];
+    };
+    const reserved = rows[0]!.id;
+    await say(ben, 'overtakes');
+    await until(() => ana.received.some((m) => m.content === 'overtakes'), 'live message');
+    expect(ana.client.lastSeenId(room())).toBeGreaterThan(reserved);
+
+    ana.network.set(false);
+    await until(() => !ana.client.connected, 'offline');
+    const roomId = ana.received.at(-1)!.roomId;
+    await t.db
+      .insert(messagesTable)
+      .values({ id: reserved, roomId, userId: ben.user.id, content: 'straggler', type: 'text' });
+    const before = ana.received.length;
+    ana.network.set(true);
+    await until(() => ana.received.some((m) => m.content === 'straggler'), 'the straggler');
+    // Only the straggler is new: the overlap of the rejoin is not delivered twice.
+    expect(ana.received.slice(before).map((m) => m.content)).toEqual(['straggler']);
   });
 
   it('pages through REST history when more was missed than a join ack holds', async () => {

@@ -28,6 +28,9 @@ import {
 } from './types';
 
 type TypedSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** How many ids before the last one seen a rejoin asks from (see join()). */
+const REJOIN_OVERLAP = 20;
 /** socket.io's typed `timeout().emit` does not take a generic event name; this shape does. */
 type LooseEmitter = {
   emit(name: string, payload: unknown, ack: (error: Error | null, response: unknown) => void): void;
@@ -63,6 +66,8 @@ interface RoomState {
   /** A join or REST catch-up is running; live ids must not move lastSeenId past a gap. */
   catchingUp: boolean;
   joined: boolean;
+  /** Ids delivered lately (the rejoin overlap's worth and more), so none is delivered twice. */
+  recentIds: Set<number>;
 }
 
 /** Transient failures: the send is tried again; anything else marks the message failed. */
@@ -278,6 +283,7 @@ export class SocketClient {
         maxDelivered: afterId,
         catchingUp: false,
         joined: false,
+        recentIds: new Set(),
       };
       this.rooms.set(key, state);
       if (this.socket?.connected) void this.join(state, this.generation);
@@ -309,17 +315,15 @@ export class SocketClient {
   private async join(state: RoomState, generation: number) {
     const { room } = state;
     state.catchingUp = true;
+    // Two messages sent at the same moment can commit in the opposite order of their ids, so
+    // a live message may arrive before a lower id that is still being stored. Rejoining a few
+    // ids back picks such a straggler up; the cache keeps each id once.
+    const afterId = Math.max(0, state.lastSeenId - REJOIN_OVERLAP);
     try {
       const ack =
         room.kind === 'event'
-          ? await this.emitWithAck('join_event_room', {
-              eventId: room.id,
-              afterId: state.lastSeenId,
-            })
-          : await this.emitWithAck('join_private_room', {
-              matchId: room.id,
-              afterId: state.lastSeenId,
-            });
+          ? await this.emitWithAck('join_event_room', { eventId: room.id, afterId })
+          : await this.emitWithAck('join_private_room', { matchId: room.id, afterId });
       if (generation !== this.generation) return;
       if (this.rooms.get(roomKey(room)) !== state) {
         // Released while the join was on its way: leave again, unless the room is wanted
@@ -403,10 +407,20 @@ export class SocketClient {
   }
 
   private deliver(room: RoomRef, messages: ChatMessage[]) {
+    const state = this.rooms.get(roomKey(room));
+    const fresh = state ? messages.filter((m) => !state.recentIds.has(m.id)) : messages;
+    if (state) {
+      for (const message of fresh) state.recentIds.add(message.id);
+      // Keep what a rejoin could send again, and drop the rest.
+      const floor = state.lastSeenId - 4 * REJOIN_OVERLAP;
+      if (state.recentIds.size > 8 * REJOIN_OVERLAP) {
+        for (const id of state.recentIds) if (id < floor) state.recentIds.delete(id);
+      }
+    }
     for (const message of messages) {
       if (message.clientId) this.outbox.remove(message.clientId);
     }
-    this.emit('messages', { room, messages });
+    if (fresh.length > 0) this.emit('messages', { room, messages: fresh });
   }
 
   // ---- outbox ------------------------------------------------------------------------------
