@@ -1,5 +1,6 @@
-import { Suspense } from 'react';
-import { Outlet } from 'react-router-dom';
+import { Suspense, useEffect, useRef } from 'react';
+import { Outlet, useLocation } from 'react-router-dom';
+import { focusPageHeading } from '../../ui/PageHeader';
 import { Loading } from '../../ui/Spinner';
 import { ConnectionBanner } from './ConnectionBanner';
 import { Navbar } from './Navbar';
@@ -10,6 +11,13 @@ import { MatchToasts, UpdateToast } from './Notifications';
  * scrolls, so chat pages can pin their composer), the tab bar at the bottom.
  */
 export function Layout() {
+  const { pathname } = useLocation();
+  const firstPage = useRef(true);
+  useEffect(() => {
+    if (firstPage.current) firstPage.current = false;
+    else focusPageHeading();
+  }, [pathname]);
+
   return (
     <div className="mx-auto flex h-[100dvh] w-full max-w-lg flex-col bg-slate-50">
       <a

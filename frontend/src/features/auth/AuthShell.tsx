@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
+import { useDocumentTitle } from '../../ui/PageHeader';
 
 /** The frame of the signed-out pages: the brand, a title, the form. */
 export function AuthShell({ title, children }: { title: string; children: ReactNode }) {
+  useDocumentTitle(title);
   return (
     <main className="mx-auto flex min-h-[100dvh] w-full max-w-md flex-col justify-center gap-6 p-4">
       <div className="text-center">
