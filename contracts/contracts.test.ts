@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   allEndpoints,
   buildPath,
+  buildQuery,
   canTransition,
   CLIENT_EVENT_NAMES,
   isCommonPassword,
@@ -24,6 +25,14 @@ describe('the endpoint registry', () => {
     expect(buildPath('/api/events/:id/join', { id: 42 })).toBe('/api/events/42/join');
     expect(buildPath('/api/users/:id', { id: 'a/b' })).toBe('/api/users/a%2Fb');
     expect(() => buildPath('/api/users/:id', {})).toThrow(/Missing path parameter id/);
+  });
+
+  it('builds a query string from the defined values only, encoded', () => {
+    expect(buildQuery({ search: 'swing & jam', page: 2, from: undefined, to: null })).toBe(
+      '?search=swing+%26+jam&page=2',
+    );
+    expect(buildQuery({})).toBe('');
+    expect(buildQuery(undefined)).toBe('');
   });
 });
 

@@ -1,6 +1,7 @@
 export * from './common';
 export * from './errors';
 export * from './http/endpoint';
+export * from './http/call';
 export * from './http/auth';
 export * from './http/users';
 export * from './http/events';

@@ -6,13 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import {
-  api,
-  buildPath,
-  type EndpointDef,
-  type RequestOf,
-  type ResponseOf,
-} from '@spotlight/contracts';
+import { api, callEndpoint } from '@spotlight/contracts';
 import { Redis } from 'ioredis';
 import { REPO_ROOT } from '../src/config';
 import { buildUser, type TestUser } from './harness';
@@ -151,25 +145,7 @@ export async function killAll() {
 }
 
 /** Calls an endpoint of the contract on a process; throws unless it answered 2xx. */
-export async function callApi<E extends EndpointDef>(
-  baseUrl: string,
-  endpoint: E,
-  request: RequestOf<E>,
-  token?: string,
-): Promise<ResponseOf<E>> {
-  const r = request as { params?: Record<string, unknown>; body?: unknown };
-  const headers: Record<string, string> = {};
-  if (token) headers.authorization = `Bearer ${token}`;
-  if (r.body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(baseUrl + buildPath(endpoint.path, r.params), {
-    method: endpoint.method,
-    headers,
-    body: r.body === undefined ? undefined : JSON.stringify(r.body),
-  });
-  const body: unknown = await response.json();
-  if (!response.ok) throw new Error(`${endpoint.path}: ${response.status} ${JSON.stringify(body)}`);
-  return body as ResponseOf<E>;
-}
+export const callApi = callEndpoint;
 
 /** Registers a dancer on a process and checks them in to an event. */
 export async function dancerOn(baseUrl: string, eventId: number): Promise<TestUser> {

@@ -32,13 +32,10 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
   api,
-  buildPath,
+  callEndpoint,
   SOCKET_PATH,
   type ClientToServerEvents,
-  type EndpointDef,
   type EventMessage,
-  type RequestOf,
-  type ResponseOf,
   type ServerToClientEvents,
 } from '@spotlight/contracts';
 import pg from 'pg';
@@ -179,26 +176,6 @@ async function startNode(script: string, env: Record<string, string>): Promise<C
   };
 }
 
-async function call<E extends EndpointDef>(
-  base: string,
-  endpoint: E,
-  request: RequestOf<E>,
-  token?: string,
-): Promise<ResponseOf<E>> {
-  const r = request as { params?: Record<string, unknown>; body?: unknown };
-  const headers: Record<string, string> = {};
-  if (token) headers.authorization = `Bearer ${token}`;
-  if (r.body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(base + buildPath(endpoint.path, r.params), {
-    method: endpoint.method,
-    headers,
-    body: r.body === undefined ? undefined : JSON.stringify(r.body),
-  });
-  const body: unknown = await response.json();
-  if (!response.ok) throw new Error(`${endpoint.path}: ${response.status} ${JSON.stringify(body)}`);
-  return body as ResponseOf<E>;
-}
-
 /** Runs `task` over `items`, `concurrency` at a time. */
 async function pool<T, R>(items: T[], concurrency: number, task: (item: T) => Promise<R>) {
   const results: R[] = new Array<R>(items.length);
@@ -218,7 +195,7 @@ async function pool<T, R>(items: T[], concurrency: number, task: (item: T) => Pr
 async function spotlightDancers(base: string): Promise<{ eventId: number; tokens: string[] }> {
   const run = randomBytes(3).toString('hex');
   const register = (i: number) =>
-    call(base, api.auth.register, {
+    callEndpoint(base, api.auth.register, {
       body: {
         email: `bench.${run}.${i}@example.test`,
         username: `bench_${run}_${i}`,
@@ -226,7 +203,7 @@ async function spotlightDancers(base: string): Promise<{ eventId: number; tokens
       },
     }).then((r) => r.token);
   const first = await register(0);
-  const events = await call(base, api.events.list, { query: { page: 1, limit: 1 } }, first);
+  const events = await callEndpoint(base, api.events.list, { query: { page: 1, limit: 1 } }, first);
   const eventId = events.items[0]?.id;
   if (!eventId) throw new Error('the backend has no event (seed it, or use an empty database)');
   const rest = await pool(
@@ -236,7 +213,7 @@ async function spotlightDancers(base: string): Promise<{ eventId: number; tokens
   );
   const tokens = [first, ...rest];
   await pool(tokens, 16, (token) =>
-    call(base, api.events.join, { params: { id: eventId } }, token),
+    callEndpoint(base, api.events.join, { params: { id: eventId } }, token),
   );
   return { eventId, tokens };
 }
