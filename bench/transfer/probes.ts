@@ -3,6 +3,8 @@
  * transfer tests: JS heap + ArrayBuffer backing store over CDP (page and its dedicated
  * workers), and the resident memory and CPU time of Chromium's processes from /proc.
  */
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import type { CDPSession, Page } from 'playwright-core';
 
@@ -179,4 +181,35 @@ export function sampleMemory(probe: HeapProbe, rssOf: () => Promise<number>) {
     await loop;
     return { heapPeak, rssPeak };
   };
+}
+
+/** The browser process launched with `marker` (a flag Chromium ignores) among its arguments. */
+export async function findBrowserPid(marker: string): Promise<number> {
+  const pids = (await readdir('/proc')).filter((d) => /^\d+$/.test(d)).map(Number);
+  for (const pid of pids) {
+    const p = await procInfo(pid);
+    if (p && p.cmd.includes(marker) && !p.cmd.includes('--type=')) return pid;
+  }
+  throw new Error('Cannot find the browser process');
+}
+
+/** Writes `bytes` of random data to `path`; returns its SHA-256 (hex). */
+export async function generateFile(path: string, bytes: number): Promise<string> {
+  const hash = createHash('sha256');
+  const out = createWriteStream(path);
+  for (let done = 0; done < bytes;) {
+    const piece = randomBytes(Math.min(4 * MiB, bytes - done));
+    hash.update(piece);
+    if (!out.write(piece)) await new Promise<void>((r) => out.once('drain', () => r()));
+    done += piece.byteLength;
+  }
+  await new Promise<void>((r, j) => out.end((e?: Error | null) => (e ? j(e) : r())));
+  return hash.digest('hex');
+}
+
+/** SHA-256 (hex) of a file on disk, streamed. */
+export async function sha256OfFile(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const piece of createReadStream(path)) hash.update(piece as Buffer);
+  return hash.digest('hex');
 }

@@ -8,9 +8,7 @@
  *   npm run bench:transfer -- --smoke           # 32 MiB everywhere, quick
  *   options: --resume-size MiB (64) · --no-bare · --no-resume · --timeout-min N (25)
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -21,6 +19,8 @@ import { build } from 'vite';
 import {
   chromiumTree,
   cpuSeconds,
+  findBrowserPid,
+  generateFile,
   HeapProbe,
   procInfo,
   type ProcInfo,
@@ -64,19 +64,6 @@ const watchdog = setTimeout(() => {
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
 const mib = (bytes: number) => fmt(bytes / MiB);
 
-async function generateFile(path: string, bytes: number): Promise<string> {
-  const hash = createHash('sha256');
-  const out = createWriteStream(path);
-  for (let done = 0; done < bytes;) {
-    const piece = randomBytes(Math.min(4 * MiB, bytes - done));
-    hash.update(piece);
-    if (!out.write(piece)) await new Promise<void>((r) => out.once('drain', () => r()));
-    done += piece.byteLength;
-  }
-  await new Promise<void>((r, j) => out.end((e?: Error | null) => (e ? j(e) : r())));
-  return hash.digest('hex');
-}
-
 async function serve(dir: string): Promise<{ port: number; close: () => Promise<void> }> {
   const types: Record<string, string> = {
     '.html': 'text/html',
@@ -116,17 +103,6 @@ interface BenchPages {
 
 let rootPid = 0;
 
-async function findBrowserPid(): Promise<number> {
-  const pids = (await readdir('/proc')).filter((d) => /^\d+$/.test(d)).map(Number);
-  for (const pid of pids) {
-    const p = await procInfo(pid);
-    if (p && p.cmd.includes(`--spotlight-bench=${process.pid}`) && !p.cmd.includes('--type=')) {
-      return pid;
-    }
-  }
-  throw new Error('Cannot find the browser process');
-}
-
 async function openPages(port: number): Promise<BenchPages> {
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
@@ -146,7 +122,7 @@ async function openPages(port: number): Promise<BenchPages> {
     ],
   });
   cleanups.push(() => browser.close());
-  rootPid = await findBrowserPid();
+  rootPid = await findBrowserPid(`--spotlight-bench=${process.pid}`);
   const senderOrigin = `http://127.0.0.1:${port}`;
   const receiverOrigin = `http://localhost:${port}`;
 

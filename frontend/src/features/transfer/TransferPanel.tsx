@@ -1,6 +1,5 @@
 import type { Match } from '@spotlight/contracts';
-import { useEffect, useId, useState, useSyncExternalStore, type ChangeEvent } from 'react';
-import { Button } from '../../ui/Button';
+import { useEffect, useId, useSyncExternalStore, type ChangeEvent } from 'react';
 import { cx } from '../../ui/cx';
 import type { ControllerState, FallbackReason, TransferController } from './controller';
 import { INDEXEDDB_FALLBACK_MAX_BYTES } from './engine';
@@ -185,8 +184,6 @@ function Fallback({
   partnerName: string;
   onSendLink: (url: string) => void;
 }) {
-  const [open, setOpen] = useState(false);
-  const formId = useId();
   if (reason) {
     return (
       <div role="alert" className="space-y-2 rounded-xl border border-amber-300 bg-amber-50 p-3">
@@ -195,20 +192,10 @@ function Fallback({
       </div>
     );
   }
+  // Offered up front too: some venues' networks block phone-to-phone from the start.
   return (
-    <div className="space-y-2">
-      <Button
-        variant="ghost"
-        className="w-full"
-        aria-expanded={open}
-        aria-controls={formId}
-        onClick={() => setOpen((v) => !v)}
-      >
-        {open ? 'Hide the link form' : 'Or post a link instead'}
-      </Button>
-      <div id={formId} hidden={!open}>
-        <LinkForm onSend={onSendLink} />
-      </div>
+    <div className="border-t border-slate-200 pt-3">
+      <LinkForm onSend={onSendLink} />
     </div>
   );
 }
