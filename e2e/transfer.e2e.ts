@@ -146,7 +146,7 @@ describe('phone-to-phone video transfer', () => {
       bytesResent: 0,
     });
     expect(JSON.stringify(report)).not.toContain('heat');
-  });
+  }, 360_000);
 
   it('cut at ~40% by a reload of the receiver, it resumes and completes identical, re-sending at most one block plus what was in flight', async () => {
     const name = 'heat-resume.mp4';
@@ -183,7 +183,7 @@ describe('phone-to-phone video transfer', () => {
     await receiver.page.getByRole('button', { name: 'Send or receive the video' }).click();
     const saved = await saveReceived(receiver.page, name);
     expect(await sha256OfFile(saved)).toBe(sha256);
-  });
+  }, 360_000);
 
   it('with ICE impossible, the link fallback appears and posts a link the partner sees', async () => {
     const match = await createMatch(t, ['Cleo', 'Dan']);
