@@ -18,7 +18,7 @@ import {
   sampleMemory,
   sha256OfFile,
 } from '../bench/transfer/probes';
-import { screenshot, startApp } from './support/app';
+import { layoutProblems, PHONE, screenshot, startApp } from './support/app';
 import {
   createMatch,
   launchTransferChromium,
@@ -113,6 +113,9 @@ describe('phone-to-phone video transfer', () => {
     await waitForProgress(sender.page, 30, TRANSFER_WAIT);
     await sender.page.getByText('Keep spotlight.cam open', { exact: false }).waitFor();
     await screenshot(sender.page, '17-transfer-progress', { keepScroll: true });
+    await sender.page.setViewportSize({ width: 360, height: 740 });
+    expect(await layoutProblems(sender.page)).toEqual([]);
+    await sender.page.setViewportSize(PHONE);
 
     await receiver.page
       .getByText('Received and checked: identical to the original.')
@@ -132,6 +135,9 @@ describe('phone-to-phone video transfer', () => {
     expect(rssGrowth).toBeLessThan(MEMORY_BOUND);
 
     await screenshot(receiver.page, '18-transfer-received', { keepScroll: true });
+    await receiver.page.setViewportSize({ width: 360, height: 740 });
+    expect(await layoutProblems(receiver.page)).toEqual([]);
+    await receiver.page.setViewportSize(PHONE);
     const saved = await saveReceived(receiver.page, 'heat-300MB.mp4');
     expect(await sha256OfFile(saved)).toBe(sha256);
 
@@ -205,6 +211,8 @@ describe('phone-to-phone video transfer', () => {
     const alert = cleo.page.getByRole('alert').filter({ hasText: 'can’t connect to Dan’s' });
     await alert.waitFor({ timeout: 60_000 });
     await screenshot(cleo.page, '19-transfer-fallback', { keepScroll: true });
+    await cleo.page.setViewportSize({ width: 360, height: 740 });
+    expect(await layoutProblems(cleo.page)).toEqual([]);
     const url = 'https://drive.google.com/file/d/heat5-cleo/view';
     await alert.getByLabel('Post a link instead').fill(url);
     await alert.getByRole('button', { name: 'Send link' }).click();

@@ -104,7 +104,7 @@ export function MatchChatPage() {
         <div
           id={transferId}
           hidden={!showTransfer}
-          className="max-h-[50%] overflow-y-auto border-b border-slate-200 bg-slate-50 p-3"
+          className="max-h-[40%] overflow-y-auto border-b border-slate-200 bg-slate-50 p-3"
         >
           <TransferPanel
             match={data}
