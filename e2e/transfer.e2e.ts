@@ -186,7 +186,8 @@ describe('phone-to-phone video transfer', () => {
     expect(report.resumes).toBeGreaterThanOrEqual(1);
     expect(report.bytesResent).toBeLessThanOrEqual(BLOCK + MAX_UNACKED);
 
-    await receiver.page.getByRole('button', { name: 'Send or receive the video' }).click();
+    // After the reload the panel opened by itself, with the transfer resuming in it.
+    await receiver.page.getByRole('button', { name: 'Hide video transfer' }).waitFor();
     const saved = await saveReceived(receiver.page, name);
     expect(await sha256OfFile(saved)).toBe(sha256);
   }, 360_000);

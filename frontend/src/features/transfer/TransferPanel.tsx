@@ -24,7 +24,7 @@ export function TransferPanel({
   meId: number;
   partnerName: string;
   onSendLink: (url: string) => void;
-  /** Something needs the person: an offer to answer, or the fallback. */
+  /** Something needs the person: an offer to answer, the fallback, or a running transfer. */
   onAttention?: () => void;
 }) {
   const controller = transferControllerFor(match, meId);
@@ -33,9 +33,10 @@ export function TransferPanel({
   const needsAnswer = state.transfers.some((t) => t.phase === 'incoming');
   const { fallback, busy } = state;
 
+  // An offer to answer, a fallback to read, or a transfer resumed after a reload.
   useEffect(() => {
-    if (needsAnswer || fallback) onAttention?.();
-  }, [needsAnswer, fallback, onAttention]);
+    if (needsAnswer || fallback || busy) onAttention?.();
+  }, [needsAnswer, fallback, busy, onAttention]);
 
   useEffect(() => {
     if (!busy) return;
