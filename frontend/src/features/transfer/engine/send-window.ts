@@ -26,21 +26,14 @@ export const DEFAULT_SEND_WINDOW: SendWindowOptions = {
 export class SendWindow {
   private sentBytes = 0;
   private ackedBytes = 0;
-  private confirmedBytes = 0;
   private waiters = new Set<() => void>();
   private readonly offLow: () => void;
   private readonly offClose: () => void;
   private closed = false;
 
-  /**
-   * @param maxUnconfirmed at most this many bytes sent but not yet confirmed verified and
-   *   recorded by the receiver (what a drop would make us send again); one block + maxUnacked
-   *   makes "re-sent after a drop ≤ one block + what was in flight" hold by construction.
-   */
   constructor(
     private readonly channel: TransferChannel,
     readonly options: SendWindowOptions = DEFAULT_SEND_WINDOW,
-    private readonly maxUnconfirmed = Infinity,
   ) {
     if (options.lowWater >= options.highWater) throw new RangeError('lowWater must be < highWater');
     channel.bufferedAmountLowThreshold = options.lowWater;
@@ -52,24 +45,17 @@ export class SendWindow {
     return this.sentBytes - this.ackedBytes;
   }
 
-  /** Sent bytes the receiver has not confirmed as verified and recorded. */
-  get unconfirmed(): number {
-    return this.sentBytes - this.confirmedBytes;
-  }
-
-  /** May a chunk of `next` bytes go now? */
-  canSend(next = 0): boolean {
+  canSend(): boolean {
     return (
       !this.closed &&
       this.channel.bufferedAmount < this.options.highWater &&
-      this.unacked < this.options.maxUnacked &&
-      this.unconfirmed + next <= this.maxUnconfirmed
+      this.unacked < this.options.maxUnacked
     );
   }
 
-  /** Resolves when a chunk of `next` bytes may be sent; rejects once the channel is closed. */
-  async writable(next = 0): Promise<void> {
-    while (!this.canSend(next)) {
+  /** Resolves when one more chunk may be sent; rejects once the channel is closed. */
+  async writable(): Promise<void> {
+    while (!this.canSend()) {
       if (this.closed || !this.channel.isOpen) throw new ChannelClosedError();
       await new Promise<void>((resolve) => {
         const timer = setTimeout(done, this.options.pollMs);
@@ -94,17 +80,10 @@ export class SendWindow {
     this.wake();
   }
 
-  /** Bytes the receiver no longer holds unconfirmed: verified and recorded, or dropped for a refetch. */
-  confirmed(bytes: number): void {
-    this.confirmedBytes = Math.min(this.confirmedBytes + bytes, this.sentBytes);
-    this.wake();
-  }
-
   /** Both ends restart their counts when a transfer (re)starts on this channel. */
   reset(): void {
     this.sentBytes = 0;
     this.ackedBytes = 0;
-    this.confirmedBytes = 0;
     this.wake();
   }
 

@@ -120,11 +120,7 @@ export class OutgoingTransfer extends TransferBase {
     this.link = link;
     if (this.final) return;
     this.window?.dispose();
-    this.window = new SendWindow(
-      link.channel,
-      this.windowOptions,
-      this.windowOptions.maxUnacked + this.blockSize,
-    );
+    this.window = new SendWindow(link.channel, this.windowOptions);
     link.send(this.offerMessage());
   }
 
@@ -209,10 +205,8 @@ export class OutgoingTransfer extends TransferBase {
       if (!confirmed) continue;
       for (const [from, to] of blocks) {
         for (let b = from; b < to; b++) {
-          if (!confirmed.add(b)) continue;
-          const bytes = blockLength(this.meta[file]!.size, this.blockSize, b);
-          this.addDone(file, bytes);
-          this.window?.confirmed(bytes);
+          if (confirmed.add(b))
+            this.addDone(file, blockLength(this.meta[file]!.size, this.blockSize, b));
         }
       }
     }
@@ -222,13 +216,7 @@ export class OutgoingTransfer extends TransferBase {
   private handleRefetch(message: ControlMessageOf<'refetch'>): void {
     const plan = this.plans[message.file];
     if (!plan) return;
-    for (const [from, to] of message.blocks) {
-      for (let b = from; b < to; b++) {
-        plan.pending.add(b);
-        // The receiver dropped that block: it no longer counts as unconfirmed in flight.
-        this.window?.confirmed(blockLength(this.meta[message.file]!.size, this.blockSize, b));
-      }
-    }
+    for (const [from, to] of message.blocks) for (let b = from; b < to; b++) plan.pending.add(b);
     plan.ended = false;
     this.wake();
   }
@@ -356,9 +344,9 @@ export class OutgoingTransfer extends TransferBase {
     const frame = this.frame;
     const payloadSize = frameSize - CHUNK_HEADER_BYTES;
     for (let position = 0; position < length; position += payloadSize) {
-      const n = Math.min(payloadSize, length - position);
-      await window.writable(n);
+      await window.writable();
       if (generation !== this.generation) return;
+      const n = Math.min(payloadSize, length - position);
       writeChunkHeader(frame, { tag: this.tag, file, offset: start + position });
       frame.set(data.subarray(position, position + n), CHUNK_HEADER_BYTES);
       // send() copies the bytes, so the one frame buffer is reused for every chunk.

@@ -200,23 +200,6 @@ describe('the send window', () => {
     expect(window.unacked).toBe(0);
   });
 
-  it('bounds what is sent but unconfirmed (what a drop re-sends), including the next chunk', async () => {
-    const [a] = createMemoryChannelPair();
-    const options = { highWater: 1 << 20, lowWater: 1 << 18, maxUnacked: 1000, pollMs: 10_000 };
-    const window = new SendWindow(a, options, 1500);
-    window.sent(900);
-    window.acked(900); // written, but its block is not verified and recorded yet
-    window.sent(500);
-    expect(window.canSend(100)).toBe(true);
-    expect(window.canSend(101)).toBe(false);
-    const opened = window.writable(200);
-    window.confirmed(400);
-    await opened;
-    expect(window.unconfirmed).toBe(1000);
-    window.confirmed(5000);
-    expect(window.unconfirmed).toBe(0);
-  });
-
   it('rejects waiters once the channel closes', async () => {
     const [a] = createMemoryChannelPair();
     const window = new SendWindow(a, {
