@@ -184,7 +184,10 @@ describe('phone-to-phone video transfer', () => {
     );
     expect(report.outcome).toBe('completed');
     expect(report.resumes).toBeGreaterThanOrEqual(1);
-    expect(report.bytesResent).toBeLessThanOrEqual(BLOCK + MAX_UNACKED);
+    // The partial block at the cut, plus what was in flight: bytes not yet acknowledged as
+    // written (the cap), and the one block whose manifest commit may still be pending at the
+    // reload (docs/transfer-protocol.md, "Resume"). Far below the ~38 MiB sent before the cut.
+    expect(report.bytesResent).toBeLessThanOrEqual(BLOCK + MAX_UNACKED + BLOCK);
 
     // After the reload the panel opened by itself, with the transfer resuming in it.
     await receiver.page.getByRole('button', { name: 'Hide video transfer' }).waitFor();
