@@ -62,7 +62,9 @@ export function createApp(ctx: AppContext, services: Services) {
       contentSecurityPolicy: {
         directives: {
           defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
+          // 'wasm-unsafe-eval' lets the transfer's incremental SHA-256 (hash-wasm) compile its
+          // WebAssembly; it allows no JavaScript eval (docs/security.md).
+          scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
           styleSrc: ["'self'", "'unsafe-inline'"],
           imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
           mediaSrc: ["'self'", 'blob:'],

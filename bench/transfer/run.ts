@@ -8,16 +8,25 @@
  *   npm run bench:transfer -- --smoke           # 32 MiB everywhere, quick
  *   options: --resume-size MiB (64) · --no-bare · --no-resume · --timeout-min N (25)
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
+import {
+  chromiumTree,
+  cpuSeconds,
+  findBrowserPid,
+  generateFile,
+  HeapProbe,
+  procInfo,
+  type ProcInfo,
+  renderers,
+  sampleMemory,
+} from './probes';
 
 const MiB = 1024 * 1024;
 const here = dirname(fileURLToPath(import.meta.url));
@@ -55,19 +64,6 @@ const watchdog = setTimeout(() => {
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
 const mib = (bytes: number) => fmt(bytes / MiB);
 
-async function generateFile(path: string, bytes: number): Promise<string> {
-  const hash = createHash('sha256');
-  const out = createWriteStream(path);
-  for (let done = 0; done < bytes;) {
-    const piece = randomBytes(Math.min(4 * MiB, bytes - done));
-    hash.update(piece);
-    if (!out.write(piece)) await new Promise<void>((r) => out.once('drain', () => r()));
-    done += piece.byteLength;
-  }
-  await new Promise<void>((r, j) => out.end((e?: Error | null) => (e ? j(e) : r())));
-  return hash.digest('hex');
-}
-
 async function serve(dir: string): Promise<{ port: number; close: () => Promise<void> }> {
   const types: Record<string, string> = {
     '.html': 'text/html',
@@ -93,163 +89,6 @@ async function serve(dir: string): Promise<{ port: number; close: () => Promise<
   return { port, close: () => new Promise((r) => server.close(() => r())) };
 }
 
-interface ProcInfo {
-  pid: number;
-  ppid: number;
-  cmd: string;
-  cpuTicks: number;
-  rssBytes: number;
-}
-
-async function procInfo(pid: number): Promise<ProcInfo | null> {
-  try {
-    const statText = await readFile(`/proc/${pid}/stat`, 'utf8');
-    const fields = statText.slice(statText.lastIndexOf(')') + 2).split(' ');
-    const cmd = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).replace(/\0/g, ' ');
-    const status = await readFile(`/proc/${pid}/status`, 'utf8');
-    const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-    return {
-      pid,
-      ppid: Number(fields[1]),
-      cmd,
-      cpuTicks: Number(fields[11]) + Number(fields[12]),
-      rssBytes: rssKb * 1024,
-    };
-  } catch {
-    return null;
-  }
-}
-
-/** Every process under the browser's, with CPU time and RSS. */
-async function chromiumTree(rootPid: number): Promise<ProcInfo[]> {
-  const all = (
-    await Promise.all(
-      (await readdir('/proc')).filter((d) => /^\d+$/.test(d)).map((d) => procInfo(Number(d))),
-    )
-  ).filter((p): p is ProcInfo => p !== null);
-  const inTree = new Set([rootPid]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const p of all) {
-      if (!inTree.has(p.pid) && inTree.has(p.ppid)) {
-        inTree.add(p.pid);
-        grew = true;
-      }
-    }
-  }
-  return all.filter((p) => inTree.has(p.pid));
-}
-
-/** Renderers of web pages (not Chromium's own WebUI). */
-const renderers = async (rootPid: number) =>
-  (await chromiumTree(rootPid)).filter(
-    (p) => p.cmd.includes('--type=renderer') && !p.cmd.includes('--top-chrome-webui'),
-  );
-
-const CLK_TCK = 100;
-const cpuSeconds = (tree: ProcInfo[]) => tree.reduce((s, p) => s + p.cpuTicks, 0) / CLK_TCK;
-
-interface HeapUsage {
-  usedSize: number;
-  backingStorageSize?: number;
-}
-
-/** JS heap + ArrayBuffer backing store of a page, and of its dedicated workers. */
-class HeapProbe {
-  private workerSessions = new Set<string>();
-  private nextId = 1;
-  private pending = new Map<number, (result: HeapUsage | null) => void>();
-
-  constructor(private readonly cdp: CDPSession) {}
-
-  static async attach(page: Page): Promise<HeapProbe> {
-    const cdp = await page.context().newCDPSession(page);
-    const probe = new HeapProbe(cdp);
-    cdp.on(
-      'Target.attachedToTarget',
-      (event: { sessionId: string; targetInfo: { type: string } }) => {
-        if (event.targetInfo.type === 'worker') probe.workerSessions.add(event.sessionId);
-      },
-    );
-    cdp.on('Target.detachedFromTarget', (event: { sessionId: string }) => {
-      probe.workerSessions.delete(event.sessionId);
-    });
-    cdp.on('Target.receivedMessageFromTarget', (event: { message: string }) => {
-      const reply = JSON.parse(event.message) as { id: number; result?: HeapUsage };
-      probe.pending.get(reply.id)?.(reply.result ?? null);
-      probe.pending.delete(reply.id);
-    });
-    await cdp
-      .send('Target.setAutoAttach', {
-        autoAttach: true,
-        waitForDebuggerOnStart: false,
-        flatten: false,
-      })
-      .catch(() => undefined);
-    return probe;
-  }
-
-  get workers(): number {
-    return this.workerSessions.size;
-  }
-
-  /** Full garbage collection in the page and its workers. */
-  async gc(): Promise<void> {
-    await this.cdp.send('HeapProfiler.collectGarbage').catch(() => undefined);
-    for (const sessionId of this.workerSessions) {
-      const message = JSON.stringify({ id: this.nextId++, method: 'HeapProfiler.collectGarbage' });
-      await this.cdp
-        .send('Target.sendMessageToTarget', { sessionId, message })
-        .catch(() => undefined);
-    }
-  }
-
-  /** Bytes: page heap used + backing store, plus the same for each worker. */
-  async sample(): Promise<number> {
-    const page = (await this.cdp.send('Runtime.getHeapUsage')) as HeapUsage;
-    let total = page.usedSize + (page.backingStorageSize ?? 0);
-    for (const sessionId of this.workerSessions) {
-      const id = this.nextId++;
-      const result = await Promise.race([
-        new Promise<HeapUsage | null>((r) => {
-          this.pending.set(id, r);
-          void this.cdp
-            .send('Target.sendMessageToTarget', {
-              sessionId,
-              message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }),
-            })
-            .catch(() => r(null));
-        }),
-        new Promise<null>((r) => setTimeout(() => r(null), 1000)),
-      ]);
-      if (result) total += result.usedSize + (result.backingStorageSize ?? 0);
-    }
-    return total;
-  }
-}
-
-/** Samples the receiver's memory every 250 ms while a transfer runs. */
-function sampleMemory(probe: HeapProbe, rssOf: () => Promise<number>) {
-  let heapPeak = 0;
-  let rssPeak = 0;
-  let running = true;
-  const loop = (async () => {
-    while (running) {
-      const [heap, rss] = await Promise.all([probe.sample().catch(() => 0), rssOf()]);
-      heapPeak = Math.max(heapPeak, heap);
-      rssPeak = Math.max(rssPeak, rss);
-      if (process.env.BENCH_TRACE) console.log(`  heap ${mib(heap)} MiB  rss ${mib(rss)} MiB`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  })();
-  return async () => {
-    running = false;
-    await loop;
-    return { heapPeak, rssPeak };
-  };
-}
-
 // ---- the run -----------------------------------------------------------------------------
 
 interface BenchPages {
@@ -263,17 +102,6 @@ interface BenchPages {
 }
 
 let rootPid = 0;
-
-async function findBrowserPid(): Promise<number> {
-  const pids = (await readdir('/proc')).filter((d) => /^\d+$/.test(d)).map(Number);
-  for (const pid of pids) {
-    const p = await procInfo(pid);
-    if (p && p.cmd.includes(`--spotlight-bench=${process.pid}`) && !p.cmd.includes('--type=')) {
-      return pid;
-    }
-  }
-  throw new Error('Cannot find the browser process');
-}
 
 async function openPages(port: number): Promise<BenchPages> {
   const browser = await chromium.launch({
@@ -294,7 +122,7 @@ async function openPages(port: number): Promise<BenchPages> {
     ],
   });
   cleanups.push(() => browser.close());
-  rootPid = await findBrowserPid();
+  rootPid = await findBrowserPid(`--spotlight-bench=${process.pid}`);
   const senderOrigin = `http://127.0.0.1:${port}`;
   const receiverOrigin = `http://localhost:${port}`;
 

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import { isApiError } from '../../lib/api/client';
 import { useIdParam } from '../../lib/useIdParam';
 import { Avatar, nameOf } from '../../ui/Avatar';
@@ -25,6 +25,7 @@ export function MatchChatPage() {
   const chat = useRoomChat('match', id, hasRoom);
   const [showTransfer, setShowTransfer] = useState(false);
   const transferId = useId();
+  const showTransferPanel = useCallback(() => setShowTransfer(true), []);
 
   // Participants only: anyone else gets a 404 from the server, and this page says so.
   if (match.error && isApiError(match.error) && match.error.code === 'not_found') {
@@ -103,10 +104,13 @@ export function MatchChatPage() {
         <div
           id={transferId}
           hidden={!showTransfer}
-          className="max-h-[50%] overflow-y-auto border-b border-slate-200 bg-slate-50 p-3"
+          className="max-h-[40%] overflow-y-auto border-b border-slate-200 bg-slate-50 p-3"
         >
           <TransferPanel
             match={data}
+            meId={me.id}
+            partnerName={partner!}
+            onAttention={showTransferPanel}
             onSendLink={(url) => {
               chat.send(url, 'link');
               setShowTransfer(false);

@@ -82,12 +82,20 @@ export class BlockPipeline {
   }
 
   /**
-   * Takes ownership of `data` until written. The buffer is not detached afterwards: Blink keeps
-   * its own reference to received buffers, so detaching only hides them from V8's GC heuristics
-   * (measured: renderer memory then grew with the file).
+   * Takes ownership of `data` until written; then calls `release` (on every path, also when the
+   * chunk is dropped). The OPFS worker detaches the transferred buffer there, which frees its
+   * memory at once instead of at V8's next collection. The in-page stores pass no `release`:
+   * Blink keeps its own reference to a buffer the data channel delivered, so detaching it there
+   * only hides it from V8's GC heuristics (measured: renderer memory then grew with the file).
    */
-  chunk(offset: number, data: Uint8Array): void {
-    this.queue.push(() => this.handleChunk(offset, data));
+  chunk(offset: number, data: Uint8Array, release?: () => void): void {
+    this.queue.push(async () => {
+      try {
+        await this.handleChunk(offset, data);
+      } finally {
+        release?.();
+      }
+    });
   }
 
   fileEnd(sha256: string): void {

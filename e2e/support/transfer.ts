@@ -1,0 +1,142 @@
+/**
+ * Two phones as a matched pair, ready for a phone-to-phone transfer: Chromium with the WebRTC
+ * flags SPEC §2 measured, camera/microphone granted (without it Chromium hides host candidates
+ * and two headless peers never connect), each phone in its own context and renderer process.
+ */
+import { api } from '@spotlight/contracts';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { TestServer, TestUser } from '../../backend/test/harness';
+import { findBrowserPid, renderers } from '../../bench/transfer/probes';
+import { PHONE, WAIT, watchErrors } from './app';
+
+/** Unknown to Chromium; names this browser's process tree in /proc. */
+const MARKER = `--spotlight-e2e-transfer=${process.pid}`;
+
+export interface TransferBrowser {
+  browser: Browser;
+  /** The browser process, root of the renderers. */
+  pid: number;
+}
+
+export async function launchTransferChromium(): Promise<TransferBrowser> {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--allow-loopback-in-peer-connection',
+      '--disable-features=WebRtcHideLocalIpsWithMdns,SpareRendererForSitePerProcess',
+      MARKER,
+    ],
+  });
+  return { browser, pid: await findBrowserPid(MARKER) };
+}
+
+export interface TransferPhone {
+  user: TestUser;
+  context: BrowserContext;
+  page: Page;
+  errors: string[];
+}
+
+export interface MatchedPair {
+  matchId: number;
+  sender: TransferPhone;
+  receiver: TransferPhone;
+}
+
+/** Two registered dancers at one event with an accepted match (set up through the API). */
+export async function createMatch(t: TestServer, names: [string, string]) {
+  const { id: eventId } = await t.createEvent({ name: `Transfer test ${names.join(' & ')}` });
+  const [a, b] = await Promise.all(names.map((username) => t.registerUser({ username })));
+  for (const u of [a!, b!]) {
+    await t.call(api.events.join, { params: { id: eventId } }, { token: u.token });
+  }
+  const created = await t.call(
+    api.matches.create,
+    { body: { targetUserId: b!.id, eventId } },
+    { token: a!.token },
+  );
+  const matchId = created.body.id;
+  await t.call(
+    api.matches.update,
+    { params: { id: matchId }, body: { status: 'accepted' } },
+    { token: b!.token },
+  );
+  return { matchId, a: a!, b: b! };
+}
+
+/** A phone signed in as `user` (the session cookie the login would set), with WebRTC allowed. */
+export async function transferPhone(
+  browser: Browser,
+  t: TestServer,
+  user: TestUser,
+  init?: () => void,
+): Promise<TransferPhone> {
+  const context = await browser.newContext({
+    baseURL: t.url,
+    viewport: PHONE,
+    deviceScaleFactor: 1,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'en-GB',
+    acceptDownloads: true,
+  });
+  context.setDefaultTimeout(WAIT);
+  await context.grantPermissions(['camera', 'microphone'], { origin: t.url });
+  await context.addCookies([{ name: 'spotlight_session', value: user.token, url: t.url }]);
+  if (init) await context.addInitScript(init);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  watchErrors(page, errors);
+  return { user, context, page, errors };
+}
+
+/** Opens the match chat and its transfer panel. */
+export async function openTransferPanel(phone: TransferPhone, matchId: number) {
+  const { page } = phone;
+  await page.goto(`/matches/${matchId}`);
+  const toggle = page.getByRole('button', { name: 'Send or receive the video' });
+  await toggle.click();
+  return page.getByRole('region', { name: 'Video transfer' });
+}
+
+/**
+ * The renderer process that appears for a page opened by `open` (a new context never shares a
+ * renderer with another), so its resident memory can be told apart from the other phone's.
+ */
+export async function newRendererPid(browserPid: number, open: () => Promise<void>) {
+  const before = new Set((await renderers(browserPid)).map((p) => p.pid));
+  await open();
+  for (let i = 0; i < 50; i++) {
+    const fresh = (await renderers(browserPid)).filter((p) => !before.has(p.pid));
+    if (fresh.length === 1) return fresh[0]!.pid;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('Cannot tell the new page’s renderer process apart');
+}
+
+/** The sender's progress bar value (0–100), or null when no transfer shows one. */
+export async function progressOf(page: Page): Promise<number | null> {
+  const bar = page.getByRole('progressbar').first();
+  if (!(await bar.count())) return null;
+  const value = await bar.getAttribute('aria-valuenow').catch(() => null);
+  return value === null ? null : Number(value);
+}
+
+/** Waits until the page's progress bar reaches `percent`. */
+export async function waitForProgress(page: Page, percent: number, timeoutMs = 120_000) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    const value = await progressOf(page);
+    if (value !== null && value >= percent) return value;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`Progress never reached ${percent}%`);
+}
