@@ -61,6 +61,7 @@ export function MatchChatPage() {
               'Match'
             )
           }
+          documentTitle={partner ? `Match with ${partner}` : 'Match'}
           subtitle={
             data ? (
               <span className="flex items-center gap-2">
