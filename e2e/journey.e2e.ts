@@ -6,27 +6,23 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../backend/test/harness';
-import {
-  launchChromium,
-  layoutProblems,
-  PHONE,
-  phoneContext,
-  screenshot,
-  startApp,
-} from './support/app';
-import { deliveredMessage, register, sendMessage, showActiveUsers } from './support/flows';
+import { launchChromium, layoutProblems, PHONE, phoneContext, startApp } from './support/app';
+import { showActiveUsers } from './support/flows';
 import {
   chatInEvent,
+  chatLimits,
   chatPrivately,
   completeAndRate,
   EVENT_NAME,
   historyAndProfile,
   joinBoth,
   JOURNEY_EVENTS,
+  markupStaysText,
   matchAndAccept,
   newPhone,
   registerBoth,
   takeScreenshots,
+  thirdDancerShutOut,
   unexpectedErrors,
   userId,
   type Journey,
@@ -62,29 +58,9 @@ describe('two dancers at one event', () => {
   it('they chat both ways in the event chat and see each other among active users', () =>
     chatInEvent(journey));
 
-  it('counts characters against the 2,000 limit and refuses more', async () => {
-    const { a } = journey;
-    const box = a.page.getByRole('textbox', { name: 'Message', exact: true });
-    await box.fill('x'.repeat(2001));
-    await a.page.getByText('1 characters over the 2,000 limit').waitFor();
-    expect(await a.page.getByRole('button', { name: 'Send message' }).isDisabled()).toBe(true);
-    await box.fill('x'.repeat(2000));
-    await a.page.getByText('2,000 / 2,000').waitFor();
-    expect(await a.page.getByRole('button', { name: 'Send message' }).isEnabled()).toBe(true);
-    await box.fill('');
-  });
+  it('counts characters against the 2,000 limit and refuses more', () => chatLimits(journey));
 
-  it('shows a message with markup as text, and runs no script', async () => {
-    const { a, b } = journey;
-    const markup = '<img src=x onerror="window.__xss=1;document.title=\'pwned\'"> <b>bold?</b>';
-    await sendMessage(a.page, markup);
-    const shown = deliveredMessage(b.page, '<img src=x onerror=');
-    await shown.waitFor();
-    expect(await shown.textContent()).toContain(markup);
-    expect(await b.page.locator('[role=log] img[src="x"], [role=log] b').count()).toBe(0);
-    expect(await b.page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
-    expect(await b.page.title()).toBe('spotlight.cam');
-  });
+  it('shows a message with markup as text, and runs no script', () => markupStaysText(journey));
 
   it('A asks B to be the recording partner; B sees it arrive live and accepts', () =>
     matchAndAccept(journey));
@@ -96,37 +72,8 @@ describe('two dancers at one event', () => {
   it('History shows the match for both, with the ratings given and received', () =>
     historyAndProfile(journey));
 
-  it('a third dancer cannot open their private chat; logging out everywhere ends every tab', async () => {
-    const c = await newPhone(browser, t.url, 'Cleo');
-    await register(c.page, c.dancer);
-    await c.page.goto(`/matches/${journey.matchId}`);
-    await c.page.getByText('This chat isn’t available').waitFor();
-    expect(await c.page.getByText('Perfect, thank you!').count()).toBe(0);
-    await screenshot(c.page, '14-match-not-yours');
-
-    // Logging out everywhere from a second tab ends the first one's session live.
-    await c.page.goto('/events');
-    await c.page.getByRole('heading', { name: 'Events', level: 1 }).waitFor();
-    const other = await c.context.newPage();
-    await other.goto('/profile');
-    await other.getByRole('button', { name: 'Log out on every device' }).click();
-    await other.getByRole('heading', { name: 'Sign in' }).waitFor();
-    await c.page.getByRole('heading', { name: 'Sign in' }).waitFor();
-    await c.page.getByText('You were signed out').waitFor();
-    await other.close();
-    await c.page.getByLabel('Email').fill(c.dancer.email);
-    await c.page.getByLabel('Password').fill('not the password');
-    await c.page.getByRole('button', { name: 'Sign in' }).click();
-    await c.page
-      .getByRole('alert')
-      .filter({ hasText: /password/i })
-      .waitFor();
-    await c.page.getByLabel('Password').fill(c.dancer.password);
-    await c.page.getByRole('button', { name: 'Sign in' }).click();
-    await c.page.getByRole('heading', { name: 'Events', level: 1 }).waitFor();
-    expect(unexpectedErrors(c)).toEqual([]);
-    await c.context.close();
-  });
+  it('a third dancer cannot open their private chat; logging out everywhere ends every tab', () =>
+    thirdDancerShutOut(journey, browser, t.url));
 
   it('fits a 360-px phone: no sideways scrolling, tap targets of at least 44 px', async () => {
     const { a, b, eventId, matchId } = journey;

@@ -148,6 +148,30 @@ export async function chatInEvent({ a, b, eventId, shot }: Journey) {
   await shot(b.page, '05-event-chat');
 }
 
+/** The message box counts characters against the 2,000 limit and refuses more. */
+export async function chatLimits({ a }: Journey) {
+  const box = a.page.getByRole('textbox', { name: 'Message', exact: true });
+  await box.fill('x'.repeat(2001));
+  await a.page.getByText('1 characters over the 2,000 limit').waitFor();
+  expect(await a.page.getByRole('button', { name: 'Send message' }).isDisabled()).toBe(true);
+  await box.fill('x'.repeat(2000));
+  await a.page.getByText('2,000 / 2,000').waitFor();
+  expect(await a.page.getByRole('button', { name: 'Send message' }).isEnabled()).toBe(true);
+  await box.fill('');
+}
+
+/** A message with markup reaches B as text, and runs no script. */
+export async function markupStaysText({ a, b }: Journey) {
+  const markup = '<img src=x onerror="window.__xss=1;document.title=\'pwned\'"> <b>bold?</b>';
+  await sendMessage(a.page, markup);
+  const shown = deliveredMessage(b.page, '<img src=x onerror=');
+  await shown.waitFor();
+  expect(await shown.textContent()).toContain(markup);
+  expect(await b.page.locator('[role=log] img[src="x"], [role=log] b').count()).toBe(0);
+  expect(await b.page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+  expect(await b.page.title()).toBe('spotlight.cam');
+}
+
 /** A asks B to be the recording partner; B sees it arrive live and accepts. */
 export async function matchAndAccept(journey: Journey) {
   const { a, b, shot } = journey;
@@ -264,6 +288,46 @@ export async function historyAndProfile({ a, b, shot }: Journey) {
   await b.page.getByRole('button', { name: 'Save profile' }).click();
   await b.page.getByText('Profile saved.').waitFor();
   await shot(b.page, '13-profile');
+}
+
+/**
+ * A third dancer cannot open A and B's private chat; logging out everywhere from a second tab
+ * ends the first tab's session live; signing in again works.
+ */
+export async function thirdDancerShutOut(
+  { matchId, shot }: Journey,
+  browser: Browser,
+  baseURL: string,
+) {
+  const c = await newPhone(browser, baseURL, 'Cleo');
+  await register(c.page, c.dancer);
+  await c.page.goto(`/matches/${matchId}`);
+  await c.page.getByText('This chat isn’t available').waitFor();
+  expect(await c.page.getByText('Perfect, thank you!').count()).toBe(0);
+  await shot(c.page, '14-match-not-yours');
+
+  // Logging out everywhere from a second tab ends the first one's session live.
+  await c.page.goto('/events');
+  await c.page.getByRole('heading', { name: 'Events', level: 1 }).waitFor();
+  const other = await c.context.newPage();
+  await other.goto('/profile');
+  await other.getByRole('button', { name: 'Log out on every device' }).click();
+  await other.getByRole('heading', { name: 'Sign in' }).waitFor();
+  await c.page.getByRole('heading', { name: 'Sign in' }).waitFor();
+  await c.page.getByText('You were signed out').waitFor();
+  await other.close();
+  await c.page.getByLabel('Email').fill(c.dancer.email);
+  await c.page.getByLabel('Password').fill('not the password');
+  await c.page.getByRole('button', { name: 'Sign in' }).click();
+  await c.page
+    .getByRole('alert')
+    .filter({ hasText: /password/i })
+    .waitFor();
+  await c.page.getByLabel('Password').fill(c.dancer.password);
+  await c.page.getByRole('button', { name: 'Sign in' }).click();
+  await c.page.getByRole('heading', { name: 'Events', level: 1 }).waitFor();
+  expect(unexpectedErrors(c)).toEqual([]);
+  await c.context.close();
 }
 
 /** The star a dancer taps (the radio inside it is visually hidden). */
