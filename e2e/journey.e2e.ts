@@ -3,73 +3,46 @@
  * privately, complete, rate each other, see it in History. Plus a third dancer who must not
  * see their private chat, and markup sent as a message that must stay text.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../backend/test/harness';
+import { launchChromium, layoutProblems, PHONE, phoneContext, startApp } from './support/app';
+import { showActiveUsers } from './support/flows';
 import {
-  launchChromium,
-  layoutProblems,
-  PHONE,
-  phoneContext,
-  screenshot,
-  startApp,
-  watchErrors,
-} from './support/app';
-import {
-  buildDancer,
-  deliveredMessage,
-  joinEvent,
-  openEventChat,
-  register,
-  sendMessage,
-  showActiveUsers,
-  type Dancer,
-} from './support/flows';
-
-interface Phone {
-  context: BrowserContext;
-  page: Page;
-  dancer: Dancer;
-  errors: string[];
-}
-
-const EVENT_NAME = 'Warsaw Halloween Swing';
+  chatInEvent,
+  chatLimits,
+  chatPrivately,
+  completeAndRate,
+  EVENT_NAME,
+  historyAndProfile,
+  joinBoth,
+  JOURNEY_EVENTS,
+  markupStaysText,
+  matchAndAccept,
+  newPhone,
+  registerBoth,
+  takeScreenshots,
+  thirdDancerShutOut,
+  unexpectedErrors,
+  userId,
+  type Journey,
+} from './support/journey';
 
 describe('two dancers at one event', () => {
   let t: TestServer;
   let browser: Browser;
-  let eventId: number;
-  let matchId: number;
-  let a: Phone;
-  let b: Phone;
-
-  const phone = async (name: string): Promise<Phone> => {
-    const context = await phoneContext(browser, t.url);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    watchErrors(page, errors);
-    return { context, page, dancer: buildDancer(name), errors };
-  };
+  const journey = { shot: takeScreenshots } as Journey;
 
   beforeAll(async () => {
     t = await startApp();
-    // Fixed dates far ahead: upcoming whenever the suite runs, and stable screenshots.
-    ({ id: eventId } = await t.createEvent({
-      name: EVENT_NAME,
-      location: 'Warsaw, Poland',
-      startDate: '2030-10-31',
-      endDate: '2030-11-03',
-      description: 'Three days of West Coast Swing: Jack & Jill, Strictly, and social dancing.',
-    }));
-    await t.createEvent({
-      name: 'Budapest Swing Fling',
-      location: 'Budapest, Hungary',
-      startDate: '2030-12-05',
-      endDate: '2030-12-07',
-    });
+    // One at a time: the ids (in the screenshots' URLs) stay the same on every run.
+    for (const event of JOURNEY_EVENTS) {
+      const { id } = await t.createEvent(event);
+      if (event.name === EVENT_NAME) journey.eventId = id;
+    }
     browser = await launchChromium();
-    a = await phone('Ana');
-    b = await phone('Ben');
+    journey.a = await newPhone(browser, t.url, 'Ana');
+    journey.b = await newPhone(browser, t.url, 'Ben');
   });
 
   afterAll(async () => {
@@ -77,249 +50,33 @@ describe('two dancers at one event', () => {
     await t?.close();
   });
 
-  it('both register; the form checks with the shared schema and shows the server’s answer', async () => {
-    await a.page.goto('/login');
-    await a.page.getByRole('heading', { name: 'Sign in' }).waitFor();
-    await screenshot(a.page, '01-login');
+  it('both register; the form checks with the shared schema and shows the server’s answer', () =>
+    registerBoth(journey));
 
-    // Inline validation from RegisterBody, before any request.
-    await a.page.goto('/register');
-    await a.page.getByLabel('Email').fill('not-an-email');
-    await a.page.getByLabel('Username').fill('a');
-    await a.page.getByLabel('Password').fill('password');
-    await a.page.getByRole('button', { name: 'Create account' }).click();
-    await a.page.getByText('Enter a valid email address').waitFor();
-    await a.page.getByText('At least 3 characters').waitFor();
-    await a.page.getByText('This password is too common; choose another one').waitFor();
-    await screenshot(a.page, '02-register-validation');
+  it('both join the event; the list marks it joined', () => joinBoth(journey));
 
-    await register(a.page, a.dancer);
+  it('they chat both ways in the event chat and see each other among active users', () =>
+    chatInEvent(journey));
 
-    // The server's own error, on its field: the email is taken.
-    await b.page.goto('/register');
-    await b.page.getByLabel('Email').fill(a.dancer.email);
-    await b.page.getByLabel('Username').fill(b.dancer.username);
-    await b.page.getByLabel('Password').fill(b.dancer.password);
-    await b.page.getByRole('button', { name: 'Create account' }).click();
-    await b.page
-      .getByRole('alert')
-      .filter({ hasText: /already/i })
-      .waitFor();
-    await register(b.page, b.dancer);
-  });
+  it('counts characters against the 2,000 limit and refuses more', () => chatLimits(journey));
 
-  it('both join the event; the list marks it joined', async () => {
-    await a.page.getByRole('link', { name: new RegExp(EVENT_NAME) }).waitFor();
-    await a.page.getByRole('link', { name: /Budapest Swing Fling/ }).waitFor();
-    await joinEvent(a.page, EVENT_NAME);
-    await a.page.getByText('1 dancer', { exact: true }).waitFor();
-    await joinEvent(b.page, EVENT_NAME);
-    await b.page.getByText('2 dancers', { exact: true }).waitFor();
-    await screenshot(b.page, '04-event-details');
+  it('shows a message with markup as text, and runs no script', () => markupStaysText(journey));
 
-    await a.page.goto('/events');
-    const card = a.page.getByRole('link', { name: new RegExp(EVENT_NAME) });
-    await card.getByText('Joined').waitFor();
-    // Search narrows the list (debounced, through the URL).
-    await a.page.getByRole('searchbox', { name: 'Search events' }).fill('budapest');
-    await a.page.waitForURL(/q=budapest/);
-    await a.page.getByRole('link', { name: new RegExp(EVENT_NAME) }).waitFor({ state: 'detached' });
-    await a.page.getByRole('searchbox', { name: 'Search events' }).fill('');
-    await a.page.getByRole('link', { name: new RegExp(EVENT_NAME) }).waitFor();
-    await screenshot(a.page, '03-events');
-  });
+  it('A asks B to be the recording partner; B sees it arrive live and accepts', () =>
+    matchAndAccept(journey));
 
-  it('they chat both ways in the event chat and see each other among active users', async () => {
-    await openEventChat(a.page, eventId);
-    await openEventChat(b.page, eventId);
+  it('they chat privately, and a video link is sent as a safe link', () => chatPrivately(journey));
 
-    await sendMessage(a.page, 'Hi! Anyone filming the Novice J&J prelims?');
-    await deliveredMessage(b.page, 'Anyone filming the Novice J&J prelims?').waitFor();
-    await sendMessage(b.page, 'Me! I’m in heat 2, you?');
-    await deliveredMessage(a.page, 'I’m in heat 2, you?').waitFor();
+  it('the match is completed and both rate each other', () => completeAndRate(journey));
 
-    for (const [me, other] of [
-      [a, b],
-      [b, a],
-    ] as const) {
-      const panel = await showActiveUsers(me.page);
-      await panel.getByRole('link', { name: other.dancer.username }).waitFor();
-    }
-    await screenshot(b.page, '06-event-chat-active-users');
-    await b.page.getByRole('button', { name: /Here now/ }).click();
-    await screenshot(b.page, '05-event-chat');
-  });
+  it('History shows the match for both, with the ratings given and received', () =>
+    historyAndProfile(journey));
 
-  it('counts characters against the 2,000 limit and refuses more', async () => {
-    const box = a.page.getByRole('textbox', { name: 'Message', exact: true });
-    await box.fill('x'.repeat(2001));
-    await a.page.getByText('1 characters over the 2,000 limit').waitFor();
-    expect(await a.page.getByRole('button', { name: 'Send message' }).isDisabled()).toBe(true);
-    await box.fill('x'.repeat(2000));
-    await a.page.getByText('2,000 / 2,000').waitFor();
-    expect(await a.page.getByRole('button', { name: 'Send message' }).isEnabled()).toBe(true);
-    await box.fill('');
-  });
-
-  it('shows a message with markup as text, and runs no script', async () => {
-    const markup = '<img src=x onerror="window.__xss=1;document.title=\'pwned\'"> <b>bold?</b>';
-    await sendMessage(a.page, markup);
-    const shown = deliveredMessage(b.page, '<img src=x onerror=');
-    await shown.waitFor();
-    expect(await shown.textContent()).toContain(markup);
-    expect(await b.page.locator('[role=log] img[src="x"], [role=log] b').count()).toBe(0);
-    expect(await b.page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
-    expect(await b.page.title()).not.toBe('pwned');
-  });
-
-  it('A asks B to be the recording partner; B sees it arrive live and accepts', async () => {
-    const panel = await showActiveUsers(a.page);
-    await panel
-      .getByRole('button', { name: `Request recording partner: ${b.dancer.username}` })
-      .click();
-    await a.page.waitForURL(/\/matches\/\d+$/);
-    matchId = Number(new URL(a.page.url()).pathname.split('/').pop());
-    await a.page.getByText(`Waiting for ${b.dancer.username} to answer`).waitFor();
-
-    // B is still in the event chat: the badge and a toast arrive without a reload.
-    await b.page.getByRole('link', { name: /Matches\s*1 pending request/ }).waitFor();
-    const toast = b.page
-      .getByRole('status')
-      .filter({ hasText: 'asked you to be their recording partner' });
-    await toast.waitFor();
-    await screenshot(b.page, '07-match-request-toast', { keepToasts: true });
-    await toast.getByRole('link', { name: 'View' }).click();
-    await b.page
-      .getByText(`${a.dancer.username} asked you to be their recording partner.`)
-      .waitFor();
-    await screenshot(b.page, '08-match-pending');
-    await b.page.getByRole('button', { name: 'Accept' }).click();
-    await b.page.getByText('You’re partners.', { exact: false }).waitFor();
-
-    // A's page follows live: the status and the chat open.
-    await a.page.getByText('You’re partners.', { exact: false }).waitFor();
-    await b.page
-      .getByRole('link', { name: /Matches\s*1 pending request/ })
-      .waitFor({ state: 'detached' });
-  });
-
-  it('they chat privately, and a video link is sent as a safe link', async () => {
-    const toA = `Message to ${a.dancer.username}`;
-    const toB = `Message to ${b.dancer.username}`;
-    await sendMessage(b.page, 'I’ll film your heat 3 from the left side.', toA);
-    await deliveredMessage(a.page, 'heat 3 from the left side').waitFor();
-    await sendMessage(a.page, 'Perfect, thank you!', toB);
-    await deliveredMessage(b.page, 'Perfect, thank you!').waitFor();
-
-    // The link fallback (the transfer panel's slot): http(s) only.
-    await b.page.getByRole('button', { name: 'Send or receive the video' }).click();
-    const linkBox = b.page.getByLabel('Post a link instead');
-    await linkBox.fill('javascript:alert(1)');
-    await b.page.getByRole('button', { name: 'Send link' }).click();
-    await b.page.getByText('Must be an http or https link').waitFor();
-    const video = 'https://drive.google.com/file/d/heat3-ana/view';
-    await linkBox.fill(video);
-    await b.page.getByRole('button', { name: 'Send link' }).click();
-
-    const link = a.page.getByRole('link', { name: video });
-    await link.waitFor();
-    expect(await link.getAttribute('href')).toBe(video);
-    expect(await link.getAttribute('target')).toBe('_blank');
-    expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
-    await screenshot(a.page, '09-match-chat');
-  });
-
-  it('the match is completed and both rate each other', async () => {
-    await a.page.getByRole('button', { name: 'Mark as done' }).click();
-    await a.page.getByRole('link', { name: `Rate ${b.dancer.username}` }).click();
-    // B's page learns of the completion live.
-    await b.page.getByRole('link', { name: `Rate ${a.dancer.username}` }).click();
-
-    await a.page.getByRole('heading', { name: `Rate ${b.dancer.username}` }).waitFor();
-    await starLabel(a.page, '5 – Excellent').click();
-    await a.page.getByLabel('Comment (optional)').fill('Great angles, sent the video right after.');
-    await a.page.getByText(`I would collaborate with ${b.dancer.username} again`).click();
-    await screenshot(a.page, '10-rate-partner');
-    await a.page.getByRole('button', { name: 'Submit rating' }).click();
-    await a.page.getByRole('heading', { name: 'Matches', level: 1 }).waitFor();
-
-    await starLabel(b.page, '4 – Great').click();
-    await b.page.getByRole('button', { name: 'Submit rating' }).click();
-    await b.page.getByRole('heading', { name: 'Matches', level: 1 }).waitFor();
-  });
-
-  it('History shows the match for both, with the ratings given and received', async () => {
-    for (const [me, other, gave, got] of [
-      [a, b, 5, 4],
-      [b, a, 4, 5],
-    ] as const) {
-      await me.page.goto('/history');
-      const card = me.page
-        .getByRole('region', { name: 'History' })
-        .getByRole('listitem')
-        .filter({ hasText: other.dancer.username });
-      await card.getByText(EVENT_NAME).waitFor();
-      await card.getByText('Completed').waitFor();
-      await card.getByRole('img', { name: `${gave} out of 5` }).waitFor();
-      await card.getByRole('img', { name: `${got} out of 5` }).waitFor();
-    }
-    await screenshot(a.page, '11-history');
-
-    await a.page.goto(`/users/${(await userId(b)).toString()}`);
-    await a.page.getByText('from 1 rating').waitFor();
-    await a.page.getByText('100% would collaborate again').waitFor();
-    await a.page.getByText('Great angles, sent the video right after.').waitFor();
-    await screenshot(a.page, '12-public-profile');
-    await a.page.getByRole('button', { name: 'Report user' }).click();
-    await a.page.getByLabel('Reason').selectOption('no_show');
-    await a.page.getByRole('button', { name: 'Send report' }).click();
-    await a.page.getByText('Thanks, the organisers will look into it.').waitFor();
-
-    await b.page.goto('/profile');
-    await b.page.getByLabel('City').fill('Warsaw');
-    await b.page.getByLabel('Role').selectOption('follower');
-    await b.page.getByLabel('WSDC number').fill('12ab');
-    await b.page.getByRole('button', { name: 'Save profile' }).click();
-    await b.page.getByText('Digits only (your WSDC number)').waitFor();
-    await b.page.getByLabel('WSDC number').fill('12345');
-    await b.page.getByRole('button', { name: 'Save profile' }).click();
-    await b.page.getByText('Profile saved.').waitFor();
-    await screenshot(b.page, '13-profile');
-  });
-
-  it('a third dancer cannot open their private chat; logging out everywhere ends every tab', async () => {
-    const c = await phone('Cleo');
-    await register(c.page, c.dancer);
-    await c.page.goto(`/matches/${matchId}`);
-    await c.page.getByText('This chat isn’t available').waitFor();
-    expect(await c.page.getByText('Perfect, thank you!').count()).toBe(0);
-    await screenshot(c.page, '14-match-not-yours');
-
-    // Logging out everywhere from a second tab ends the first one's session live.
-    await c.page.goto('/events');
-    await c.page.getByRole('heading', { name: 'Events', level: 1 }).waitFor();
-    const other = await c.context.newPage();
-    await other.goto('/profile');
-    await other.getByRole('button', { name: 'Log out on every device' }).click();
-    await other.getByRole('heading', { name: 'Sign in' }).waitFor();
-    await c.page.getByRole('heading', { name: 'Sign in' }).waitFor();
-    await c.page.getByText('You were signed out').waitFor();
-    await other.close();
-    await c.page.getByLabel('Email').fill(c.dancer.email);
-    await c.page.getByLabel('Password').fill('not the password');
-    await c.page.getByRole('button', { name: 'Sign in' }).click();
-    await c.page
-      .getByRole('alert')
-      .filter({ hasText: /password/i })
-      .waitFor();
-    await c.page.getByLabel('Password').fill(c.dancer.password);
-    await c.page.getByRole('button', { name: 'Sign in' }).click();
-    await c.page.getByRole('heading', { name: 'Events', level: 1 }).waitFor();
-    expect(c.errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
-    await c.context.close();
-  });
+  it('a third dancer cannot open their private chat; logging out everywhere ends every tab', () =>
+    thirdDancerShutOut(journey, browser, t.url));
 
   it('fits a 360-px phone: no sideways scrolling, tap targets of at least 44 px', async () => {
+    const { a, b, eventId, matchId } = journey;
     const bId = await userId(b);
     const pages: [string, string][] = [
       ['/events', 'Events'],
@@ -356,19 +113,6 @@ describe('two dancers at one event', () => {
   it('raised no page errors', () => {
     // 4xx answers the UI handles (401 before login, 404 for the wrong match) log as console
     // errors in Chromium; anything else is a bug.
-    const unexpected = [...a.errors, ...b.errors].filter((e) => !/status of 4\d\d/.test(e));
-    expect(unexpected).toEqual([]);
+    expect([...unexpectedErrors(journey.a), ...unexpectedErrors(journey.b)]).toEqual([]);
   });
-
-  /** The star a dancer taps (the radio inside it is visually hidden). */
-  function starLabel(page: Page, name: string) {
-    return page.locator('label').filter({ has: page.getByRole('radio', { name }) });
-  }
-
-  async function userId(phone: Phone): Promise<number> {
-    return phone.page.evaluate(async () => {
-      const response = await fetch('/api/users/me');
-      return ((await response.json()) as { id: number }).id;
-    });
-  }
 });

@@ -1,10 +1,12 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
+import compression from 'compression';
 import cors from 'cors';
 import express, { type Request, type Response, type NextFunction } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
+import { SOCKET_PATH } from '@spotlight/contracts';
 import { AppError, rateLimited, unauthorized } from './errors';
 import type { AppContext } from './http/context';
 import type { Authenticate } from './http/route';
@@ -91,6 +93,15 @@ export function createApp(ctx: AppContext, services: Services) {
     });
     next();
   });
+
+  // gzip for text (the PWA's JS and CSS, JSON) when the backend is the whole server (`npm
+  // start`); behind nginx it does the same. Media and fonts are already compressed, and the
+  // compressible-type check leaves them alone; Socket.IO compresses its own transport.
+  app.use(
+    compression({
+      filter: (req, res) => !req.url.startsWith(SOCKET_PATH) && compression.filter(req, res),
+    }),
+  );
 
   if (config.METRICS_ENABLED) {
     app.get('/metrics', async (_req, res) => {

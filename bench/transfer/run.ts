@@ -8,14 +8,11 @@
  *   npm run bench:transfer -- --smoke           # 32 MiB everywhere, quick
  *   options: --resume-size MiB (64) · --no-bare · --no-resume · --timeout-min N (25)
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, extname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { build } from 'vite';
+import { buildBenchPage, linkPages, serve } from './harness';
 import {
   chromiumTree,
   cpuSeconds,
@@ -29,7 +26,6 @@ import {
 } from './probes';
 
 const MiB = 1024 * 1024;
-const here = dirname(fileURLToPath(import.meta.url));
 
 // ---- options -----------------------------------------------------------------------------
 
@@ -63,31 +59,6 @@ const watchdog = setTimeout(() => {
 
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
 const mib = (bytes: number) => fmt(bytes / MiB);
-
-async function serve(dir: string): Promise<{ port: number; close: () => Promise<void> }> {
-  const types: Record<string, string> = {
-    '.html': 'text/html',
-    '.js': 'text/javascript',
-    '.wasm': 'application/wasm',
-    '.css': 'text/css',
-  };
-  const server = http.createServer(async (req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    const file = resolve(dir, `.${path === '/' ? '/index.html' : path}`);
-    if (!file.startsWith(dir)) return void res.writeHead(403).end();
-    try {
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  // '::' with dual stack, so both http://127.0.0.1 and http://localhost (maybe ::1) reach it.
-  await new Promise<void>((r) => server.listen({ port: 0, host: '::', ipv6Only: false }, r));
-  const { port } = server.address() as AddressInfo;
-  return { port, close: () => new Promise((r) => server.close(() => r())) };
-}
 
 // ---- the run -----------------------------------------------------------------------------
 
@@ -150,27 +121,7 @@ async function openPages(port: number): Promise<BenchPages> {
   }
   const senderRenderers = (await renderers(rootPid)).filter((p) => p.pid !== after[0]!.pid);
 
-  // Signaling relay: each page's outgoing messages are evaluated in the other, in order.
-  const relay = (to: () => Page) => {
-    let queue: Promise<unknown> = Promise.resolve();
-    return (_source: unknown, ns: 'bare' | 'engine', json: string) => {
-      queue = queue.then(() =>
-        to()
-          .evaluate(([n, j]) => window.bench.signalIn(n, j), [ns, json] as const)
-          .catch(() => undefined),
-      );
-      return queue.then(() => undefined);
-    };
-  };
-  await sender.exposeBinding(
-    'benchSignalOut',
-    relay(() => receiver),
-  );
-  await receiver.exposeBinding(
-    'benchSignalOut',
-    relay(() => sender),
-  );
-  await Promise.all([sender.reload(), receiver.reload()]);
+  await linkPages(sender, receiver);
   return {
     browser,
     sender,
@@ -241,12 +192,7 @@ async function main() {
   cleanups.push(() => rm(work, { recursive: true, force: true }));
   const dist = join(work, 'dist');
   console.log(`bench/transfer: building the bench page…`);
-  await build({
-    root: join(here, 'page'),
-    base: './',
-    logLevel: 'warn',
-    build: { outDir: dist, emptyOutDir: true, target: 'es2022', sourcemap: false },
-  });
+  await buildBenchPage(dist);
   const server = await serve(dist);
   cleanups.push(() => server.close());
 

@@ -17,7 +17,8 @@ export async function startApp(env: Record<string, string> = {}): Promise<TestSe
   return startTestServer({ SERVE_FRONTEND: 'true', ...env });
 }
 
-export function launchChromium(): Promise<Browser> {
+/** Debian's Chromium, headless; `extraArgs` for WebRTC tests (e.g. loopback candidates). */
+export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
@@ -29,6 +30,7 @@ export function launchChromium(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
 }

@@ -4,88 +4,21 @@
  * and refuses wrong, tampered and expired ones. Debian's `turnserver` runs on loopback with a
  * random secret; `turnutils_uclient` allocates relays and sends data through them.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import dgram from 'node:dgram';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { api, type IceServer } from '@spotlight/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../src/config';
 import { iceServersFor } from '../../src/modules/webrtc/service';
 import { startTestServer, type TestServer, type TestUser } from '../harness';
-import { freePort } from '../../../scripts/cluster';
+import { startTurn, stopTurn, type Turn } from './coturn';
 import { requireTool } from './support';
 
-const CONFIG = path.join(REPO_ROOT, 'coturn', 'turnserver.conf');
 const enabled =
   requireTool('turnserver', 'the TURN test starts Debian coturn on loopback') &&
   requireTool('turnutils_uclient', 'the TURN test allocates relays with it');
-
-/** A port free for both TCP and UDP (coturn listens on both). */
-async function freeTurnPort(): Promise<number> {
-  for (;;) {
-    const port = await freePort();
-    const udpFree = await new Promise<boolean>((resolve) => {
-      const socket = dgram.createSocket('udp4');
-      socket.once('error', () => resolve(false));
-      socket.bind(port, '127.0.0.1', () => socket.close(() => resolve(true)));
-    });
-    if (udpFree) return port;
-  }
-}
-
-interface Turn {
-  port: number;
-  process: ChildProcess;
-  log: () => string;
-}
-
-/** Starts coturn with the committed config, on loopback, and waits until STUN answers. */
-async function startTurn(dir: string, secret: string, ciFlags: boolean): Promise<Turn> {
-  const port = await freeTurnPort();
-  // Relay ports below Linux's ephemeral range; coturn skips any that happen to be taken.
-  const minPort = 20_000 + Math.floor(Math.random() * 190) * 64;
-  const args = [
-    '-c',
-    CONFIG,
-    '--listening-ip=127.0.0.1',
-    '--relay-ip=127.0.0.1',
-    `--listening-port=${port}`,
-    `--min-port=${minPort}`,
-    `--max-port=${minPort + 63}`,
-    `--static-auth-secret=${secret}`,
-    '--realm=spotlight.test',
-    `--pidfile=${path.join(dir, `turnserver-${port}.pid`)}`,
-    // The CI variant: this throwaway instance may relay to loopback peers. Production never.
-    ...(ciFlags ? ['--allow-loopback-peers', '--allowed-peer-ip=127.0.0.1'] : []),
-  ];
-  let output = '';
-  const child = spawn('turnserver', args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  for (let attempt = 0; attempt < 100; attempt++) {
-    if (child.exitCode !== null) throw new Error(`turnserver exited:\n${output}`);
-    // The same probe as the compose healthcheck.
-    const stun = spawnSync('turnutils_stunclient', ['-p', String(port), '127.0.0.1'], {
-      timeout: 5000,
-    });
-    if (stun.status === 0) return { port, process: child, log: () => output };
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`turnserver did not answer STUN on ${port}:\n${output}`);
-}
-
-async function stopTurn(turn: Turn | undefined) {
-  if (!turn || turn.process.exitCode !== null) return;
-  const exited = new Promise((resolve) => turn.process.once('exit', resolve));
-  turn.process.kill('SIGTERM');
-  const timer = setTimeout(() => turn.process.kill('SIGKILL'), 5000);
-  await exited;
-  clearTimeout(timer);
-}
 
 /** What turnutils_uclient says when the server refuses the credentials (401). */
 const REFUSED = /Cannot complete Allocation/;

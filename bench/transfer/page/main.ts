@@ -76,8 +76,15 @@ const bench = {
     inbound[ns].forEach((handler) => handler(message));
   },
 
-  /** Opens the real session (OPFS worker store, IndexedDB manifests) and connects it. */
-  async initEngine(asRole: Role) {
+  /**
+   * Opens the real session (OPFS worker store, IndexedDB manifests) and connects it; by
+   * default with no ICE servers (host candidates), or with these and, if `relayOnly`,
+   * iceTransportPolicy 'relay' (TURN only).
+   */
+  async initEngine(
+    asRole: Role,
+    ice: { iceServers: RTCIceServer[]; relayOnly: boolean } | null = null,
+  ) {
     role = asRole;
     session = await openTransferSession({ peerKey: 'bench' });
     session.onIncoming((transfer) => {
@@ -93,7 +100,11 @@ const bench = {
     engineConnection = connectSession(session, {
       signaling: signaling('engine'),
       polite: role === 'receiver',
-      iceServers: noIce,
+      iceServers: ice ? async () => ice.iceServers : noIce,
+      ...(ice?.relayOnly && {
+        createPeerConnection: (config: RTCConfiguration) =>
+          new RTCPeerConnection({ ...config, iceTransportPolicy: 'relay' }),
+      }),
     });
     await waitFor(() => (session?.link.getSnapshot() === 'ready' ? true : null));
     return { restored: restored !== undefined };

@@ -1,0 +1,344 @@
+/**
+ * The two-dancer journey, step by step: register, join, chat in the event, match, chat
+ * privately, complete, rate, see it in History. e2e/journey.e2e.ts runs it against one
+ * backend (and takes the README's screenshots); e2e/cluster.e2e.ts runs the same steps
+ * through nginx with the two dancers on different backend nodes.
+ */
+import { expect } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { phoneContext, screenshot, watchErrors } from './app';
+import {
+  buildDancer,
+  deliveredMessage,
+  joinEvent,
+  openEventChat,
+  register,
+  sendMessage,
+  showActiveUsers,
+  type Dancer,
+} from './flows';
+
+export interface Phone {
+  context: BrowserContext;
+  page: Page;
+  dancer: Dancer;
+  errors: string[];
+}
+
+/** Saves a documentation screenshot, or does nothing (runs other than journey.e2e.ts). */
+export type Shot = (page: Page, name: string, options?: { keepToasts?: boolean }) => Promise<void>;
+
+export const takeScreenshots: Shot = (page, name, options) => screenshot(page, name, options);
+export const noScreenshots: Shot = async () => {};
+
+export interface Journey {
+  a: Phone;
+  b: Phone;
+  eventId: number;
+  /** Set by `matchAndAccept`. */
+  matchId: number;
+  shot: Shot;
+}
+
+export const EVENT_NAME = 'Warsaw Halloween Swing';
+
+/** The events the journey needs; fixed dates far ahead, upcoming whenever the suite runs. */
+export const JOURNEY_EVENTS = [
+  {
+    name: EVENT_NAME,
+    location: 'Warsaw, Poland',
+    startDate: '2030-10-31',
+    endDate: '2030-11-03',
+    description: 'Three days of West Coast Swing: Jack & Jill, Strictly, and social dancing.',
+  },
+  {
+    name: 'Budapest Swing Fling',
+    location: 'Budapest, Hungary',
+    startDate: '2030-12-05',
+    endDate: '2030-12-07',
+  },
+] as const;
+
+/** A phone (browser context) with a page that records its errors, for dancer `name`. */
+export async function newPhone(browser: Browser, baseURL: string, name: string): Promise<Phone> {
+  const context = await phoneContext(browser, baseURL);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  watchErrors(page, errors);
+  return { context, page, dancer: buildDancer(name), errors };
+}
+
+/** Page errors other than the 4xx answers the UI handles (401 before login, 404s). */
+export const unexpectedErrors = (phone: Phone) =>
+  phone.errors.filter((e) => !/status of 4\d\d/.test(e));
+
+/** Both register; the form checks with the shared schema and shows the server's answer. */
+export async function registerBoth({ a, b, shot }: Journey) {
+  await a.page.goto('/login');
+  await a.page.getByRole('heading', { name: 'Sign in' }).waitFor();
+  await shot(a.page, '01-login');
+
+  // Inline validation from RegisterBody, before any request.
+  await a.page.goto('/register');
+  await a.page.getByLabel('Email').fill('not-an-email');
+  await a.page.getByLabel('Username').fill('a');
+  await a.page.getByLabel('Password').fill('password');
+  await a.page.getByRole('button', { name: 'Create account' }).click();
+  await a.page.getByText('Enter a valid email address').waitFor();
+  await a.page.getByText('At least 3 characters').waitFor();
+  await a.page.getByText('This password is too common; choose another one').waitFor();
+  await shot(a.page, '02-register-validation');
+
+  await register(a.page, a.dancer);
+
+  // The server's own error, on its field: the email is taken.
+  await b.page.goto('/register');
+  await b.page.getByLabel('Email').fill(a.dancer.email);
+  await b.page.getByLabel('Username').fill(b.dancer.username);
+  await b.page.getByLabel('Password').fill(b.dancer.password);
+  await b.page.getByRole('button', { name: 'Create account' }).click();
+  await b.page
+    .getByRole('alert')
+    .filter({ hasText: /already/i })
+    .waitFor();
+  await register(b.page, b.dancer);
+}
+
+/** Both join the event; the list marks it joined, and search narrows it. */
+export async function joinBoth({ a, b, shot }: Journey) {
+  await a.page.getByRole('link', { name: new RegExp(EVENT_NAME) }).waitFor();
+  await a.page.getByRole('link', { name: /Budapest Swing Fling/ }).waitFor();
+  await joinEvent(a.page, EVENT_NAME);
+  await a.page.getByText('1 dancer', { exact: true }).waitFor();
+  await joinEvent(b.page, EVENT_NAME);
+  await b.page.getByText('2 dancers', { exact: true }).waitFor();
+  await shot(b.page, '04-event-details');
+
+  await a.page.goto('/events');
+  const card = a.page.getByRole('link', { name: new RegExp(EVENT_NAME) });
+  await card.getByText('Joined').waitFor();
+  // Search narrows the list (debounced, through the URL).
+  await a.page.getByRole('searchbox', { name: 'Search events' }).fill('budapest');
+  await a.page.waitForURL(/q=budapest/);
+  await a.page.getByRole('link', { name: new RegExp(EVENT_NAME) }).waitFor({ state: 'detached' });
+  await a.page.getByRole('searchbox', { name: 'Search events' }).fill('');
+  await a.page.getByRole('link', { name: new RegExp(EVENT_NAME) }).waitFor();
+  await shot(a.page, '03-events');
+}
+
+/** They chat both ways in the event chat and see each other among active users. */
+export async function chatInEvent({ a, b, eventId, shot }: Journey) {
+  await openEventChat(a.page, eventId);
+  await openEventChat(b.page, eventId);
+
+  await sendMessage(a.page, 'Hi! Anyone filming the Novice J&J prelims?');
+  await deliveredMessage(b.page, 'Anyone filming the Novice J&J prelims?').waitFor();
+  await sendMessage(b.page, 'Me! I’m in heat 2, you?');
+  await deliveredMessage(a.page, 'I’m in heat 2, you?').waitFor();
+
+  for (const [me, other] of [
+    [a, b],
+    [b, a],
+  ] as const) {
+    const panel = await showActiveUsers(me.page);
+    await panel.getByRole('link', { name: other.dancer.username }).waitFor();
+  }
+  await shot(b.page, '06-event-chat-active-users');
+  await b.page.getByRole('button', { name: /Here now/ }).click();
+  await shot(b.page, '05-event-chat');
+}
+
+/** The message box counts characters against the 2,000 limit and refuses more. */
+export async function chatLimits({ a }: Journey) {
+  const box = a.page.getByRole('textbox', { name: 'Message', exact: true });
+  await box.fill('x'.repeat(2001));
+  await a.page.getByText('1 characters over the 2,000 limit').waitFor();
+  expect(await a.page.getByRole('button', { name: 'Send message' }).isDisabled()).toBe(true);
+  await box.fill('x'.repeat(2000));
+  await a.page.getByText('2,000 / 2,000').waitFor();
+  expect(await a.page.getByRole('button', { name: 'Send message' }).isEnabled()).toBe(true);
+  await box.fill('');
+}
+
+/** A message with markup reaches B as text, and runs no script. */
+export async function markupStaysText({ a, b }: Journey) {
+  const markup = '<img src=x onerror="window.__xss=1;document.title=\'pwned\'"> <b>bold?</b>';
+  await sendMessage(a.page, markup);
+  const shown = deliveredMessage(b.page, '<img src=x onerror=');
+  await shown.waitFor();
+  expect(await shown.textContent()).toContain(markup);
+  expect(await b.page.locator('[role=log] img[src="x"], [role=log] b').count()).toBe(0);
+  expect(await b.page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+  expect(await b.page.title()).not.toBe('pwned');
+}
+
+/** A asks B to be the recording partner; B sees it arrive live and accepts. */
+export async function matchAndAccept(journey: Journey) {
+  const { a, b, shot } = journey;
+  const panel = await showActiveUsers(a.page);
+  await panel
+    .getByRole('button', { name: `Request recording partner: ${b.dancer.username}` })
+    .click();
+  await a.page.waitForURL(/\/matches\/\d+$/);
+  journey.matchId = Number(new URL(a.page.url()).pathname.split('/').pop());
+  await a.page.getByText(`Waiting for ${b.dancer.username} to answer`).waitFor();
+
+  // B is still in the event chat: the badge and a toast arrive without a reload.
+  await b.page.getByRole('link', { name: /Matches\s*1 pending request/ }).waitFor();
+  const toast = b.page
+    .getByRole('status')
+    .filter({ hasText: 'asked you to be their recording partner' });
+  await toast.waitFor();
+  await shot(b.page, '07-match-request-toast', { keepToasts: true });
+  await toast.getByRole('link', { name: 'View' }).click();
+  await b.page.getByText(`${a.dancer.username} asked you to be their recording partner.`).waitFor();
+  await shot(b.page, '08-match-pending');
+  await b.page.getByRole('button', { name: 'Accept' }).click();
+  await b.page.getByText('You’re partners.', { exact: false }).waitFor();
+
+  // A's page follows live: the status and the chat open.
+  await a.page.getByText('You’re partners.', { exact: false }).waitFor();
+  await b.page
+    .getByRole('link', { name: /Matches\s*1 pending request/ })
+    .waitFor({ state: 'detached' });
+}
+
+/** They chat privately, and a video link is sent as a safe link. */
+export async function chatPrivately({ a, b, shot }: Journey) {
+  const toA = `Message to ${a.dancer.username}`;
+  const toB = `Message to ${b.dancer.username}`;
+  await sendMessage(b.page, 'I’ll film your heat 3 from the left side.', toA);
+  await deliveredMessage(a.page, 'heat 3 from the left side').waitFor();
+  await sendMessage(a.page, 'Perfect, thank you!', toB);
+  await deliveredMessage(b.page, 'Perfect, thank you!').waitFor();
+
+  // The link fallback (the transfer panel's slot): http(s) only.
+  await b.page.getByRole('button', { name: 'Send or receive the video' }).click();
+  const linkBox = b.page.getByLabel('Post a link instead');
+  await linkBox.fill('javascript:alert(1)');
+  await b.page.getByRole('button', { name: 'Send link' }).click();
+  await b.page.getByText('Must be an http or https link').waitFor();
+  const video = 'https://drive.google.com/file/d/heat3-ana/view';
+  await linkBox.fill(video);
+  await b.page.getByRole('button', { name: 'Send link' }).click();
+
+  const link = a.page.getByRole('link', { name: video });
+  await link.waitFor();
+  expect(await link.getAttribute('href')).toBe(video);
+  expect(await link.getAttribute('target')).toBe('_blank');
+  expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
+  await shot(a.page, '09-match-chat');
+}
+
+/** The match is completed and both rate each other (A gives 5, B gives 4). */
+export async function completeAndRate({ a, b, shot }: Journey) {
+  await a.page.getByRole('button', { name: 'Mark as done' }).click();
+  await a.page.getByRole('link', { name: `Rate ${b.dancer.username}` }).click();
+  // B's page learns of the completion live.
+  await b.page.getByRole('link', { name: `Rate ${a.dancer.username}` }).click();
+
+  await a.page.getByRole('heading', { name: `Rate ${b.dancer.username}` }).waitFor();
+  await starLabel(a.page, '5 – Excellent').click();
+  await a.page.getByLabel('Comment (optional)').fill('Great angles, sent the video right after.');
+  await a.page.getByText(`I would collaborate with ${b.dancer.username} again`).click();
+  await shot(a.page, '10-rate-partner');
+  await a.page.getByRole('button', { name: 'Submit rating' }).click();
+  await a.page.getByRole('heading', { name: 'Matches', level: 1 }).waitFor();
+
+  await starLabel(b.page, '4 – Great').click();
+  await b.page.getByRole('button', { name: 'Submit rating' }).click();
+  await b.page.getByRole('heading', { name: 'Matches', level: 1 }).waitFor();
+}
+
+/** History shows the match for both with the ratings; A reports B; B edits the profile. */
+export async function historyAndProfile({ a, b, shot }: Journey) {
+  for (const [me, other, gave, got] of [
+    [a, b, 5, 4],
+    [b, a, 4, 5],
+  ] as const) {
+    await me.page.goto('/history');
+    const card = me.page
+      .getByRole('region', { name: 'History' })
+      .getByRole('listitem')
+      .filter({ hasText: other.dancer.username });
+    await card.getByText(EVENT_NAME).waitFor();
+    await card.getByText('Completed').waitFor();
+    await card.getByRole('img', { name: `${gave} out of 5` }).waitFor();
+    await card.getByRole('img', { name: `${got} out of 5` }).waitFor();
+  }
+  await shot(a.page, '11-history');
+
+  await a.page.goto(`/users/${(await userId(b)).toString()}`);
+  await a.page.getByText('from 1 rating').waitFor();
+  await a.page.getByText('100% would collaborate again').waitFor();
+  await a.page.getByText('Great angles, sent the video right after.').waitFor();
+  await shot(a.page, '12-public-profile');
+  await a.page.getByRole('button', { name: 'Report user' }).click();
+  await a.page.getByLabel('Reason').selectOption('no_show');
+  await a.page.getByRole('button', { name: 'Send report' }).click();
+  await a.page.getByText('Thanks, the organisers will look into it.').waitFor();
+
+  await b.page.goto('/profile');
+  await b.page.getByLabel('City').fill('Warsaw');
+  await b.page.getByLabel('Role').selectOption('follower');
+  await b.page.getByLabel('WSDC number').fill('12ab');
+  await b.page.getByRole('button', { name: 'Save profile' }).click();
+  await b.page.getByText('Digits only (your WSDC number)').waitFor();
+  await b.page.getByLabel('WSDC number').fill('12345');
+  await b.page.getByRole('button', { name: 'Save profile' }).click();
+  await b.page.getByText('Profile saved.').waitFor();
+  await shot(b.page, '13-profile');
+}
+
+/**
+ * A third dancer cannot open A and B's private chat; logging out everywhere from a second tab
+ * ends the first tab's session live; signing in again works.
+ */
+export async function thirdDancerShutOut(
+  { matchId, shot }: Journey,
+  browser: Browser,
+  baseURL: string,
+) {
+  const c = await newPhone(browser, baseURL, 'Cleo');
+  await register(c.page, c.dancer);
+  await c.page.goto(`/matches/${matchId}`);
+  await c.page.getByText('This chat isn’t available').waitFor();
+  expect(await c.page.getByText('Perfect, thank you!').count()).toBe(0);
+  await shot(c.page, '14-match-not-yours');
+
+  // Logging out everywhere from a second tab ends the first one's session live.
+  await c.page.goto('/events');
+  await c.page.getByRole('heading', { name: 'Events', level: 1 }).waitFor();
+  const other = await c.context.newPage();
+  await other.goto('/profile');
+  await other.getByRole('button', { name: 'Log out on every device' }).click();
+  await other.getByRole('heading', { name: 'Sign in' }).waitFor();
+  await c.page.getByRole('heading', { name: 'Sign in' }).waitFor();
+  await c.page.getByText('You were signed out').waitFor();
+  await other.close();
+  await c.page.getByLabel('Email').fill(c.dancer.email);
+  await c.page.getByLabel('Password').fill('not the password');
+  await c.page.getByRole('button', { name: 'Sign in' }).click();
+  await c.page
+    .getByRole('alert')
+    .filter({ hasText: /password/i })
+    .waitFor();
+  await c.page.getByLabel('Password').fill(c.dancer.password);
+  await c.page.getByRole('button', { name: 'Sign in' }).click();
+  await c.page.getByRole('heading', { name: 'Events', level: 1 }).waitFor();
+  expect(unexpectedErrors(c)).toEqual([]);
+  await c.context.close();
+}
+
+/** The star a dancer taps (the radio inside it is visually hidden). */
+function starLabel(page: Page, name: string) {
+  return page.locator('label').filter({ has: page.getByRole('radio', { name }) });
+}
+
+/** The signed-in user's id, as the page's own session sees it. */
+export async function userId(phone: Phone): Promise<number> {
+  return phone.page.evaluate(async () => {
+    const response = await fetch('/api/users/me');
+    return ((await response.json()) as { id: number }).id;
+  });
+}
