@@ -2,34 +2,48 @@
  * WebRTC signaling: offers, answers and ICE candidates go only to the other participant of an
  * accepted match, to those of their sockets that joined the match's private room. Never to
  * anyone else, never back to the sender. Sizes are bounded by the contract's schemas.
+ *
+ * A socket's signals are relayed in the order they arrived: each waits for the match check of
+ * the one before, so an ICE candidate never overtakes the offer it belongs to.
  */
 import { handle } from './handler';
-import { rooms, type IoSocket, type RealtimeDeps } from './types';
+import { rooms, type IoServer, type IoSocket, type RealtimeDeps } from './types';
+
+type Partner = ReturnType<IoServer['to']>;
 
 export function registerWebrtc(socket: IoSocket, { io, ctx, services }: RealtimeDeps) {
   const { user } = socket.data;
 
-  /** The sockets a signal of this match goes to, once the sender may signal at all. */
-  const partnerOf = async (matchId: number) => {
-    await services.matches.assertCanSignal(user.id, matchId);
-    // The match room holds only the two participants' sockets (joining checks it).
-    return io.to(rooms.match(matchId)).except(rooms.user(user.id));
+  let previous: Promise<unknown> = Promise.resolve();
+
+  /**
+   * Sends a signal of this match to the partner's sockets, once the sender may signal at all,
+   * after the signals before it. The match room holds only the two participants' sockets
+   * (joining checks it).
+   */
+  const relay = (matchId: number, send: (partner: Partner) => void) => {
+    const step = previous.then(async () => {
+      await services.matches.assertCanSignal(user.id, matchId);
+      send(io.to(rooms.match(matchId)).except(rooms.user(user.id)));
+      return {};
+    });
+    previous = step.catch(() => undefined);
+    return step;
   };
 
-  handle(socket, ctx.logger, 'webrtc_offer', async ({ matchId, offer }) => {
-    (await partnerOf(matchId)).emit('webrtc_offer', { matchId, fromUserId: user.id, offer });
-    return {};
-  });
-  handle(socket, ctx.logger, 'webrtc_answer', async ({ matchId, answer }) => {
-    (await partnerOf(matchId)).emit('webrtc_answer', { matchId, fromUserId: user.id, answer });
-    return {};
-  });
-  handle(socket, ctx.logger, 'webrtc_ice_candidate', async ({ matchId, candidate }) => {
-    (await partnerOf(matchId)).emit('webrtc_ice_candidate', {
-      matchId,
-      fromUserId: user.id,
-      candidate,
-    });
-    return {};
-  });
+  handle(socket, ctx.logger, 'webrtc_offer', ({ matchId, offer }) =>
+    relay(matchId, (partner) =>
+      partner.emit('webrtc_offer', { matchId, fromUserId: user.id, offer }),
+    ),
+  );
+  handle(socket, ctx.logger, 'webrtc_answer', ({ matchId, answer }) =>
+    relay(matchId, (partner) =>
+      partner.emit('webrtc_answer', { matchId, fromUserId: user.id, answer }),
+    ),
+  );
+  handle(socket, ctx.logger, 'webrtc_ice_candidate', ({ matchId, candidate }) =>
+    relay(matchId, (partner) =>
+      partner.emit('webrtc_ice_candidate', { matchId, fromUserId: user.id, candidate }),
+    ),
+  );
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { TestServer } from '../harness';
 import {
   collect,
@@ -10,6 +10,7 @@ import {
   ok,
   rawEmit,
   useSocketServer,
+  WAIT_MS,
 } from '../socket-harness';
 
 let t: TestServer;
@@ -72,6 +73,31 @@ describe('signaling', () => {
     expect(atSender).toEqual([]);
     expect(atSenderTab).toEqual([]);
     expect(atCleo).toEqual([]);
+  });
+
+  it('relays a burst of signals in the order they were sent', async () => {
+    const { matchId, anaSocket, benSocket } = await scene();
+    const order: string[] = [];
+    benSocket.onAny((event: string, payload: { candidate?: { sdpMLineIndex: number } | null }) => {
+      if (event === 'webrtc_offer') order.push('offer');
+      if (event === 'webrtc_ice_candidate')
+        order.push(`c${payload.candidate?.sdpMLineIndex ?? 'end'}`);
+    });
+    // Sent without waiting for acknowledgements, as a browser does while ICE gathers: each
+    // relay checks the match in the database, and no check may let a later signal overtake.
+    const sent = [
+      emitAck(anaSocket, 'webrtc_offer', { matchId, offer }),
+      ...Array.from({ length: 12 }, (_, i) =>
+        emitAck(anaSocket, 'webrtc_ice_candidate', {
+          matchId,
+          candidate: { ...candidate, sdpMLineIndex: i },
+        }),
+      ),
+      emitAck(anaSocket, 'webrtc_ice_candidate', { matchId, candidate: null }),
+    ];
+    await Promise.all(sent.map(ok));
+    await vi.waitFor(() => expect(order).toHaveLength(14), { timeout: WAIT_MS });
+    expect(order).toEqual(['offer', ...Array.from({ length: 12 }, (_, i) => `c${i}`), 'cend']);
   });
 
   it('refuses a signal to a match one is not in, and delivers nothing', async () => {
