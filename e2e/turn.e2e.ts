@@ -19,7 +19,7 @@ import { startTurn, stopTurn, type Turn } from '../backend/test/deploy/coturn';
 import { requireTool } from '../backend/test/deploy/support';
 import { startTestServer, type TestServer } from '../backend/test/harness';
 import { buildBenchPage, linkPages, serve } from '../bench/transfer/harness';
-import { launchChromium } from './support/app';
+import { launchChromium, WEBRTC_ARGS } from './support/chromium';
 
 const enabled = requireTool('turnserver', 'the TURN transfer runs Debian coturn on loopback');
 const FILE_BYTES = 8 * 1024 * 1024;
@@ -45,10 +45,7 @@ describe.skipIf(!enabled)('a transfer relayed through coturn', () => {
     await buildBenchPage(path.join(dir, 'page'));
     site = await serve(path.join(dir, 'page'));
     // The flags of the transfer bench: loopback candidates allowed, no mDNS masking.
-    browser = await launchChromium([
-      '--allow-loopback-in-peer-connection',
-      '--disable-features=WebRtcHideLocalIpsWithMdns',
-    ]);
+    browser = await launchChromium(WEBRTC_ARGS);
     // Two origins, so that the peers get renderer processes (and OPFS) of their own.
     const open = async (origin: string) => {
       const context = await browser.newContext();

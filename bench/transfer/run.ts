@@ -11,7 +11,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, WEBRTC_ARGS } from '../../e2e/support/chromium';
 import { buildBenchPage, linkPages, serve } from './harness';
 import {
   chromiumTree,
@@ -75,23 +76,8 @@ interface BenchPages {
 let rootPid = 0;
 
 async function openPages(port: number): Promise<BenchPages> {
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--allow-loopback-in-peer-connection',
-      '--disable-features=WebRtcHideLocalIpsWithMdns,SpareRendererForSitePerProcess',
-      // Unknown to Chromium; lets us find this browser's process tree in /proc.
-      `--spotlight-bench=${process.pid}`,
-    ],
-  });
+  // The marker is unknown to Chromium; it names this browser's process tree in /proc.
+  const browser = await launchChromium([...WEBRTC_ARGS, `--spotlight-bench=${process.pid}`]);
   cleanups.push(() => browser.close());
   rootPid = await findBrowserPid(`--spotlight-bench=${process.pid}`);
   const senderOrigin = `http://127.0.0.1:${port}`;

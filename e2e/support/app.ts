@@ -4,9 +4,11 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../../backend/test/harness';
 import { root } from '../../scripts/frontend-build.mjs';
+
+export { launchChromium } from './chromium';
 
 export const PHONE = { width: 390, height: 844 };
 /** A ceiling for waiting on what a user would see; never a measure of speed. */
@@ -15,24 +17,6 @@ const SCREENSHOTS = path.join(root, 'docs', 'screenshots');
 
 export async function startApp(env: Record<string, string> = {}): Promise<TestServer> {
   return startTestServer({ SERVE_FRONTEND: 'true', ...env });
-}
-
-/** Debian's Chromium, headless; `extraArgs` for WebRTC tests (e.g. loopback candidates). */
-export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      ...extraArgs,
-    ],
-  });
 }
 
 /** A phone: 390×844, touch, its own cookies and storage (one person). */

@@ -4,10 +4,11 @@
  * and two headless peers never connect), each phone in its own context and renderer process.
  */
 import { api } from '@spotlight/contracts';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { TestServer, TestUser } from '../../backend/test/harness';
 import { findBrowserPid, renderers } from '../../bench/transfer/probes';
 import { PHONE, WAIT, watchErrors } from './app';
+import { launchChromium, WEBRTC_ARGS } from './chromium';
 
 /** Unknown to Chromium; names this browser's process tree in /proc. */
 const MARKER = `--spotlight-e2e-transfer=${process.pid}`;
@@ -19,22 +20,7 @@ export interface TransferBrowser {
 }
 
 export async function launchTransferChromium(): Promise<TransferBrowser> {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--allow-loopback-in-peer-connection',
-      '--disable-features=WebRtcHideLocalIpsWithMdns,SpareRendererForSitePerProcess',
-      MARKER,
-    ],
-  });
+  const browser = await launchChromium([...WEBRTC_ARGS, MARKER]);
   return { browser, pid: await findBrowserPid(MARKER) };
 }
 
