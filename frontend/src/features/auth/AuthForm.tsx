@@ -1,7 +1,7 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type ComponentProps, type FormEvent, type ReactNode } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { Button } from '../../ui/Button';
-import { FormAlert } from '../../ui/Field';
+import { FormAlert, TextField } from '../../ui/Field';
 import { AuthShell } from './AuthShell';
 
 /** Where to go after signing in: the page that sent us here, if it is one of ours. */
@@ -9,6 +9,11 @@ export const nextPath = (state: unknown) => {
   const from = (state as { from?: string } | null)?.from;
   return from && from.startsWith('/') && !from.startsWith('//') ? from : '/events';
 };
+
+/** The email field both auth pages ask for first. */
+export function EmailField(props: Omit<ComponentProps<typeof TextField>, 'label'>) {
+  return <TextField label="Email" type="email" autoComplete="email" inputMode="email" {...props} />;
+}
 
 interface SchemaForm<T> {
   validate(): T | undefined;

@@ -2,7 +2,7 @@ import { LoginBody } from '@spotlight/contracts';
 import { useSyncExternalStore } from 'react';
 import { TextField } from '../../ui/Field';
 import { useAuth } from './AuthContext';
-import { AuthForm } from './AuthForm';
+import { AuthForm, EmailField } from './AuthForm';
 import { sessionNotice } from './session';
 import { useSchemaForm } from './useSchemaForm';
 
@@ -24,13 +24,7 @@ export function LoginPage() {
       switchTo="/register"
       switchLabel="Create an account"
     >
-      <TextField
-        label="Email"
-        type="email"
-        autoComplete="email"
-        inputMode="email"
-        {...form.field('email')}
-      />
+      <EmailField {...form.field('email')} />
       <TextField
         label="Password"
         type="password"

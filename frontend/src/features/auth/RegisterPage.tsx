@@ -1,7 +1,7 @@
 import { PASSWORD_MIN, RegisterBody } from '@spotlight/contracts';
 import { TextField } from '../../ui/Field';
 import { useAuth } from './AuthContext';
-import { AuthForm } from './AuthForm';
+import { AuthForm, EmailField } from './AuthForm';
 import { useSchemaForm } from './useSchemaForm';
 
 export function RegisterPage() {
@@ -18,13 +18,7 @@ export function RegisterPage() {
       switchTo="/login"
       switchLabel="Sign in"
     >
-      <TextField
-        label="Email"
-        type="email"
-        autoComplete="email"
-        inputMode="email"
-        {...form.field('email')}
-      />
+      <EmailField {...form.field('email')} />
       <TextField
         label="Username"
         autoComplete="username"

@@ -67,16 +67,22 @@ function harness(p: Peer, options: { matchId?: number; wakeLock?: boolean } = {}
   return { controller, telemetry, videos, locks, connection, states };
 }
 
+/** Alice and Bob, each with a started controller, connected to each other. */
+async function startedPair() {
+  const alice = peer();
+  const bob = peer();
+  const a = harness(alice);
+  const b = harness(bob);
+  await Promise.all([a.controller.start(), b.controller.start()]);
+  connect(alice, bob);
+  return { alice, bob, a, b };
+}
+
 const snap = (phase: TransferSnapshot['phase']) => ({ phase }) as TransferSnapshot;
 
 describe('TransferController', () => {
   it('on a delivered video: telemetry on both sides, one `video` record, wake lock held then released', async () => {
-    const alice = peer();
-    const bob = peer();
-    const a = harness(alice);
-    const b = harness(bob);
-    await Promise.all([a.controller.start(), b.controller.start()]);
-    connect(alice, bob);
+    const { a, b } = await startedPair();
     const size = 2 * BLOCK + 99;
     a.controller.send([videoFile(size, 'heat 12.mp4')]);
     await until(() => b.controller.state.getSnapshot().transfers[0]?.phase === 'incoming');
@@ -118,12 +124,7 @@ describe('TransferController', () => {
   });
 
   it('a declined offer: telemetry says cancelled/declined, no chat record', async () => {
-    const alice = peer();
-    const bob = peer();
-    const a = harness(alice);
-    const b = harness(bob);
-    await Promise.all([a.controller.start(), b.controller.start()]);
-    connect(alice, bob);
+    const { a, b } = await startedPair();
     a.controller.send([videoFile(100)]);
     await until(() => b.controller.state.getSnapshot().transfers[0]?.phase === 'incoming');
     b.controller.decline(b.controller.state.getSnapshot().transfers[0]!.id);
@@ -134,12 +135,7 @@ describe('TransferController', () => {
   });
 
   it('cancel by the receiver stops both sides and reports it', async () => {
-    const alice = peer();
-    const bob = peer();
-    const a = harness(alice);
-    const b = harness(bob);
-    await Promise.all([a.controller.start(), b.controller.start()]);
-    connect(alice, bob);
+    const { a, b } = await startedPair();
     a.controller.send([videoFile(3 * BLOCK)]);
     await until(() => b.controller.state.getSnapshot().transfers[0]?.phase === 'incoming');
     const id = b.controller.state.getSnapshot().transfers[0]!.id;

@@ -1,6 +1,7 @@
 import {
   ApiErrorResponse,
   buildPath,
+  buildQuery,
   type EndpointDef,
   type ErrorCode,
   type RequestOf,
@@ -57,15 +58,11 @@ export type ApiCall = <E extends EndpointDef>(
   init?: { signal?: AbortSignal },
 ) => Promise<ResponseOf<E>>;
 
-const toSearch = (query: Record<string, unknown> | undefined) => {
-  if (!query) return '';
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
-  }
-  const text = search.toString();
-  return text ? `?${text}` : '';
-};
+/** The query string of the values a user filled in: empty form fields are left out too. */
+const toSearch = (query: Record<string, unknown> | undefined) =>
+  buildQuery(
+    query && Object.fromEntries(Object.entries(query).filter(([, value]) => value !== '')),
+  );
 
 /**
  * A typed client over the shared contract: `call(api.events.get, { params: { id } })`.
