@@ -15,6 +15,7 @@ export default defineConfig({
       // bcrypt at cost 12 takes ~250 ms a hash; tests register hundreds of users. One test
       // checks that the default cost is 12.
       BCRYPT_COST: '4',
+      JOBS_POLL_SECONDS: '0.5',
     },
   },
 });

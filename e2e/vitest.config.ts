@@ -15,6 +15,7 @@ export default defineConfig({
       NODE_ENV: 'test',
       LOG_LEVEL: 'silent',
       BCRYPT_COST: '4',
+      JOBS_POLL_SECONDS: '0.5',
     },
   },
 });

@@ -82,6 +82,8 @@ const EnvSchema = z.object({
   METRICS_ENABLED: bool.default(true),
   /** How long a SIGTERM shutdown may take before the process exits anyway. */
   SHUTDOWN_TIMEOUT_MS: int(100, 120_000).default(10_000),
+  /** How often an idle job worker looks for due jobs (pg-boss takes 0.5 s at least). */
+  JOBS_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
   /** Seconds a user stays in active_users after their last socket disconnects. */
   PRESENCE_GRACE_SECONDS: int(0, 3600).default(10),
   /**

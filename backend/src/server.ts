@@ -12,6 +12,7 @@ import { createApp } from './app';
 import { createBus } from './bus';
 import { ConfigError, loadConfig, type Config } from './config';
 import { openDatabase, type DatabaseHandle } from './db/client';
+import { createJobQueue } from './jobs/queue';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmpty, seedDemoData } from './db/seed';
 import type { AppContext } from './http/context';
 import { createLimits } from './limits';
@@ -72,12 +73,15 @@ export async function startServer(
     db: database.db,
     logger,
     bus: createBus((error) => logger.error({ err: error }, 'domain event listener failed')),
+    jobs: createJobQueue({ database, logger, pollSeconds: config.JOBS_POLL_SECONDS }),
     limits: createLimits(config, redis),
     metrics: createMetrics(config.NODE_ID),
     redis,
     state: { shuttingDown: false },
   };
   const services = createServices(ctx);
+  // After every service has defined its jobs.
+  await ctx.jobs.start();
   const { app } = createApp(ctx, services);
   const httpServer = http.createServer(app);
   httpServer.keepAliveTimeout = 65_000;
@@ -105,6 +109,7 @@ export async function startServer(
       deadline.unref();
       await stopped;
       clearTimeout(deadline);
+      await ctx.jobs.stop(config.SHUTDOWN_TIMEOUT_MS / 2);
       await redis?.quit().catch(() => redis.disconnect());
       if (!options.database) await database.close();
     })());

@@ -35,6 +35,11 @@ export interface DatabaseHandle {
   /** Applies the committed migrations that have not run yet. */
   migrate(): Promise<void>;
   ping(): Promise<void>;
+  /**
+   * Runs raw SQL for a library that brings its own queries (the job queue). With values it is
+   * one statement; without, the text may hold several, and the last one's rows are returned.
+   */
+  sql(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
   close(): Promise<void>;
 }
 
@@ -82,6 +87,12 @@ async function openPostgres(url: string, poolMax: number): Promise<DatabaseHandl
     async ping() {
       await db.execute(sql`select 1`);
     },
+    async sql(text, values) {
+      const result = await pool.query(text, values);
+      // node-postgres answers a multi-statement text with one result per statement.
+      const last = Array.isArray(result) ? result.at(-1) : result;
+      return { rows: last?.rows ?? [] };
+    },
     async close() {
       await pool.end();
     },
@@ -101,6 +112,15 @@ async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
     },
     async ping() {
       await client.query('select 1');
+    },
+    async sql(text, values) {
+      // PGlite's extended protocol takes one statement; `exec` takes several, without values.
+      if (values && values.length > 0) {
+        const result = await client.query<Record<string, unknown>>(text, values);
+        return { rows: result.rows };
+      }
+      const results = await client.exec(text);
+      return { rows: (results.at(-1)?.rows ?? []) as Record<string, unknown>[] };
     },
     async close() {
       await client.close();

@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import type { DomainBus } from '../bus';
 import type { Config } from '../config';
 import type { Database, DatabaseHandle } from '../db/client';
+import type { JobQueue } from '../jobs/queue';
 import type { Limits } from '../limits';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
@@ -13,6 +14,8 @@ export interface AppContext {
   db: Database;
   logger: Logger;
   bus: DomainBus;
+  /** Durable jobs: define handlers while services are built, send at any time. */
+  jobs: JobQueue;
   limits: Limits;
   metrics: Metrics;
   redis?: Redis;

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { sessions, users } from '../../db/schema';
 
@@ -55,3 +55,12 @@ export const revokeUserSessions = async (db: Executor, userId: number) =>
       .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)))
       .returning({ id: sessions.id })
   ).map((row) => row.id);
+
+/** Deletes sessions that expired or were revoked before `before`; returns how many. */
+export const deleteStaleSessions = async (db: Executor, before: Date) =>
+  (
+    await db
+      .delete(sessions)
+      .where(or(lt(sessions.expiresAt, before), lt(sessions.revokedAt, before)))
+      .returning({ id: sessions.id })
+  ).length;

@@ -7,6 +7,7 @@ import { AppError, conflict, rateLimited } from '../../errors';
 import type { AppContext, AuthUser } from '../../http/context';
 import { consume } from '../../limits';
 import { toMe } from '../users/presenter';
+import { schedulePurgeOfEndedSessions } from './purge';
 import * as repo from './repository';
 import { signSessionToken, verifySessionToken } from './tokens';
 
@@ -21,6 +22,7 @@ export type AuthService = ReturnType<typeof createAuthService>;
 
 export function createAuthService(ctx: AppContext) {
   const { db, config, limits, bus } = ctx;
+  schedulePurgeOfEndedSessions(ctx);
   // Compared against when the email is unknown, so that both answers take as long.
   let dummyHash: Promise<string> | undefined;
   const getDummyHash = () => (dummyHash ??= bcrypt.hash('not-a-real-password', config.BCRYPT_COST));
