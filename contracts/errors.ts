@@ -19,6 +19,7 @@ export const ERROR_CODES = [
   'already_rated',
   'match_not_completed',
   'self_action',
+  'last_organiser',
   'payload_too_large',
   'unsupported_media_type',
   'rate_limited',

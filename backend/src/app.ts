@@ -20,6 +20,7 @@ import { mountEventsRoutes } from './modules/events/routes';
 import { mountMatchesRoutes } from './modules/matches/routes';
 import { mountRatingsRoutes } from './modules/ratings/routes';
 import { mountReportsRoutes } from './modules/reports/routes';
+import { mountOrganisersRoutes } from './modules/roles/routes';
 import { mountSystemRoutes } from './modules/system/routes';
 import { mountTransfersRoutes } from './modules/transfers/routes';
 import { mountUsersRoutes } from './modules/users/routes';
@@ -138,6 +139,7 @@ export function createApp(ctx: AppContext, services: Services) {
   mountAuthRoutes(api, ctx, services.auth, authenticate);
   mountUsersRoutes(api, services.users, authenticate);
   mountEventsRoutes(api, services.events, authenticate);
+  mountOrganisersRoutes(api, services.organisers, authenticate);
   mountMatchesRoutes(api, services.matches, authenticate);
   mountChatRoutes(api, services.chat, authenticate);
   mountRatingsRoutes(api, services.ratings, authenticate);

@@ -40,6 +40,8 @@ const EnvSchema = z.object({
   SESSION_TTL_HOURS: int(1, 24 * 30).default(24),
   /** bcrypt cost factor; 12 unless tests lower it to save time. */
   BCRYPT_COST: int(4, 15).default(12),
+  /** E-mail addresses (comma-separated) whose accounts are site admins, besides `npm run admin:grant`. */
+  ADMIN_EMAILS: list.transform((emails) => emails.map((email) => email.toLowerCase())).default([]),
   /** Extra origins (comma-separated) allowed for CORS and state-changing requests. Same-origin is always allowed. */
   CORS_ORIGIN: list.default([]),
   /** Express `trust proxy`: which hops may set X-Forwarded-For. `loopback` fits nginx on the same host. */

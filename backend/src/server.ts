@@ -13,7 +13,7 @@ import { createBus } from './bus';
 import { ConfigError, loadConfig, type Config } from './config';
 import { openDatabase, type DatabaseHandle } from './db/client';
 import { createJobQueue } from './jobs/queue';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmpty, seedDemoData } from './db/seed';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_ROLES, isEmpty, seedDemoData } from './db/seed';
 import type { AppContext } from './http/context';
 import { createLimits } from './limits';
 import { createLogger, type Logger } from './logger';
@@ -58,7 +58,7 @@ export async function startServer(
     const result = await seedDemoData(database.db, config.BCRYPT_COST);
     logger.info(
       { events: result.events.inserted, accounts: result.accounts },
-      `Demo data loaded. Sign in as ${DEMO_ACCOUNTS.map((a) => a.email).join(', ')} with the password "${DEMO_PASSWORD}"`,
+      `Demo data loaded. Sign in as ${DEMO_ACCOUNTS.map((a) => `${a.email} (${DEMO_ROLES[a.email]})`).join(', ')} with the password "${DEMO_PASSWORD}"`,
     );
   }
 

@@ -5,6 +5,8 @@ import { createEventsService } from './modules/events/service';
 import { createMatchesService } from './modules/matches/service';
 import { createRatingsService } from './modules/ratings/service';
 import { createReportsService } from './modules/reports/service';
+import { createOrganisersService } from './modules/roles/organisers';
+import { createRolesService } from './modules/roles/service';
 import { createTransfersService } from './modules/transfers/service';
 import { createUsersService } from './modules/users/service';
 
@@ -12,12 +14,16 @@ export type Services = ReturnType<typeof createServices>;
 
 /** Every service, wired once; REST routes and socket handlers share them. */
 export function createServices(ctx: AppContext) {
+  const roles = createRolesService(ctx);
+  const users = createUsersService(ctx, { roles });
   const events = createEventsService(ctx);
   const matches = createMatchesService(ctx);
   return {
-    auth: createAuthService(ctx),
-    users: createUsersService(ctx),
+    roles,
+    auth: createAuthService(ctx, { roles }),
+    users,
     events,
+    organisers: createOrganisersService({ roles, events, users }),
     matches,
     ratings: createRatingsService(ctx),
     reports: createReportsService(ctx),

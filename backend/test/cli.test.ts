@@ -87,7 +87,22 @@ describe('seedDemoData', () => {
     const [ongoing] = await t.db.select().from(events).where(eq(events.id, first.ongoingEventId!));
     const today = new Date().toISOString().slice(0, 10);
     expect(ongoing!.startDate <= today && today <= ongoing!.endDate).toBe(true);
-    expect(ongoing!.participantsCount).toBe(DEMO_ACCOUNTS.length);
+    // Everyone but the site admin dances there.
+    expect(ongoing!.participantsCount).toBe(DEMO_ACCOUNTS.length - 1);
+
+    // The demo data lets a newcomer try all three roles.
+    const roles = await Promise.all(
+      ['admin@demo.spotlight.cam', 'olivia@demo.spotlight.cam', 'ana@demo.spotlight.cam'].map(
+        async (email) =>
+          (await t.call(api.auth.login, { body: { email, password: DEMO_PASSWORD } })).body.user,
+      ),
+    );
+    expect(roles.map((user) => [user.isAdmin, user.organiserOf.length])).toEqual([
+      [true, 0],
+      [false, 2],
+      [false, 0],
+    ]);
+    expect(roles[1]!.organiserOf).toContain(first.ongoingEventId);
 
     const login = await t.call(api.auth.login, {
       body: { email: DEMO_ACCOUNTS[0].email, password: DEMO_PASSWORD },
@@ -213,14 +228,14 @@ describe('the commands', () => {
     try {
       const first = await run('npm', ['run', '-s', 'db:seed'], REPO_ROOT, target.env);
       expect(first.code, first.stderr).toBe(0);
-      expect(first.stdout).toMatch(/10 event\(s\) inserted, 0 updated; 3 account\(s\) created/);
+      expect(first.stdout).toMatch(/10 event\(s\) inserted, 0 updated; 5 account\(s\) created/);
       expect(first.stdout).toContain(DEMO_PASSWORD);
       for (const account of DEMO_ACCOUNTS) expect(first.stdout).toContain(account.email);
 
       const second = await run('npm', ['run', '-s', 'db:seed'], REPO_ROOT, target.env);
       expect(second.code, second.stderr).toBe(0);
       expect(second.stdout).toMatch(
-        /0 event\(s\) inserted, 10 updated; 0 account\(s\) created, 3 already there/,
+        /0 event\(s\) inserted, 10 updated; 0 account\(s\) created, 5 already there/,
       );
 
       const state = await target.inspect(async (db) => {
@@ -236,9 +251,55 @@ describe('the commands', () => {
         const [joined] = await db.select({ value: count() }).from(eventParticipants);
         return { accounts, joined: joined!.value };
       });
-      expect(state.accounts).toHaveLength(3);
-      expect(state.joined).toBe(3);
+      expect(state.accounts).toHaveLength(5);
+      expect(state.joined).toBe(4);
       expect(await bcrypt.compare(DEMO_PASSWORD, state.accounts[0]!.passwordHash)).toBe(true);
+    } finally {
+      await target.close();
+    }
+  }, 180_000);
+
+  it('npm run admin:grant makes an account a site admin, --revoke takes it back, and an unknown e-mail changes nothing', async () => {
+    const target = await commandTarget();
+    const isAdmin = (email: string) =>
+      target.inspect(async (db) =>
+        (await db.select({ isAdmin: users.isAdmin }).from(users).where(eq(users.email, email)))
+          .map((u) => u.isAdmin)
+          .at(0),
+      );
+    try {
+      expect((await run('npm', ['run', '-s', 'db:seed'], REPO_ROOT, target.env)).code).toBe(0);
+      const email = DEMO_ACCOUNTS[0].email;
+      const granted = await run(
+        'npm',
+        ['run', '-s', 'admin:grant', '--', email.toUpperCase()],
+        REPO_ROOT,
+        target.env,
+      );
+      expect(granted.code, granted.stderr).toBe(0);
+      expect(granted.stdout).toContain(`${email} is now a site admin`);
+      expect(await isAdmin(email)).toBe(true);
+
+      const revoked = await run(
+        'npm',
+        ['run', '-s', 'admin:grant', '--', email, '--revoke'],
+        REPO_ROOT,
+        target.env,
+      );
+      expect(revoked.code, revoked.stderr).toBe(0);
+      expect(await isAdmin(email)).toBe(false);
+
+      const unknown = await run(
+        'npm',
+        ['run', '-s', 'admin:grant', '--', 'nobody@example.test'],
+        REPO_ROOT,
+        target.env,
+      );
+      expect(unknown.code).toBe(1);
+      expect(unknown.stderr).toContain('No account with the e-mail nobody@example.test');
+      const usage = await run('npm', ['run', '-s', 'admin:grant'], REPO_ROOT, target.env);
+      expect(usage.code).toBe(2);
+      expect(usage.stderr).toContain('Usage: npm run admin:grant');
     } finally {
       await target.close();
     }

@@ -3,6 +3,7 @@ import { chatEndpoints } from './chat';
 import type { EndpointDef } from './endpoint';
 import { eventsEndpoints } from './events';
 import { matchesEndpoints } from './matches';
+import { organisersEndpoints } from './organisers';
 import { ratingsEndpoints } from './ratings';
 import { reportsEndpoints } from './reports';
 import { systemEndpoints } from './system';
@@ -15,6 +16,7 @@ export const api = {
   auth: authEndpoints,
   users: usersEndpoints,
   events: eventsEndpoints,
+  organisers: organisersEndpoints,
   matches: matchesEndpoints,
   ratings: ratingsEndpoints,
   reports: reportsEndpoints,

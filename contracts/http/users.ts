@@ -58,8 +58,14 @@ export const PublicUser = UserSummary.extend({
 });
 export type PublicUser = z.infer<typeof PublicUser>;
 
-/** The signed-in user's own profile. */
-export const Me = PublicUser.extend({ email: z.string() });
+/** The signed-in user's own profile, with the roles the app shows screens for. */
+export const Me = PublicUser.extend({
+  email: z.string(),
+  /** Site admin: manages every event, grants organisers, reads every report. */
+  isAdmin: z.boolean(),
+  /** Events this user organises. */
+  organiserOf: z.array(Id),
+});
 export type Me = z.infer<typeof Me>;
 
 export const UpdateMeBody = z

@@ -3,7 +3,7 @@
  * (DATABASE_URL, or the embedded PGlite in DATA_DIR) and prints how to sign in. Safe to run
  * again: events are updated in place and existing accounts are kept.
  */
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from '../db/seed';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_ROLES, seedDemoData } from '../db/seed';
 import { configOrExit, describeDatabase, isMain, openConfiguredDatabase } from './database';
 
 async function main(): Promise<number> {
@@ -18,7 +18,7 @@ async function main(): Promise<number> {
     );
     console.log(`Sign in with any of these accounts, password "${DEMO_PASSWORD}":`);
     for (const account of DEMO_ACCOUNTS) {
-      console.log(`  ${account.email.padEnd(26)} ${account.username} (${account.danceRole})`);
+      console.log(`  ${account.email.padEnd(27)} ${DEMO_ROLES[account.email]}`);
     }
     return 0;
   } finally {

@@ -46,6 +46,8 @@ export const users = pgTable(
     division: varchar('division', { length: 20 }),
     city: varchar('city', { length: 100 }),
     country: varchar('country', { length: 100 }),
+    /** Site admin granted with `npm run admin:grant` (ADMIN_EMAILS adds more, from config). */
+    isAdmin: boolean('is_admin').notNull().default(false),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -112,6 +114,25 @@ export const eventParticipants = pgTable(
   (t) => [
     primaryKey({ columns: [t.eventId, t.userId] }),
     index('idx_event_participants_user_id').on(t.userId),
+  ],
+);
+
+/** Who runs an event: granted by an admin or by another organiser of that event. */
+export const eventOrganisers = pgTable(
+  'event_organisers',
+  {
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    grantedBy: integer('granted_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.eventId, t.userId] }),
+    index('idx_event_organisers_user_id').on(t.userId),
   ],
 );
 

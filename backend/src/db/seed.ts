@@ -5,7 +5,7 @@
 import bcrypt from 'bcrypt';
 import { count } from 'drizzle-orm';
 import type { Database } from './client';
-import { eventParticipants, events, users } from './schema';
+import { eventOrganisers, eventParticipants, events, users } from './schema';
 import { recountParticipants, upsertEvents, type NewEvent } from '../modules/events/repository';
 
 interface EventTemplate {
@@ -132,7 +132,39 @@ export const DEMO_ACCOUNTS = [
     city: 'Paris',
     country: 'France',
   },
+  {
+    email: 'olivia@demo.spotlight.cam',
+    username: 'olivia_organises',
+    displayName: 'Olivia (organiser)',
+    danceRole: 'both',
+    division: 'all_star',
+    city: 'Burbank',
+    country: 'USA',
+  },
+  {
+    email: 'admin@demo.spotlight.cam',
+    username: 'site_admin',
+    displayName: 'Site admin',
+    danceRole: null,
+    division: null,
+    city: null,
+    country: null,
+  },
 ] as const;
+
+/** What each demo account is for, as the start banner and `npm run db:seed` print it. */
+export const DEMO_ROLES: Record<(typeof DEMO_ACCOUNTS)[number]['email'], string> = {
+  'ana@demo.spotlight.cam': 'dancer',
+  'ben@demo.spotlight.cam': 'dancer',
+  'cleo@demo.spotlight.cam': 'dancer',
+  'olivia@demo.spotlight.cam': 'organiser of the US Open and SwingDiego',
+  'admin@demo.spotlight.cam': 'site admin',
+};
+
+/** The demo organiser runs these demo events; the admin account is a site admin. */
+const ORGANISED = ['us-open', 'swingdiego'];
+const ORGANISER_EMAIL = 'olivia@demo.spotlight.cam';
+const ADMIN_EMAIL = 'admin@demo.spotlight.cam';
 
 const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 
@@ -167,16 +199,33 @@ export async function seedDemoData(db: Database, bcryptCost: number) {
     const passwordHash = await bcrypt.hash(DEMO_PASSWORD, bcryptCost);
     const created = await tx
       .insert(users)
-      .values(DEMO_ACCOUNTS.map((account) => ({ ...account, passwordHash })))
+      .values(
+        DEMO_ACCOUNTS.map((account) => ({
+          ...account,
+          passwordHash,
+          isAdmin: account.email === ADMIN_EMAIL,
+        })),
+      )
       .onConflictDoNothing()
-      .returning({ id: users.id });
+      .returning({ id: users.id, email: users.email });
     const current = eventsResult.ids[ONGOING];
-    if (current !== undefined && created.length) {
+    // The dancers (not the admin) are at the event that is on now.
+    const dancers = created.filter((user) => user.email !== ADMIN_EMAIL);
+    if (current !== undefined && dancers.length) {
       await tx
         .insert(eventParticipants)
-        .values(created.map((user) => ({ eventId: current, userId: user.id })))
+        .values(dancers.map((user) => ({ eventId: current, userId: user.id })))
         .onConflictDoNothing();
       await recountParticipants(tx, current);
+    }
+    const organiser = created.find((user) => user.email === ORGANISER_EMAIL);
+    if (organiser) {
+      const organised = EVENT_TEMPLATES.flatMap((t, i) =>
+        ORGANISED.includes(t.slug) && eventsResult.ids[i] !== undefined
+          ? [{ eventId: eventsResult.ids[i]!, userId: organiser.id }]
+          : [],
+      );
+      await tx.insert(eventOrganisers).values(organised).onConflictDoNothing();
     }
     return { events: eventsResult, accounts: created.length, ongoingEventId: current };
   });

@@ -82,6 +82,16 @@ const MATRIX: Record<string, Row> = {
     request: (w) => ({ params: { id: w.eventId } }),
     expect: { anonymous: 401, outsider: 403, participant: 200, other: 200 },
   },
+  'organisers.list': { request: (w) => ({ params: { id: w.eventId } }), expect: signedIn(200) },
+  // Nobody in this world organises the event (backend/test/api/organisers.test.ts grants).
+  'organisers.grant': {
+    request: (w) => ({ params: { id: w.eventId }, body: { username: w.outsider.username } }),
+    expect: signedIn(403),
+  },
+  'organisers.revoke': {
+    request: (w) => ({ params: { id: w.eventId, userId: w.a.id } }),
+    expect: signedIn(403),
+  },
   'matches.list': { request: none, expect: signedIn(200) },
   'matches.create': {
     // Each role asks the dancer on the other side: the outsider asks B.

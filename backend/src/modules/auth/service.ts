@@ -6,6 +6,7 @@ import { isUniqueViolation, pgError } from '../../db/client';
 import { AppError, conflict, rateLimited } from '../../errors';
 import type { AppContext, AuthUser } from '../../http/context';
 import { consume } from '../../limits';
+import type { RolesService } from '../roles/service';
 import { toMe } from '../users/presenter';
 import { schedulePurgeOfEndedSessions } from './purge';
 import * as repo from './repository';
@@ -20,7 +21,7 @@ export interface ClientMeta {
 
 export type AuthService = ReturnType<typeof createAuthService>;
 
-export function createAuthService(ctx: AppContext) {
+export function createAuthService(ctx: AppContext, deps: { roles: RolesService }) {
   const { db, config, limits, bus } = ctx;
   schedulePurgeOfEndedSessions(ctx);
   // Compared against when the email is unknown, so that both answers take as long.
@@ -40,7 +41,11 @@ export function createAuthService(ctx: AppContext) {
       { userId: user.id, sessionId: session.id },
       expiresAt,
     );
-    return { user: toMe(user), token, expiresAt: expiresAt.toISOString() };
+    return {
+      user: toMe(user, await deps.roles.rolesOf(user.id)),
+      token,
+      expiresAt: expiresAt.toISOString(),
+    };
   }
 
   return {

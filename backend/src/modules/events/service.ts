@@ -36,6 +36,11 @@ export function createEventsService({ db, bus }: AppContext) {
     get,
     assertParticipant,
 
+    /** Throws 404 unless the event exists. */
+    async assertExists(eventId: number): Promise<void> {
+      if (!(await repo.eventExists(db, eventId))) throw notFound('Event');
+    },
+
     async list(userId: number, query: ListEventsQuery) {
       const { items, total } = await repo.listEvents(db, userId, query);
       return { items: items.map(toEvent), total, page: query.page, limit: query.limit };

@@ -21,4 +21,9 @@ export const toPublicUser = (row: UserRow): PublicUser => ({
   createdAt: row.createdAt.toISOString(),
 });
 
-export const toMe = (row: UserRow): Me => ({ ...toPublicUser(row), email: row.email });
+export const toMe = (row: UserRow, roles: { isAdmin: boolean; organiserOf: number[] }): Me => ({
+  ...toPublicUser(row),
+  email: row.email,
+  isAdmin: roles.isAdmin,
+  organiserOf: roles.organiserOf,
+});

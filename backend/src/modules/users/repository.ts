@@ -8,6 +8,15 @@ export type UserRow = typeof users.$inferSelect;
 export const findUserById = async (db: Executor, id: number): Promise<UserRow | undefined> =>
   (await db.select().from(users).where(eq(users.id, id)).limit(1))[0];
 
+export const findUserByUsername = async (db: Executor, username: string) =>
+  (
+    await db
+      .select()
+      .from(users)
+      .where(eq(sql`lower(${users.username})`, username.toLowerCase()))
+      .limit(1)
+  )[0];
+
 export const userExists = async (db: Executor, id: number) =>
   (await db.select({ id: users.id }).from(users).where(eq(users.id, id)).limit(1)).length > 0;
 

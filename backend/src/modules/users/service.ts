@@ -1,12 +1,13 @@
 import type { Me, PublicUser, UpdateMeBody } from '@spotlight/contracts';
 import { notFound } from '../../errors';
 import type { AppContext } from '../../http/context';
+import type { RolesService } from '../roles/service';
 import { toMe, toPublicUser } from './presenter';
 import * as repo from './repository';
 
 export type UsersService = ReturnType<typeof createUsersService>;
 
-export function createUsersService({ db }: AppContext) {
+export function createUsersService({ db }: AppContext, deps: { roles: RolesService }) {
   const find = (id: number) => repo.findUserById(db, id);
 
   return {
@@ -15,14 +16,17 @@ export function createUsersService({ db }: AppContext) {
     async me(userId: number): Promise<Me> {
       const user = await find(userId);
       if (!user) throw notFound('User');
-      return toMe(user);
+      return toMe(user, await deps.roles.rolesOf(userId));
     },
 
     async updateMe(userId: number, changes: UpdateMeBody): Promise<Me> {
       const user = await repo.updateUser(db, userId, changes);
       if (!user) throw notFound('User');
-      return toMe(user);
+      return toMe(user, await deps.roles.rolesOf(userId));
     },
+
+    /** A dancer by username, whatever its case (usernames are unique that way). */
+    findByUsername: (username: string) => repo.findUserByUsername(db, username),
 
     async getPublic(id: number): Promise<PublicUser> {
       const user = await find(id);
