@@ -63,6 +63,13 @@ describe('loadConfig', () => {
     expect(config.SEED_DEMO_DATA).toBe(false);
   });
 
+  it('never loads the demo accounts in production unless asked', () => {
+    const production = { DATA_DIR: dataDir(), NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) };
+    // The embedded database in production: no demo accounts with the README's password.
+    expect(loadConfig(production).SEED_DEMO_DATA).toBe(false);
+    expect(loadConfig({ ...production, SEED_DEMO_DATA: 'true' }).SEED_DEMO_DATA).toBe(true);
+  });
+
   it('turns STUN off when STUN_SERVER is set but empty', () => {
     expect(loadConfig({ DATA_DIR: dataDir(), STUN_SERVER: '' }).STUN_SERVER).toEqual([]);
   });

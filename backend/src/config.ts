@@ -78,7 +78,10 @@ const EnvSchema = z.object({
   /** Serve the built frontend (frontend/dist) from this process. */
   SERVE_FRONTEND: bool.default(true),
   FRONTEND_DIST: z.string().default(path.join(REPO_ROOT, 'frontend', 'dist')),
-  /** Load demo events and accounts into an empty embedded database at start. */
+  /**
+   * Load demo events and accounts (with the README's public password) into an empty database
+   * at start. Default: on for the embedded database, never in production unless set to true.
+   */
   SEED_DEMO_DATA: bool.optional(),
   /** Expose Prometheus metrics at /metrics (keep it off the public proxy). */
   METRICS_ENABLED: bool.default(true),
@@ -163,7 +166,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return Object.freeze({
     ...values,
     JWT_SECRET: values.JWT_SECRET ?? developmentSecret(values.DATA_DIR),
-    SEED_DEMO_DATA: values.SEED_DEMO_DATA ?? !values.DATABASE_URL,
+    SEED_DEMO_DATA: values.SEED_DEMO_DATA ?? (!values.DATABASE_URL && !isProduction),
     isProduction,
   });
 }

@@ -12,6 +12,7 @@ import { createApp } from './app';
 import { createBus } from './bus';
 import { ConfigError, loadConfig, type Config } from './config';
 import { openDatabase, type DatabaseHandle } from './db/client';
+import { DataDirError } from './db/data-dir';
 import { createJobQueue } from './jobs/queue';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_ROLES, isEmpty, seedDemoData } from './db/seed';
 import type { AppContext } from './http/context';
@@ -55,6 +56,11 @@ export async function startServer(
   await database.migrate();
 
   if (config.SEED_DEMO_DATA && (await isEmpty(database.db))) {
+    if (config.isProduction) {
+      logger.warn(
+        `SEED_DEMO_DATA=true in production: loading demo accounts whose password "${DEMO_PASSWORD}" is public. Unset SEED_DEMO_DATA unless this is a demo server.`,
+      );
+    }
     const result = await seedDemoData(database.db, config.BCRYPT_COST);
     logger.info(
       { events: result.events.inserted, accounts: result.accounts },
@@ -181,7 +187,8 @@ async function main() {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   main().catch((error) => {
-    console.error(error);
+    // A refused data directory is an operator's problem, told in one line, not a stack trace.
+    console.error(error instanceof DataDirError ? error.message : error);
     process.exit(1);
   });
 }

@@ -74,22 +74,28 @@ export function processEnv(overrides: Record<string, string>): Record<string, st
   };
 }
 
+/** `node --import tsx backend/src/server.ts` on 127.0.0.1:port, killed when the test file ends. */
+function startProcess(env: Record<string, string>, port: number): ChildProcess {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(REPO_ROOT, 'backend', 'src', 'server.ts')],
+    {
+      cwd: REPO_ROOT,
+      env: { ...process.env, ...env, HOST: '127.0.0.1', PORT: String(port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  children.add(child);
+  return child;
+}
+
 /** Starts `node --import tsx backend/src/server.ts` and resolves once /api/health answers. */
 export async function spawnBackend(
   env: Record<string, string>,
   port?: number,
 ): Promise<BackendProcess> {
   const listenPort = port ?? (await freePort());
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', path.join(REPO_ROOT, 'backend', 'src', 'server.ts')],
-    {
-      cwd: REPO_ROOT,
-      env: { ...process.env, ...env, HOST: '127.0.0.1', PORT: String(listenPort) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  children.add(child);
+  const child = startProcess(env, listenPort);
   let log = '';
   const keep = (chunk: Buffer) => {
     log = (log + chunk.toString()).slice(-20_000);
@@ -128,6 +134,22 @@ export async function spawnBackend(
     },
     output: () => log,
   };
+}
+
+/** Starts the backend and waits for it to exit by itself (a refused start); its exit and output. */
+export async function runBackendToExit(
+  env: Record<string, string>,
+): Promise<{ code: number | null; output: string }> {
+  const child = startProcess(env, await freePort());
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  // A start that is not refused would run forever: it is killed, and the test sees the output.
+  const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  clearTimeout(timer);
+  children.delete(child);
+  return { code, output };
 }
 
 /** Kills every process this file started. */

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig, type Config } from '../config';
 import { openDatabase, type DatabaseHandle } from '../db/client';
+import { DataDirError } from '../db/data-dir';
 
 /** The configuration, or an exit with every problem listed. */
 export function configOrExit(): Config {
@@ -29,14 +30,15 @@ export function describeDatabase(config: Config): string {
 
 /** Opens and migrates the configured database. */
 export async function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
-  if (!config.DATABASE_URL) {
-    // PGlite is one process's database: a running server and this tool must not share it.
-    console.warn('Using the embedded database: stop the server (npm start) while this runs.');
-  }
+  // PGlite is one process's database: with the server (npm start) running, this refuses.
   const handle = await openDatabase({
     url: config.DATABASE_URL,
     dataDir: path.join(config.DATA_DIR, 'pglite'),
     poolMax: 2,
+  }).catch((error: unknown) => {
+    if (!(error instanceof DataDirError)) throw error;
+    console.error(error.message);
+    process.exit(1);
   });
   await handle.migrate();
   return handle;

@@ -15,6 +15,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import pg from 'pg';
+import { checkDataDir, damagedDataDir, lockDataDir } from './data-dir';
 import * as schema from './schema';
 
 export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
@@ -101,8 +102,24 @@ async function openPostgres(url: string, poolMax: number): Promise<DatabaseHandl
 
 async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
   const inMemory = !dataDir || dataDir.startsWith('memory://');
-  if (!inMemory) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(inMemory ? undefined : dataDir);
+  let unlock = () => {};
+  let client: PGlite;
+  if (inMemory) {
+    client = await PGlite.create();
+  } else {
+    mkdirSync(path.dirname(dataDir), { recursive: true });
+    unlock = lockDataDir(dataDir);
+    try {
+      checkDataDir(dataDir);
+      mkdirSync(dataDir, { recursive: true });
+      client = await PGlite.create(dataDir).catch((error: unknown) => {
+        throw damagedDataDir(dataDir, error);
+      });
+    } catch (error) {
+      unlock();
+      throw error;
+    }
+  }
   const db = drizzlePglite(client, { schema }) as unknown as Database;
   return {
     db,
@@ -123,7 +140,11 @@ async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
       return { rows: (results.at(-1)?.rows ?? []) as Record<string, unknown>[] };
     },
     async close() {
-      await client.close();
+      try {
+        await client.close();
+      } finally {
+        unlock();
+      }
     },
   };
 }
