@@ -7,7 +7,7 @@ import express, { type Request, type Response, type NextFunction } from 'express
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { SOCKET_PATH } from '@spotlight/contracts';
-import { AppError, rateLimited, unauthorized } from './errors';
+import { AppError, rateLimited, sessionExpired, unauthorized } from './errors';
 import type { AppContext } from './http/context';
 import type { Authenticate } from './http/route';
 import { consume } from './limits';
@@ -115,7 +115,7 @@ export function createApp(ctx: AppContext, services: Services) {
     const token = tokenFromHeaders(req.headers);
     if (!token) throw unauthorized();
     const user = await services.auth.resolveToken(token);
-    if (!user) throw new AppError('session_expired', 401, 'Your session has ended; sign in again');
+    if (!user) throw sessionExpired();
     return user;
   };
 

@@ -46,6 +46,8 @@ export const badRequest = (message: string, details?: unknown) =>
   new AppError('validation_error', 400, message, details);
 export const unauthorized = (message = 'Sign in to continue') =>
   new AppError('unauthorized', 401, message);
+export const sessionExpired = () =>
+  new AppError('session_expired', 401, 'Your session has ended; sign in again');
 export const forbidden = (message = 'You are not allowed to do that') =>
   new AppError('forbidden', 403, message);
 export const notParticipant = (message = 'Join the event first') =>

@@ -9,7 +9,7 @@ import {
 } from '@spotlight/contracts';
 import type { Socket } from 'socket.io';
 import { z } from 'zod';
-import { isAppError, validationError } from '../errors';
+import { isAppError, sessionExpired, validationError } from '../errors';
 import type { Logger } from '../logger';
 import type { IoSocket } from './types';
 
@@ -77,7 +77,11 @@ export function handle<E extends ClientEventName>(
     }
     const tasks: (() => void)[] = [];
     // The schema of `name` produced it, so it has the payload type of `name`.
-    handler(parsed.data as ParsedClientPayload<E>, (task) => tasks.push(task)).then(
+    const run = async () => {
+      if (!(await socket.data.live)) throw sessionExpired();
+      return handler(parsed.data as ParsedClientPayload<E>, (task) => tasks.push(task));
+    };
+    run().then(
       (result) => {
         respond({ ok: true, ...result });
         for (const task of tasks) {

@@ -5,7 +5,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import type { ErrorBody } from '@spotlight/contracts';
-import { AppError, rateLimited, unauthorized } from '../errors';
+import { AppError, rateLimited, sessionExpired, unauthorized } from '../errors';
 import type { AppContext } from '../http/context';
 import { consume } from '../limits';
 import { isAllowedOrigin } from '../middleware/origin';
@@ -73,7 +73,7 @@ export function handshake(ctx: AppContext, services: Services, trust: TrustProxy
     const user = await services.auth.resolveToken(token);
     const row = user && (await services.users.find(user.id));
     if (!user || !row) {
-      throw new AppError('session_expired', 401, 'Your session has ended; sign in again');
+      throw sessionExpired();
     }
     socket.data.user = user;
     socket.data.profile = toUserSummary(row);

@@ -28,7 +28,7 @@ async function endLocalSessions(io: IoServer, sessionIds: string[], reason: Reas
   for (const socket of sockets) endSession(socket, reason);
 }
 
-export function watchSessions({ io, ctx }: RealtimeDeps) {
+export function watchSessions({ io, ctx, services }: RealtimeDeps) {
   const expiries = new Map<string, NodeJS.Timeout>();
 
   // This node closes its own sockets and tells the others to close theirs. One message on the
@@ -54,14 +54,34 @@ export function watchSessions({ io, ctx }: RealtimeDeps) {
   };
 
   return {
-    /** Starts watching a newly connected socket. */
+    /**
+     * Starts watching a newly connected socket. The handshake read the session before the
+     * socket joined the session's room: a revocation in between closed the room without it.
+     * So the session is read again after the join. A revocation that commits later finds the
+     * socket in the room (on any node, since the other nodes close their rooms after the
+     * commit); one that committed earlier is seen by this read, and the socket is closed.
+     * Client events wait for the answer (socket.data.live).
+     */
     track(socket: IoSocket) {
-      socket.join([rooms.user(socket.data.user.id), rooms.session(socket.data.user.sessionId)]);
+      const { user } = socket.data;
+      socket.join([rooms.user(user.id), rooms.session(user.sessionId)]);
       arm(socket);
       socket.on('disconnect', () => {
         clearTimeout(expiries.get(socket.id));
         expiries.delete(socket.id);
       });
+      socket.data.live = services.auth.isLive(user.sessionId).then(
+        (live) => {
+          if (!live) endSession(socket, 'revoked');
+          return live;
+        },
+        (error: unknown) => {
+          // Unknown is not live: the client reconnects, and its handshake reads again.
+          ctx.logger.warn({ err: error }, 'session check after connect failed');
+          socket.disconnect(true);
+          return false;
+        },
+      );
     },
     close() {
       offRevoked();

@@ -8,6 +8,11 @@ import type { Presence, PresenceMessage } from './presence';
 export interface SocketData {
   user: AuthUser;
   profile: UserSummary;
+  /**
+   * Whether the session was still live when read again after the socket joined its session
+   * room (see watchSessions). Every client event waits for it.
+   */
+  live: Promise<boolean>;
 }
 
 /** Messages between backend processes, through the Redis adapter (serverSideEmit). */

@@ -123,6 +123,11 @@ export function createAuthService(ctx: AppContext, deps: { roles: RolesService }
       bus.emit('sessions.revoked', { userId: user.id, sessionIds, reason: 'revoked' });
     },
 
+    /** Whether the session is still neither revoked nor expired (read now, never cached). */
+    async isLive(sessionId: string): Promise<boolean> {
+      return (await repo.findLiveSession(db, sessionId)) !== undefined;
+    },
+
     /** Resolves a raw token to its live session; undefined when invalid, expired or revoked. */
     async resolveToken(token: string): Promise<AuthUser | undefined> {
       const claims = await verifySessionToken(config.JWT_SECRET, token);
