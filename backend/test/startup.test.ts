@@ -94,6 +94,18 @@ describe.skipIf(process.env.DATABASE_URL)('the embedded data directory', () => {
     expect(snapshot(pglite)).toEqual(before);
   });
 
+  it('refuses a directory that has PG_VERSION but does not open, and leaves it as it was', async () => {
+    const env = processEnv({ DATA_DIR: dataDir() });
+    const pglite = path.join(env.DATA_DIR!, 'pglite');
+    mkdirSync(pglite);
+    writeFileSync(path.join(pglite, 'PG_VERSION'), '17\n');
+    const before = snapshot(pglite);
+    const { code, output } = await runBackendToExit(env);
+    expect(code).toBe(1);
+    expect(output.trim()).toMatch(/pglite does not open as a database \(.*\)\. Restore/);
+    expect(snapshot(pglite)).toEqual(before);
+  });
+
   it('refuses a file where the database directory should be, in one line', async () => {
     const env = processEnv({ DATA_DIR: dataDir() });
     writeFileSync(path.join(env.DATA_DIR!, 'pglite'), 'not a directory');
