@@ -4,6 +4,8 @@ import { defineEndpoint } from './endpoint';
 
 export const MESSAGE_MAX = 2000;
 export const MESSAGE_TYPES = ['text', 'link', 'video'] as const;
+/** A chat room is an event's room, or a match's private one. */
+export const CHAT_ROOM_TYPES = ['event', 'private'] as const;
 export const MessageType = z.enum(MESSAGE_TYPES);
 export type MessageType = z.infer<typeof MessageType>;
 

@@ -4,6 +4,8 @@ import { defineEndpoint } from './endpoint';
 
 export const TRANSFER_OUTCOMES = ['completed', 'failed', 'cancelled'] as const;
 export const TRANSFER_ROLES = ['sender', 'receiver'] as const;
+/** How the peers reached each other: a direct path, or through the TURN relay. */
+export const TRANSFER_CONNECTIONS = ['direct', 'relay', 'unknown'] as const;
 
 /** What a client reports of one transfer: sizes and times, never content or file names. */
 export const TransferTelemetryBody = z.strictObject({
@@ -21,7 +23,7 @@ export const TransferTelemetryBody = z.strictObject({
     .max(7 * 24 * 3600 * 1000),
   resumes: z.number().int().min(0).max(10_000).default(0),
   /** How the peers connected: `host`/`srflx` is direct, `relay` went through TURN. */
-  connection: z.enum(['direct', 'relay', 'unknown']).default('unknown'),
+  connection: z.enum(TRANSFER_CONNECTIONS).default('unknown'),
   /** A short machine-readable reason for failure, e.g. `ice_failed`, `hash_mismatch`. */
   reason: z
     .string()

@@ -7,6 +7,17 @@
  * telemetry, and checks the seed left to the application. Timestamps are `timestamptz`
  * (the seed's `TIMESTAMP` loses the zone, and dancers fly in from every zone).
  */
+import type { REPORT_REASONS, TRANSFER_CONNECTIONS } from '@spotlight/contracts';
+import {
+  CHAT_ROOM_TYPES,
+  DANCE_ROLES,
+  DIVISIONS,
+  MATCH_STATUSES,
+  MESSAGE_TYPES,
+  REPORT_STATUSES,
+  TRANSFER_OUTCOMES,
+  TRANSFER_ROLES,
+} from '@spotlight/contracts';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -26,6 +37,9 @@ import {
   varchar,
 } from 'drizzle-orm/pg-core';
 
+/** A column's type from the contract's list of values, which its check constraint also uses. */
+type OneOf<T extends readonly string[]> = T[number];
+
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
 /** `column IN ('a', 'b')` for a check constraint, from the contract's list of values. */
@@ -42,8 +56,8 @@ export const users = pgTable(
     avatar: varchar('avatar', { length: 255 }),
     displayName: varchar('display_name', { length: 50 }),
     wsdcId: varchar('wsdc_id', { length: 10 }),
-    danceRole: varchar('dance_role', { length: 10 }),
-    division: varchar('division', { length: 20 }),
+    danceRole: varchar('dance_role', { length: 10 }).$type<OneOf<typeof DANCE_ROLES>>(),
+    division: varchar('division', { length: 20 }).$type<OneOf<typeof DIVISIONS>>(),
     city: varchar('city', { length: 100 }),
     country: varchar('country', { length: 100 }),
     /** Site admin granted with `npm run admin:grant` (ADMIN_EMAILS adds more, from config). */
@@ -55,11 +69,8 @@ export const users = pgTable(
     // Usernames are unique whatever their case; emails are stored lower-cased.
     uniqueIndex('users_username_lower_key').on(sql`lower(${t.username})`),
     check('users_email_lower', sql`${t.email} = lower(${t.email})`),
-    check('users_dance_role', oneOf('dance_role', ['leader', 'follower', 'both'])),
-    check(
-      'users_division',
-      oneOf('division', ['newcomer', 'novice', 'intermediate', 'advanced', 'all_star', 'champion']),
-    ),
+    check('users_dance_role', oneOf('dance_role', DANCE_ROLES)),
+    check('users_division', oneOf('division', DIVISIONS)),
   ],
 );
 
@@ -141,11 +152,11 @@ export const chatRooms = pgTable(
   {
     id: serial('id').primaryKey(),
     eventId: integer('event_id').references(() => events.id),
-    type: varchar('type', { length: 20 }).notNull(),
+    type: varchar('type', { length: 20 }).$type<OneOf<typeof CHAT_ROOM_TYPES>>().notNull(),
     createdAt: createdAt(),
   },
   (t) => [
-    check('chat_rooms_type', oneOf('type', ['event', 'private'])),
+    check('chat_rooms_type', oneOf('type', CHAT_ROOM_TYPES)),
     // One event-wide room per event.
     uniqueIndex('chat_rooms_event_room_key')
       .on(t.eventId)
@@ -164,7 +175,7 @@ export const messages = pgTable(
       .notNull()
       .references(() => users.id),
     content: text('content').notNull(),
-    type: varchar('type', { length: 20 }).notNull(),
+    type: varchar('type', { length: 20 }).$type<OneOf<typeof MESSAGE_TYPES>>().notNull(),
     clientId: uuid('client_id'),
     createdAt: createdAt(),
   },
@@ -175,7 +186,7 @@ export const messages = pgTable(
     index('idx_messages_room_id_id').on(t.roomId, t.id),
     // A retried message (same sender, same clientId) is stored once.
     unique('messages_user_client_id_key').on(t.userId, t.clientId),
-    check('messages_type', oneOf('type', ['text', 'link', 'video'])),
+    check('messages_type', oneOf('type', MESSAGE_TYPES)),
     check('messages_content_length', sql`char_length(${t.content}) between 1 and 4096`),
   ],
 );
@@ -196,7 +207,10 @@ export const matches = pgTable(
       .notNull()
       .references(() => events.id),
     roomId: integer('room_id').references(() => chatRooms.id),
-    status: varchar('status', { length: 20 }).notNull().default('pending'),
+    status: varchar('status', { length: 20 })
+      .$type<OneOf<typeof MATCH_STATUSES>>()
+      .notNull()
+      .default('pending'),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -212,10 +226,7 @@ export const matches = pgTable(
     index('idx_matches_user2_id').on(t.user2Id),
     index('idx_matches_event_id').on(t.eventId),
     check('matches_not_self', sql`${t.user1Id} <> ${t.user2Id}`),
-    check(
-      'matches_status',
-      oneOf('status', ['pending', 'accepted', 'completed', 'rejected', 'cancelled']),
-    ),
+    check('matches_status', oneOf('status', MATCH_STATUSES)),
   ],
 );
 
@@ -256,16 +267,19 @@ export const reports = pgTable(
       .notNull()
       .references(() => users.id),
     matchId: integer('match_id').references(() => matches.id),
-    reason: varchar('reason', { length: 30 }).notNull(),
+    reason: varchar('reason', { length: 30 }).$type<OneOf<typeof REPORT_REASONS>>().notNull(),
     details: text('details'),
-    status: varchar('status', { length: 20 }).notNull().default('open'),
+    status: varchar('status', { length: 20 })
+      .$type<OneOf<typeof REPORT_STATUSES>>()
+      .notNull()
+      .default('open'),
     createdAt: createdAt(),
   },
   (t) => [
     index('idx_reports_reporter_id').on(t.reporterId),
     index('idx_reports_reported_id').on(t.reportedId),
     check('reports_not_self', sql`${t.reporterId} <> ${t.reportedId}`),
-    check('reports_status', oneOf('status', ['open', 'reviewing', 'resolved', 'dismissed'])),
+    check('reports_status', oneOf('status', REPORT_STATUSES)),
   ],
 );
 
@@ -280,21 +294,23 @@ export const transferReports = pgTable(
     userId: integer('user_id')
       .notNull()
       .references(() => users.id),
-    role: varchar('role', { length: 10 }).notNull(),
-    outcome: varchar('outcome', { length: 10 }).notNull(),
+    role: varchar('role', { length: 10 }).$type<OneOf<typeof TRANSFER_ROLES>>().notNull(),
+    outcome: varchar('outcome', { length: 10 }).$type<OneOf<typeof TRANSFER_OUTCOMES>>().notNull(),
     fileCount: integer('file_count').notNull(),
     totalBytes: bigint('total_bytes', { mode: 'number' }).notNull(),
     bytesTransferred: bigint('bytes_transferred', { mode: 'number' }).notNull(),
     bytesResent: bigint('bytes_resent', { mode: 'number' }).notNull(),
     durationMs: integer('duration_ms').notNull(),
     resumes: integer('resumes').notNull().default(0),
-    connection: varchar('connection', { length: 10 }).notNull(),
+    connection: varchar('connection', { length: 10 })
+      .$type<OneOf<typeof TRANSFER_CONNECTIONS>>()
+      .notNull(),
     reason: varchar('reason', { length: 64 }),
     createdAt: createdAt(),
   },
   (t) => [
     index('idx_transfer_reports_created_at').on(t.createdAt),
-    check('transfer_reports_role', oneOf('role', ['sender', 'receiver'])),
-    check('transfer_reports_outcome', oneOf('outcome', ['completed', 'failed', 'cancelled'])),
+    check('transfer_reports_role', oneOf('role', TRANSFER_ROLES)),
+    check('transfer_reports_outcome', oneOf('outcome', TRANSFER_OUTCOMES)),
   ],
 );

@@ -32,7 +32,7 @@ const base = ({ message, sender }: repo.MessageView) => ({
   displayName: sender.displayName,
   avatar: sender.avatar,
   content: message.content,
-  type: message.type as MessageType,
+  type: message.type,
   clientId: message.clientId,
   createdAt: message.createdAt.toISOString(),
 });

@@ -1,4 +1,4 @@
-import type { Match, MatchStatus } from '@spotlight/contracts';
+import type { Match } from '@spotlight/contracts';
 import type { MatchView } from './repository';
 
 type RatingView = MatchView['myRating'];
@@ -19,7 +19,7 @@ export function toMatch(view: MatchView, viewerId: number): Match {
   const role = view.match.user1Id === viewerId ? 'requester' : 'target';
   return {
     id: view.match.id,
-    status: view.match.status as MatchStatus,
+    status: view.match.status,
     event: view.event,
     requester: view.requester,
     target: view.target,

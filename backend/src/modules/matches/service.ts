@@ -95,7 +95,7 @@ export function createMatchesService({ db, bus, metrics }: AppContext) {
         if (!match || (match.user1Id !== userId && match.user2Id !== userId)) {
           throw notFound('Match');
         }
-        const from = match.status as MatchStatus;
+        const from = match.status;
         if (!findTransition(from, to)) {
           throw conflict('invalid_transition', `A ${from} match cannot become ${to}`);
         }

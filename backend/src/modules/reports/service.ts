@@ -13,9 +13,9 @@ const toReport = ({ report, reported }: repo.ReportView): Report => ({
   id: report.id,
   reported: toUserSummary(reported),
   matchId: report.matchId,
-  reason: report.reason as Report['reason'],
+  reason: report.reason,
   details: report.details,
-  status: report.status as Report['status'],
+  status: report.status,
   createdAt: report.createdAt.toISOString(),
 });
 

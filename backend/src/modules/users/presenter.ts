@@ -1,4 +1,4 @@
-import type { DanceRole, Division, Me, PublicUser, UserSummary } from '@spotlight/contracts';
+import type { Me, PublicUser, UserSummary } from '@spotlight/contracts';
 import type { users } from '../../db/schema';
 
 type UserRow = typeof users.$inferSelect;
@@ -14,8 +14,8 @@ export const toUserSummary = (row: SummaryRow): UserSummary => ({
 export const toPublicUser = (row: UserRow): PublicUser => ({
   ...toUserSummary(row),
   wsdcId: row.wsdcId,
-  danceRole: row.danceRole as DanceRole | null,
-  division: row.division as Division | null,
+  danceRole: row.danceRole,
+  division: row.division,
   city: row.city,
   country: row.country,
   createdAt: row.createdAt.toISOString(),
