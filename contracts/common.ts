@@ -25,9 +25,13 @@ export const CalendarDate = z.iso.date();
 /** An ISO-8601 timestamp, as responses carry them. */
 export const Timestamp = z.string();
 
+/** Page sizes of numbered lists: the default, and the largest a client may ask for. */
+export const PAGE_SIZE = 20;
+export const PAGE_SIZE_MAX = 50;
+
 export const PageQuery = z.object({
   page: z.coerce.number().int().min(1).max(10_000).default(1),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
+  limit: z.coerce.number().int().min(1).max(PAGE_SIZE_MAX).default(PAGE_SIZE),
 });
 
 /** A page of results with the total, for lists that show page numbers. */

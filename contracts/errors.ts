@@ -1,32 +1,45 @@
 import { z } from 'zod';
 
-/** Every error code the API and the socket acks can answer with. Stable: clients switch on them. */
-export const ERROR_CODES = [
-  'validation_error',
-  'weak_password',
-  'unauthorized',
-  'invalid_credentials',
-  'session_expired',
-  'forbidden',
-  'origin_forbidden',
-  'not_participant',
-  'not_found',
-  'conflict',
-  'email_taken',
-  'username_taken',
-  'already_matched',
-  'invalid_transition',
-  'already_rated',
-  'match_not_completed',
-  'self_action',
-  'last_organiser',
-  'payload_too_large',
-  'unsupported_media_type',
+/**
+ * Every error code the API and the socket acks can answer with, and the HTTP status it always
+ * comes with. Stable: clients switch on the codes. The backend takes the status from here.
+ */
+export const ERROR_STATUS = {
+  validation_error: 400,
+  weak_password: 400,
+  self_action: 400,
+  unauthorized: 401,
+  invalid_credentials: 401,
+  session_expired: 401,
+  forbidden: 403,
+  origin_forbidden: 403,
+  not_participant: 403,
+  not_found: 404,
+  conflict: 409,
+  email_taken: 409,
+  username_taken: 409,
+  already_matched: 409,
+  invalid_transition: 409,
+  already_rated: 409,
+  match_not_completed: 409,
+  last_organiser: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  duplicate_content: 429,
+  internal_error: 500,
+  service_unavailable: 503,
+} as const satisfies Record<string, number>;
+
+type Code = keyof typeof ERROR_STATUS;
+export const ERROR_CODES = Object.keys(ERROR_STATUS) as [Code, ...Code[]];
+
+/** Server answers that may pass on a second try; anything else is an answer, not a hiccup. */
+export const TRANSIENT_ERROR_CODES: readonly Code[] = [
   'rate_limited',
-  'duplicate_content',
-  'service_unavailable',
   'internal_error',
-] as const;
+  'service_unavailable',
+];
 
 export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -156,9 +156,7 @@ export function createApp(ctx: AppContext, services: Services) {
     res.type('html').send(docsPage);
   });
   api.use('/api', (req, _res, next) =>
-    next(
-      new AppError('not_found', 404, `No endpoint ${req.method} ${req.originalUrl.split('?')[0]}`),
-    ),
+    next(new AppError('not_found', `No endpoint ${req.method} ${req.originalUrl.split('?')[0]}`)),
   );
   app.use(api);
 

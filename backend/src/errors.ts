@@ -1,11 +1,15 @@
-import type { ErrorCode, ValidationIssue } from '@spotlight/contracts';
+import { ERROR_STATUS, type ErrorCode, type ValidationIssue } from '@spotlight/contracts';
 import type { z } from 'zod';
 
-/** An error the client may see: a stable code, an HTTP status, and a message meant for people. */
+/**
+ * An error the client may see: a stable code, a message meant for people, and the HTTP status
+ * that the contracts' table gives the code.
+ */
 export class AppError extends Error {
+  readonly status: number;
+
   constructor(
     readonly code: ErrorCode,
-    readonly status: number,
     message: string,
     readonly details?: unknown,
     /** Seconds, for 429 answers. */
@@ -13,6 +17,7 @@ export class AppError extends Error {
   ) {
     super(message);
     this.name = 'AppError';
+    this.status = ERROR_STATUS[code];
   }
 }
 
@@ -35,7 +40,6 @@ const isWeakPassword = (error: z.ZodError) =>
 export const validationError = (error: z.ZodError, prefix?: string) =>
   new AppError(
     isWeakPassword(error) ? 'weak_password' : 'validation_error',
-    400,
     isWeakPassword(error)
       ? 'This password is too common; choose another one'
       : `Invalid ${prefix ?? 'input'}: ${error.issues[0]?.message ?? 'check the fields'}`,
@@ -43,19 +47,18 @@ export const validationError = (error: z.ZodError, prefix?: string) =>
   );
 
 export const badRequest = (message: string, details?: unknown) =>
-  new AppError('validation_error', 400, message, details);
+  new AppError('validation_error', message, details);
 export const unauthorized = (message = 'Sign in to continue') =>
-  new AppError('unauthorized', 401, message);
+  new AppError('unauthorized', message);
 export const sessionExpired = () =>
-  new AppError('session_expired', 401, 'Your session has ended; sign in again');
+  new AppError('session_expired', 'Your session has ended; sign in again');
 export const forbidden = (message = 'You are not allowed to do that') =>
-  new AppError('forbidden', 403, message);
+  new AppError('forbidden', message);
 export const notParticipant = (message = 'Join the event first') =>
-  new AppError('not_participant', 403, message);
-export const notFound = (what: string) => new AppError('not_found', 404, `${what} not found`);
-export const conflict = (code: ErrorCode, message: string) => new AppError(code, 409, message);
+  new AppError('not_participant', message);
+export const notFound = (what: string) => new AppError('not_found', `${what} not found`);
+export const conflict = (code: ErrorCode, message: string) => new AppError(code, message);
 export const rateLimited = (
   retryAfterSeconds: number,
   message = 'Too many attempts; try again later',
-) =>
-  new AppError('rate_limited', 429, message, undefined, Math.max(1, Math.ceil(retryAfterSeconds)));
+) => new AppError('rate_limited', message, undefined, Math.max(1, Math.ceil(retryAfterSeconds)));

@@ -17,7 +17,7 @@ export function createServices(ctx: AppContext) {
   const roles = createRolesService(ctx);
   const users = createUsersService(ctx, { roles });
   const events = createEventsService(ctx);
-  const matches = createMatchesService(ctx);
+  const matches = createMatchesService(ctx, { events });
   return {
     roles,
     auth: createAuthService(ctx, { roles }),
@@ -25,8 +25,8 @@ export function createServices(ctx: AppContext) {
     events,
     organisers: createOrganisersService({ roles, events, users }),
     matches,
-    ratings: createRatingsService(ctx),
-    reports: createReportsService(ctx),
+    ratings: createRatingsService(ctx, { matches, users }),
+    reports: createReportsService(ctx, { matches, users }),
     chat: createChatService(ctx, { events, matches }),
     transfers: createTransfersService(ctx, { matches }),
   };

@@ -47,6 +47,8 @@ export type EventMessage = z.infer<typeof EventMessage>;
 export const PrivateMessage = MessageBase.extend({ matchId: Id });
 export type PrivateMessage = z.infer<typeof PrivateMessage>;
 
+/** Messages in one page of history (and in the ack of a first join), and the most a client may ask for. */
+export const HISTORY_PAGE_SIZE = 50;
 export const HISTORY_PAGE_MAX = 100;
 
 /**
@@ -57,7 +59,7 @@ export const HistoryQuery = z
   .object({
     before: z.coerce.number().int().positive().max(2_147_483_647).optional(),
     after: z.coerce.number().int().min(0).max(2_147_483_647).optional(),
-    limit: z.coerce.number().int().min(1).max(HISTORY_PAGE_MAX).default(50),
+    limit: z.coerce.number().int().min(1).max(HISTORY_PAGE_MAX).default(HISTORY_PAGE_SIZE),
   })
   .refine((q) => q.before === undefined || q.after === undefined, {
     message: 'Give before or after, not both',

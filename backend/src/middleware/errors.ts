@@ -13,13 +13,13 @@ function fromBodyParser(error: unknown): AppError | undefined {
   const { type, status } = (error ?? {}) as BodyParserError;
   if (!type || !status || status >= 500) return undefined;
   if (type === 'entity.too.large')
-    return new AppError('payload_too_large', 413, 'The request body is too large');
+    return new AppError('payload_too_large', 'The request body is too large');
   if (type === 'entity.parse.failed')
-    return new AppError('validation_error', 400, 'The request body is not valid JSON');
+    return new AppError('validation_error', 'The request body is not valid JSON');
   if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
-    return new AppError('unsupported_media_type', 415, 'Send the body as UTF-8 JSON');
+    return new AppError('unsupported_media_type', 'Send the body as UTF-8 JSON');
   }
-  return new AppError('validation_error', 400, 'The request body could not be read');
+  return new AppError('validation_error', 'The request body could not be read');
 }
 
 /**
@@ -30,11 +30,10 @@ function fromHttpError(error: unknown): AppError | undefined {
   const { status, statusCode } = (error ?? {}) as { status?: unknown; statusCode?: unknown };
   const code = typeof status === 'number' ? status : statusCode;
   if (typeof code !== 'number' || code < 400 || code >= 500) return undefined;
-  if (error instanceof URIError)
-    return new AppError('validation_error', 400, 'The URL is not valid');
-  if (code === 413) return new AppError('payload_too_large', 413, 'The request is too large');
-  if (code === 415) return new AppError('unsupported_media_type', 415, 'Unsupported content type');
-  return new AppError('validation_error', 400, 'The request could not be understood');
+  if (error instanceof URIError) return new AppError('validation_error', 'The URL is not valid');
+  if (code === 413) return new AppError('payload_too_large', 'The request is too large');
+  if (code === 415) return new AppError('unsupported_media_type', 'Unsupported content type');
+  return new AppError('validation_error', 'The request could not be understood');
 }
 
 /** The one error handler: known errors keep their code; anything else is a logged 500. */
@@ -48,8 +47,7 @@ export function errorHandler(logger: Logger) {
     if (!known) {
       (req.log ?? logger).error({ err: error }, 'unhandled error');
     }
-    const appError =
-      known ?? new AppError('internal_error', 500, 'Something went wrong on our side');
+    const appError = known ?? new AppError('internal_error', 'Something went wrong on our side');
     if (appError.retryAfter) res.set('Retry-After', String(appError.retryAfter));
     const body: ApiErrorResponse = {
       error: {

@@ -24,10 +24,10 @@ export function originCheck(allowed: readonly string[]) {
     const origin = req.get('origin');
     if (origin !== undefined) {
       if (isAllowedOrigin(origin, ownOrigin(req), allowed)) return next();
-      return next(new AppError('origin_forbidden', 403, 'Cross-site request refused'));
+      return next(new AppError('origin_forbidden', 'Cross-site request refused'));
     }
     if (req.get('sec-fetch-site') === 'cross-site') {
-      return next(new AppError('origin_forbidden', 403, 'Cross-site request refused'));
+      return next(new AppError('origin_forbidden', 'Cross-site request refused'));
     }
     next();
   };

@@ -2,15 +2,15 @@
  * Event chat and private (match) chat. Storage, authorisation and abuse limits live in the chat
  * service; this file decides who hears what.
  */
-import { HISTORY_PAGE_MAX } from '@spotlight/contracts';
+import { HISTORY_PAGE_MAX, HISTORY_PAGE_SIZE } from '@spotlight/contracts';
 import { handle } from './handler';
 import { rooms, type IoSocket, type RealtimeDeps } from './types';
 
-/** Messages in the ack of a first join; a rejoin with `afterId` gets up to HISTORY_PAGE_MAX. */
-const FIRST_PAGE = 50;
-
+/** A first join's ack holds one page of history; a rejoin with `afterId` gets up to HISTORY_PAGE_MAX. */
 const historyQuery = (afterId: number | undefined) =>
-  afterId === undefined ? { limit: FIRST_PAGE } : { after: afterId, limit: HISTORY_PAGE_MAX };
+  afterId === undefined
+    ? { limit: HISTORY_PAGE_SIZE }
+    : { after: afterId, limit: HISTORY_PAGE_MAX };
 
 export function registerChat(socket: IoSocket, { ctx, services, presence }: RealtimeDeps) {
   const { user } = socket.data;

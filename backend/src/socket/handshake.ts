@@ -65,7 +65,7 @@ export function handshake(ctx: AppContext, services: Services, trust: TrustProxy
       origin === undefined
         ? req.headers['sec-fetch-site'] === 'cross-site'
         : !isAllowedOrigin(origin, requestOrigin(req, trust), config.CORS_ORIGIN);
-    if (crossSite) throw new AppError('origin_forbidden', 403, 'Cross-site connection refused');
+    if (crossSite) throw new AppError('origin_forbidden', 'Cross-site connection refused');
 
     const auth: Record<string, unknown> = socket.handshake.auth ?? {};
     const token = typeof auth.token === 'string' ? auth.token : tokenFromHeaders(req.headers);

@@ -99,7 +99,7 @@ export function createAuthService(ctx: AppContext, deps: { roles: RolesService }
         user?.passwordHash ?? (await getDummyHash()),
       );
       if (!user || !matches) {
-        throw new AppError('invalid_credentials', 401, 'Wrong email or password');
+        throw new AppError('invalid_credentials', 'Wrong email or password');
       }
       // Only failures count: a success clears the account and gives the IP its point back.
       await Promise.all([

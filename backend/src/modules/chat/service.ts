@@ -17,7 +17,6 @@ import {
 } from '../../errors';
 import type { AppContext } from '../../http/context';
 import { consume } from '../../limits';
-import * as eventsRepo from '../events/repository';
 import type { EventsService } from '../events/service';
 import type { MatchesService } from '../matches/service';
 import * as repo from './repository';
@@ -89,7 +88,7 @@ export function createChatService(
     if (!(await limits.chatDuplicate.claim(key, owner))) {
       throw new AppError(
         'duplicate_content',
-        429,
+
         'You just sent the same message here',
         undefined,
         limits.chatDuplicate.ttlSeconds,
@@ -103,7 +102,7 @@ export function createChatService(
   const eventRoom = async (eventId: number) => {
     let roomId = eventRooms.get(eventId);
     if (roomId === undefined) {
-      roomId = await eventsRepo.eventRoomId(db, eventId);
+      roomId = await deps.events.roomId(eventId);
       eventRooms.set(eventId, roomId);
     }
     return roomId;

@@ -41,6 +41,9 @@ export function createEventsService({ db, bus }: AppContext) {
       if (!(await repo.eventExists(db, eventId))) throw notFound('Event');
     },
 
+    /** The id of the event's chat room (created on first use). */
+    roomId: (eventId: number) => repo.eventRoomId(db, eventId),
+
     async list(userId: number, query: ListEventsQuery) {
       const { items, total } = await repo.listEvents(db, userId, query);
       return { items: items.map(toEvent), total, page: query.page, limit: query.limit };

@@ -8,7 +8,7 @@ import {
 import { isUniqueViolation } from '../../db/client';
 import { AppError, conflict, forbidden, notFound, notParticipant } from '../../errors';
 import type { AppContext } from '../../http/context';
-import * as events from '../events/repository';
+import type { EventsService } from '../events/service';
 import { toMatch } from './presenter';
 import * as repo from './repository';
 
@@ -22,23 +22,51 @@ const TRANSITION_REFUSALS: Record<MatchStatus, string> = {
   pending: 'A match cannot go back to pending',
 };
 
+type MatchRow = NonNullable<Awaited<ReturnType<typeof repo.findMatch>>>;
+
+/** A match as one of its two dancers sees it: their role, and the other dancer. */
+export interface Participation {
+  match: MatchRow;
+  role: 'requester' | 'target';
+  partnerId: number;
+}
+
+/** How `userId` takes part in the match, or undefined when they are not one of its two dancers. */
+export function participation(
+  match: MatchRow | undefined,
+  userId: number,
+): Participation | undefined {
+  if (!match || (match.user1Id !== userId && match.user2Id !== userId)) return undefined;
+  const requester = match.user1Id === userId;
+  return {
+    match,
+    role: requester ? 'requester' : 'target',
+    partnerId: requester ? match.user2Id : match.user1Id,
+  };
+}
+
 /**
  * The rules of matches, in one place for REST and Socket.IO: both dancers in the event, never
  * oneself, once per pair and event, and status moves only along MATCH_TRANSITIONS.
  */
-export function createMatchesService({ db, bus, metrics }: AppContext) {
+export function createMatchesService(
+  { db, bus, metrics }: AppContext,
+  deps: { events: EventsService },
+) {
+  const { events } = deps;
   const get = async (viewerId: number, id: number): Promise<Match> => {
     const view = await repo.findMatchForViewer(db, viewerId, id);
     if (!view) throw notFound('Match');
     return toMatch(view, viewerId);
   };
 
+  /** The match as `userId` takes part in it; undefined for anyone but its two dancers. */
+  const findParticipation = async (userId: number, id: number) =>
+    participation(await repo.findMatch(db, id), userId);
+
   /** The match row, if `userId` is one of its two participants. */
-  const findForParticipant = async (userId: number, id: number) => {
-    const match = await repo.findMatch(db, id);
-    if (!match || (match.user1Id !== userId && match.user2Id !== userId)) return undefined;
-    return match;
-  };
+  const findForParticipant = async (userId: number, id: number) =>
+    (await findParticipation(userId, id))?.match;
 
   return {
     get,
@@ -58,13 +86,13 @@ export function createMatchesService({ db, bus, metrics }: AppContext) {
 
     async create(requesterId: number, { targetUserId, eventId }: CreateMatchBody): Promise<Match> {
       if (targetUserId === requesterId) {
-        throw new AppError('self_action', 400, 'You cannot be your own recording partner');
+        throw new AppError('self_action', 'You cannot be your own recording partner');
       }
-      if (!(await events.eventExists(db, eventId))) throw notFound('Event');
-      if (!(await events.isParticipant(db, eventId, requesterId))) {
+      await events.assertExists(eventId);
+      if (!(await events.isParticipant(eventId, requesterId))) {
         throw notParticipant('Join the event before asking for a recording partner');
       }
-      if (!(await events.isParticipant(db, eventId, targetUserId))) {
+      if (!(await events.isParticipant(eventId, targetUserId))) {
         throw notParticipant('That dancer has not joined this event');
       }
       try {
@@ -91,15 +119,13 @@ export function createMatchesService({ db, bus, metrics }: AppContext) {
     /** Moves a match to a new status, if the rules allow it for this participant. */
     async transition(userId: number, id: number, to: MatchStatus): Promise<Match> {
       const changed = await db.transaction(async (tx) => {
-        const match = await repo.lockMatch(tx, id);
-        if (!match || (match.user1Id !== userId && match.user2Id !== userId)) {
-          throw notFound('Match');
-        }
+        const taking = participation(await repo.lockMatch(tx, id), userId);
+        if (!taking) throw notFound('Match');
+        const { match, role } = taking;
         const from = match.status;
         if (!findTransition(from, to)) {
           throw conflict('invalid_transition', `A ${from} match cannot become ${to}`);
         }
-        const role = match.user1Id === userId ? 'requester' : 'target';
         if (!canTransition(from, to, role)) throw forbidden(TRANSITION_REFUSALS[to]);
         const roomId =
           to === 'accepted' && !match.roomId
@@ -119,6 +145,7 @@ export function createMatchesService({ db, bus, metrics }: AppContext) {
     },
 
     findForParticipant,
+    findParticipation,
 
     /**
      * Throws unless `userId` may send WebRTC signals in this match: one of its participants

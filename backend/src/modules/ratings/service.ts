@@ -2,8 +2,8 @@ import type { CreateRatingBody, Rating, RatingStats } from '@spotlight/contracts
 import { isUniqueViolation } from '../../db/client';
 import { AppError, conflict, notFound } from '../../errors';
 import type { AppContext } from '../../http/context';
-import { findMatch } from '../matches/repository';
-import { userExists } from '../users/repository';
+import type { MatchesService } from '../matches/service';
+import type { UsersService } from '../users/service';
 import { toUserSummary } from '../users/presenter';
 import * as repo from './repository';
 
@@ -21,26 +21,25 @@ const toRating = ({ rating, rater, event }: repo.RatingView): Rating => ({
   createdAt: rating.createdAt.toISOString(),
 });
 
-export function createRatingsService({ db }: AppContext) {
-  const assertUser = async (id: number) => {
-    if (!(await userExists(db, id))) throw notFound('User');
-  };
+export function createRatingsService(
+  { db }: AppContext,
+  deps: { matches: MatchesService; users: UsersService },
+) {
+  const assertUser = deps.users.assertExists;
 
   return {
     /** Rates the other participant of a completed match, once. */
     async create(raterId: number, body: CreateRatingBody): Promise<Rating> {
-      const match = await findMatch(db, body.matchId);
-      if (!match || (match.user1Id !== raterId && match.user2Id !== raterId)) {
-        throw notFound('Match');
-      }
+      const taking = await deps.matches.findParticipation(raterId, body.matchId);
+      if (!taking) throw notFound('Match');
+      const { match, partnerId: ratedId } = taking;
       if (match.status !== 'completed') {
         throw new AppError(
           'match_not_completed',
-          409,
+
           'Rate your partner once the match is completed',
         );
       }
-      const ratedId = match.user1Id === raterId ? match.user2Id : match.user1Id;
       try {
         const id = await repo.insertRating(db, {
           matchId: match.id,

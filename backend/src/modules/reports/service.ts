@@ -2,8 +2,8 @@ import type { CreateReportBody, Report } from '@spotlight/contracts';
 import { AppError, badRequest, notFound, rateLimited } from '../../errors';
 import type { AppContext } from '../../http/context';
 import { consume } from '../../limits';
-import { findMatch } from '../matches/repository';
-import { userExists } from '../users/repository';
+import type { MatchesService } from '../matches/service';
+import type { UsersService } from '../users/service';
 import { toUserSummary } from '../users/presenter';
 import * as repo from './repository';
 
@@ -19,21 +19,21 @@ const toReport = ({ report, reported }: repo.ReportView): Report => ({
   createdAt: report.createdAt.toISOString(),
 });
 
-export function createReportsService({ db, limits }: AppContext) {
+export function createReportsService(
+  { db, limits }: AppContext,
+  deps: { matches: MatchesService; users: UsersService },
+) {
   return {
     /** Files a report about another dancer, optionally about a match the two of them share. */
     async create(reporterId: number, body: CreateReportBody): Promise<Report> {
       if (body.reportedUserId === reporterId) {
-        throw new AppError('self_action', 400, 'You cannot report yourself');
+        throw new AppError('self_action', 'You cannot report yourself');
       }
-      if (!(await userExists(db, body.reportedUserId))) throw notFound('User');
+      await deps.users.assertExists(body.reportedUserId);
       if (body.matchId !== undefined) {
-        const match = await findMatch(db, body.matchId);
-        if (!match || (match.user1Id !== reporterId && match.user2Id !== reporterId)) {
-          throw notFound('Match');
-        }
-        const partnerId = match.user1Id === reporterId ? match.user2Id : match.user1Id;
-        if (partnerId !== body.reportedUserId) {
+        const taking = await deps.matches.findParticipation(reporterId, body.matchId);
+        if (!taking) throw notFound('Match');
+        if (taking.partnerId !== body.reportedUserId) {
           throw badRequest('That match is with another dancer');
         }
       }
