@@ -49,6 +49,22 @@ export async function redisAvailable(): Promise<boolean> {
   }
 }
 
+/**
+ * Why a test of several processes on PostgreSQL and Redis cannot run here, or undefined when it
+ * can. It runs in the PostgreSQL pass; in CI both services are there, so a missing one is a
+ * broken setup, not a reason to skip, and it throws.
+ */
+export async function clusterSkipReason(test: string, why: string): Promise<string | undefined> {
+  const reason = !process.env.DATABASE_URL
+    ? `needs DATABASE_URL: ${why} (it runs in the PostgreSQL pass)`
+    : !(await redisAvailable())
+      ? `needs Redis at ${REDIS_URL}`
+      : undefined;
+  if (reason && process.env.CI && process.env.DATABASE_URL) throw new Error(`${test}: ${reason}`);
+  if (reason) console.warn(`[${test}] skipped: ${reason}`);
+  return reason;
+}
+
 export interface BackendProcess {
   url: string;
   port: number;

@@ -3,7 +3,7 @@
  * Accounts listed in ADMIN_EMAILS are admins anyway, whatever this flag says.
  */
 import { createRolesService } from '../modules/roles/service';
-import { configOrExit, describeDatabase, isMain, openConfiguredDatabase } from './database';
+import { configOrExit, describeDatabase, runIfMain, openConfiguredDatabase } from './database';
 
 const USAGE = 'Usage: npm run admin:grant -- <email> [--revoke]';
 
@@ -34,12 +34,4 @@ async function main(args: string[]): Promise<number> {
   }
 }
 
-if (isMain(import.meta.url)) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+runIfMain(import.meta.url, () => main(process.argv.slice(2)));

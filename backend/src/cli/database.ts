@@ -45,5 +45,17 @@ export async function openConfiguredDatabase(config: Config): Promise<DatabaseHa
 }
 
 /** True when this module is the script node was started with. */
-export const isMain = (moduleUrl: string) =>
+const isMain = (moduleUrl: string) =>
   process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(moduleUrl);
+
+/** Runs a command's main when its module is the script node started: exits with its code. */
+export function runIfMain(moduleUrl: string, main: () => Promise<number>) {
+  if (!isMain(moduleUrl)) return;
+  main().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { EventImportRow } from '@spotlight/contracts';
 import type { Executor } from '../db/client';
 import { upsertEvents, type NewEvent } from '../modules/events/repository';
-import { configOrExit, describeDatabase, isMain, openConfiguredDatabase } from './database';
+import { configOrExit, describeDatabase, runIfMain, openConfiguredDatabase } from './database';
 import { formatOf, parseEventFile } from './event-file';
 
 /**
@@ -77,12 +77,4 @@ async function main(args: string[]): Promise<number> {
   }
 }
 
-if (isMain(import.meta.url)) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+runIfMain(import.meta.url, () => main(process.argv.slice(2)));

@@ -4,7 +4,7 @@
  * again: events are updated in place and existing accounts are kept.
  */
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_ROLES, seedDemoData } from '../db/seed';
-import { configOrExit, describeDatabase, isMain, openConfiguredDatabase } from './database';
+import { configOrExit, describeDatabase, runIfMain, openConfiguredDatabase } from './database';
 
 async function main(): Promise<number> {
   const config = configOrExit();
@@ -26,12 +26,4 @@ async function main(): Promise<number> {
   }
 }
 
-if (isMain(import.meta.url)) {
-  main().then(
-    (code) => process.exit(code),
-    (error) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+runIfMain(import.meta.url, main);

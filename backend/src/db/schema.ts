@@ -40,6 +40,20 @@ import {
 /** A column's type from the contract's list of values, which its check constraint also uses. */
 type OneOf<T extends readonly string[]> = T[number];
 
+// Required references, as most rows name the user, match or event they belong to.
+const userRef = (name: string) =>
+  integer(name)
+    .notNull()
+    .references(() => users.id);
+const matchRef = (name: string) =>
+  integer(name)
+    .notNull()
+    .references(() => matches.id);
+const eventRef = (name: string) =>
+  integer(name)
+    .notNull()
+    .references(() => events.id);
+
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
 /** `column IN ('a', 'b')` for a check constraint, from the contract's list of values. */
@@ -171,9 +185,7 @@ export const messages = pgTable(
     roomId: integer('room_id')
       .notNull()
       .references(() => chatRooms.id, { onDelete: 'cascade' }),
-    userId: integer('user_id')
-      .notNull()
-      .references(() => users.id),
+    userId: userRef('user_id'),
     content: text('content').notNull(),
     type: varchar('type', { length: 20 }).$type<OneOf<typeof MESSAGE_TYPES>>().notNull(),
     clientId: uuid('client_id'),
@@ -196,16 +208,10 @@ export const matches = pgTable(
   {
     id: serial('id').primaryKey(),
     /** The requester. */
-    user1Id: integer('user1_id')
-      .notNull()
-      .references(() => users.id),
+    user1Id: userRef('user1_id'),
     /** The target of the request. */
-    user2Id: integer('user2_id')
-      .notNull()
-      .references(() => users.id),
-    eventId: integer('event_id')
-      .notNull()
-      .references(() => events.id),
+    user2Id: userRef('user2_id'),
+    eventId: eventRef('event_id'),
     roomId: integer('room_id').references(() => chatRooms.id),
     status: varchar('status', { length: 20 })
       .$type<OneOf<typeof MATCH_STATUSES>>()
@@ -234,15 +240,9 @@ export const ratings = pgTable(
   'ratings',
   {
     id: serial('id').primaryKey(),
-    matchId: integer('match_id')
-      .notNull()
-      .references(() => matches.id),
-    raterId: integer('rater_id')
-      .notNull()
-      .references(() => users.id),
-    ratedId: integer('rated_id')
-      .notNull()
-      .references(() => users.id),
+    matchId: matchRef('match_id'),
+    raterId: userRef('rater_id'),
+    ratedId: userRef('rated_id'),
     score: integer('score').notNull(),
     comment: text('comment'),
     wouldCollaborateAgain: boolean('would_collaborate_again').notNull().default(false),
@@ -260,12 +260,8 @@ export const reports = pgTable(
   'reports',
   {
     id: serial('id').primaryKey(),
-    reporterId: integer('reporter_id')
-      .notNull()
-      .references(() => users.id),
-    reportedId: integer('reported_id')
-      .notNull()
-      .references(() => users.id),
+    reporterId: userRef('reporter_id'),
+    reportedId: userRef('reported_id'),
     matchId: integer('match_id').references(() => matches.id),
     reason: varchar('reason', { length: 30 }).$type<OneOf<typeof REPORT_REASONS>>().notNull(),
     details: text('details'),
@@ -288,12 +284,8 @@ export const transferReports = pgTable(
   'transfer_reports',
   {
     id: serial('id').primaryKey(),
-    matchId: integer('match_id')
-      .notNull()
-      .references(() => matches.id),
-    userId: integer('user_id')
-      .notNull()
-      .references(() => users.id),
+    matchId: matchRef('match_id'),
+    userId: userRef('user_id'),
     role: varchar('role', { length: 10 }).$type<OneOf<typeof TRANSFER_ROLES>>().notNull(),
     outcome: varchar('outcome', { length: 10 }).$type<OneOf<typeof TRANSFER_OUTCOMES>>().notNull(),
     fileCount: integer('file_count').notNull(),

@@ -18,7 +18,7 @@ import {
   killAll,
   processEnv,
   REDIS_URL,
-  redisAvailable,
+  clusterSkipReason,
   spawnBackend,
   type BackendProcess,
 } from '../process-harness';
@@ -33,16 +33,10 @@ import {
   type ClientSocket,
 } from '../socket-harness';
 
-const skipReason = !process.env.DATABASE_URL
-  ? 'needs DATABASE_URL: two processes cannot share the embedded PGlite (it runs in the PostgreSQL pass)'
-  : !(await redisAvailable())
-    ? `needs Redis at ${REDIS_URL}`
-    : undefined;
-if (skipReason) {
-  // In CI both are there: a missing one is a broken setup, not a reason to skip.
-  if (process.env.CI && process.env.DATABASE_URL) throw new Error(`cluster test: ${skipReason}`);
-  console.warn(`[cluster.test] skipped: ${skipReason}`);
-}
+const skipReason = await clusterSkipReason(
+  'cluster.test',
+  'two processes cannot share the embedded PGlite',
+);
 
 const ids = (list: { id: number }[]) => list.map((u) => u.id).sort((a, b) => a - b);
 

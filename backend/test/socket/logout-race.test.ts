@@ -16,21 +16,16 @@ import {
   killAll,
   processEnv,
   REDIS_URL,
-  redisAvailable,
+  clusterSkipReason,
   spawnBackend,
   type BackendProcess,
 } from '../process-harness';
 import { openSocket, refusal, type ClientSocket } from '../socket-harness';
 
-const skipReason = !process.env.DATABASE_URL
-  ? 'needs DATABASE_URL: the race needs concurrent queries, which PGlite does not run'
-  : !(await redisAvailable())
-    ? `needs Redis at ${REDIS_URL}`
-    : undefined;
-if (skipReason) {
-  if (process.env.CI && process.env.DATABASE_URL) throw new Error(`logout race: ${skipReason}`);
-  console.warn(`[logout-race.test] skipped: ${skipReason}`);
-}
+const skipReason = await clusterSkipReason(
+  'logout-race.test',
+  'the race needs concurrent queries, which PGlite does not run',
+);
 
 const CLIENTS = 24;
 const TRIALS = 6;
