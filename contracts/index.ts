@@ -5,6 +5,7 @@ export * from './http/call';
 export * from './http/auth';
 export * from './http/users';
 export * from './http/events';
+export * from './http/event-admin';
 export * from './http/organisers';
 export * from './http/matches';
 export * from './http/ratings';

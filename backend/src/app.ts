@@ -16,6 +16,7 @@ import { originCheck } from './middleware/origin';
 import { mountAuthRoutes } from './modules/auth/routes';
 import { tokenFromHeaders } from './modules/auth/service';
 import { mountChatRoutes } from './modules/chat/routes';
+import { mountEventAdminRoutes } from './modules/events/admin-routes';
 import { mountEventsRoutes } from './modules/events/routes';
 import { mountMatchesRoutes } from './modules/matches/routes';
 import { mountRatingsRoutes } from './modules/ratings/routes';
@@ -139,6 +140,7 @@ export function createApp(ctx: AppContext, services: Services) {
   mountAuthRoutes(api, ctx, services.auth, authenticate);
   mountUsersRoutes(api, services.users, authenticate);
   mountEventsRoutes(api, services.events, authenticate);
+  mountEventAdminRoutes(api, services.eventAdmin, authenticate);
   mountOrganisersRoutes(api, services.organisers, authenticate);
   mountMatchesRoutes(api, services.matches, authenticate);
   mountChatRoutes(api, services.chat, authenticate);

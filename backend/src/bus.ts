@@ -17,6 +17,8 @@ export interface DomainEvents {
     targetId: number;
   };
   'event.left': { eventId: number; userId: number };
+  /** A dancer scanned the code at the door; `joined` when that also made them a participant. */
+  'event.checked_in': { eventId: number; userId: number; joined: boolean };
 }
 
 export interface DomainBus {

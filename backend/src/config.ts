@@ -38,6 +38,8 @@ const EnvSchema = z.object({
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Lifetime of a session (cookie, JWT and sessions row). */
   SESSION_TTL_HOURS: int(1, 24 * 30).default(24),
+  /** How long the check-in code at the venue's door lasts before it rotates (the previous one stays valid as long again). */
+  CHECK_IN_CODE_SECONDS: int(10, 3600).default(60),
   /** bcrypt cost factor; 12 unless tests lower it to save time. */
   BCRYPT_COST: int(4, 15).default(12),
   /** E-mail addresses (comma-separated) whose accounts are site admins, besides `npm run admin:grant`. */

@@ -1,6 +1,7 @@
 import type { AppContext } from './http/context';
 import { createAuthService } from './modules/auth/service';
 import { createChatService } from './modules/chat/service';
+import { createEventAdminService } from './modules/events/admin';
 import { createEventsService } from './modules/events/service';
 import { createMatchesService } from './modules/matches/service';
 import { createRatingsService } from './modules/ratings/service';
@@ -23,6 +24,7 @@ export function createServices(ctx: AppContext) {
     auth: createAuthService(ctx, { roles }),
     users,
     events,
+    eventAdmin: createEventAdminService(ctx, { roles, events }),
     organisers: createOrganisersService({ roles, events, users }),
     matches,
     ratings: createRatingsService(ctx, { matches, users }),

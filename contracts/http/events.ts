@@ -12,8 +12,10 @@ export const Event = z.object({
   worldsdcId: z.string().nullable(),
   participantsCount: z.number().int().min(0),
   description: z.string().nullable(),
-  /** Whether the signed-in user has joined (checked in). */
+  /** Whether the signed-in user has joined the event (from anywhere). */
   joined: z.boolean(),
+  /** Whether the signed-in user checked in at the venue, with the code at the door. */
+  checkedIn: z.boolean(),
 });
 export type Event = z.infer<typeof Event>;
 
@@ -37,7 +39,11 @@ export const EventPage = paged(Event);
 
 export const JoinResponse = z.object({ event: Event });
 
-export const Participant = UserSummary.extend({ joinedAt: Timestamp });
+export const Participant = UserSummary.extend({
+  joinedAt: Timestamp,
+  /** When they checked in at the venue; null while only joined. */
+  checkedInAt: Timestamp.nullable(),
+});
 export const ParticipantPage = paged(Participant);
 
 /** One event as an organiser's import file gives it. */
@@ -82,7 +88,8 @@ export const eventsEndpoints = {
     path: '/api/events/:id/join',
     auth: 'user',
     tag: 'events',
-    summary: 'Join (check in to) an event; joining twice is harmless',
+    summary:
+      'Join an event (checking in at the venue is a step of its own); joining twice is harmless',
     params: IdParams,
     response: JoinResponse,
     errors: ['not_found'],

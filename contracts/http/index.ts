@@ -1,6 +1,7 @@
 import { authEndpoints } from './auth';
 import { chatEndpoints } from './chat';
 import type { EndpointDef } from './endpoint';
+import { eventAdminEndpoints } from './event-admin';
 import { eventsEndpoints } from './events';
 import { matchesEndpoints } from './matches';
 import { organisersEndpoints } from './organisers';
@@ -16,6 +17,7 @@ export const api = {
   auth: authEndpoints,
   users: usersEndpoints,
   events: eventsEndpoints,
+  eventAdmin: eventAdminEndpoints,
   organisers: organisersEndpoints,
   matches: matchesEndpoints,
   ratings: ratingsEndpoints,

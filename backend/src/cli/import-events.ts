@@ -8,9 +8,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { EventImportRow } from '@spotlight/contracts';
 import type { Executor } from '../db/client';
-import { upsertEvents, type NewEvent } from '../modules/events/repository';
+import { toNewEvent, upsertEvents } from '../modules/events/repository';
 import { configOrExit, describeDatabase, runIfMain, openConfiguredDatabase } from './database';
-import { formatOf, parseEventFile } from './event-file';
+import { formatOf, parseEventFile } from '../modules/events/event-file';
 
 /**
  * The file a user named. npm runs the script from backend/, and says in INIT_CWD where the
@@ -18,15 +18,6 @@ import { formatOf, parseEventFile } from './event-file';
  */
 export const resolveInput = (file: string, env: NodeJS.ProcessEnv = process.env) =>
   path.resolve(env.INIT_CWD || process.cwd(), file);
-
-const toNewEvent = (row: EventImportRow): NewEvent => ({
-  name: row.name,
-  location: row.location,
-  startDate: row.startDate,
-  endDate: row.endDate,
-  worldsdcId: row.worldsdcId ?? null,
-  description: row.description ?? null,
-});
 
 /** Upserts valid rows in one transaction; returns how many were inserted and updated. */
 export async function importEventRows(db: Executor, rows: EventImportRow[]) {

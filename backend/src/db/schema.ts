@@ -135,6 +135,8 @@ export const eventParticipants = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     joinedAt: timestamp('joined_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Set once, when the dancer scans the code at the venue's door; null while only joined. */
+    checkedInAt: timestamp('checked_in_at', { withTimezone: true }),
   },
   (t) => [
     primaryKey({ columns: [t.eventId, t.userId] }),

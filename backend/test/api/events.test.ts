@@ -55,6 +55,7 @@ describe('GET /api/events', () => {
       participantsCount: 0,
       description: null,
       joined: false,
+      checkedIn: false,
     });
     const third = await list({ query: { q: name, limit: 2, page: 3 } });
     expect(third.body.items.map((e) => e.name)).toEqual([`${name} 4`]);
@@ -370,6 +371,7 @@ describe('GET /api/events/:id/participants', () => {
       displayName: null,
       avatar: null,
       joinedAt: expect.any(String),
+      checkedInAt: null,
     });
     expectNoSecrets(
       res.body,

@@ -92,6 +92,31 @@ const MATRIX: Record<string, Row> = {
     request: (w) => ({ params: { id: w.eventId, userId: w.a.id } }),
     expect: signedIn(403),
   },
+  // Nobody in this world organises an event or is an admin: event management is refused to
+  // all (backend/test/api/event-admin.test.ts covers organisers and admins).
+  'eventAdmin.create': {
+    request: () => ({
+      body: { name: 'Mine', location: 'Here', startDate: '2031-01-01', endDate: '2031-01-02' },
+    }),
+    expect: signedIn(403),
+  },
+  'eventAdmin.update': {
+    request: (w) => ({ params: { id: w.eventId }, body: { name: 'Mine' } }),
+    expect: signedIn(403),
+  },
+  'eventAdmin.import': {
+    request: () => ({ body: { format: 'json', content: '[]' } }),
+    expect: signedIn(403),
+  },
+  'eventAdmin.checkInCode': {
+    request: (w) => ({ params: { id: w.eventId } }),
+    expect: signedIn(403),
+  },
+  // Anyone signed in may check in with the code at the door; without it, nobody can.
+  'eventAdmin.checkIn': {
+    request: (w) => ({ params: { id: w.eventId }, body: { token: 'x.forged' } }),
+    expect: signedIn(400),
+  },
   'matches.list': { request: none, expect: signedIn(200) },
   'matches.create': {
     // Each role asks the dancer on the other side: the outsider asks B.

@@ -1,4 +1,4 @@
-import type { ListEventsQuery } from '@spotlight/contracts';
+import type { EventImportRow, ListEventsQuery } from '@spotlight/contracts';
 import { and, asc, count, desc, eq, gte, ilike, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { chatRooms, eventParticipants, events, users } from '../../db/schema';
@@ -10,6 +10,8 @@ const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}
 
 const joinedBy = (userId: number) =>
   sql<boolean>`exists (select 1 from ${eventParticipants} ep where ep.event_id = ${events.id} and ep.user_id = ${userId})`;
+const checkedInBy = (userId: number) =>
+  sql<boolean>`exists (select 1 from ${eventParticipants} ep where ep.event_id = ${events.id} and ep.user_id = ${userId} and ep.checked_in_at is not null)`;
 
 const eventColumns = (userId: number) => ({
   id: events.id,
@@ -21,9 +23,10 @@ const eventColumns = (userId: number) => ({
   participantsCount: events.participantsCount,
   description: events.description,
   joined: joinedBy(userId),
+  checkedIn: checkedInBy(userId),
 });
 
-export type EventWithJoined = EventRow & { joined: boolean };
+export type EventWithJoined = EventRow & { joined: boolean; checkedIn: boolean };
 
 export async function listEvents(db: Executor, userId: number, query: ListEventsQuery) {
   const conditions: SQL[] = [];
@@ -84,6 +87,35 @@ export const addParticipant = async (db: Executor, eventId: number, userId: numb
       .returning({ userId: eventParticipants.userId })
   ).length > 0;
 
+/**
+ * Checks a dancer in, joining them first if they had not; the first check-in time stays.
+ * `joined` is true when the participant row is new (the count moves with it).
+ */
+export async function checkIn(db: Executor, eventId: number, userId: number) {
+  const [row] = await db
+    .insert(eventParticipants)
+    .values({ eventId, userId, checkedInAt: sql`now()` })
+    .onConflictDoUpdate({
+      target: [eventParticipants.eventId, eventParticipants.userId],
+      set: { checkedInAt: sql`coalesce(${eventParticipants.checkedInAt}, now())` },
+    })
+    .returning({
+      checkedInAt: eventParticipants.checkedInAt,
+      // xmax is 0 on a row this statement inserted, and set on one it updated.
+      joined: sql<boolean>`(xmax = 0)`,
+    });
+  return { checkedInAt: row!.checkedInAt!, joined: row!.joined };
+}
+
+/** Whether the event's last day is before today. */
+export const hasEnded = async (db: Executor, eventId: number) =>
+  (
+    await db
+      .select({ id: events.id })
+      .from(events)
+      .where(and(eq(events.id, eventId), lt(events.endDate, sql`current_date`)))
+  ).length > 0;
+
 /** Removes a participant; true when a row was there. */
 export const removeParticipant = async (db: Executor, eventId: number, userId: number) =>
   (
@@ -118,6 +150,7 @@ export async function listParticipants(db: Executor, eventId: number, page: numb
         displayName: users.displayName,
         avatar: users.avatar,
         joinedAt: eventParticipants.joinedAt,
+        checkedInAt: eventParticipants.checkedInAt,
       })
       .from(eventParticipants)
       .innerJoin(users, eq(users.id, eventParticipants.userId))
@@ -153,6 +186,16 @@ export async function eventRoomId(db: Executor, eventId: number): Promise<number
 
 export type NewEvent = typeof events.$inferInsert;
 
+/** An event as an import row or the API gives it, as a row to store. */
+export const toNewEvent = (row: EventImportRow): NewEvent => ({
+  name: row.name,
+  location: row.location,
+  startDate: row.startDate,
+  endDate: row.endDate,
+  worldsdcId: row.worldsdcId ?? null,
+  description: row.description ?? null,
+});
+
 /**
  * Inserts events, or updates those that exist (same worldsdc_id, or same name and start date
  * without one); returns how many of each and the ids in the order given.
@@ -161,6 +204,7 @@ export async function upsertEvents(db: Executor, rows: NewEvent[]) {
   let inserted = 0;
   let updated = 0;
   const ids: number[] = [];
+  const insertedIds = new Set<number>();
   for (const row of rows) {
     const existing = row.worldsdcId
       ? (
@@ -183,11 +227,25 @@ export async function upsertEvents(db: Executor, rows: NewEvent[]) {
       ids.push(existing.id);
       updated++;
     } else {
-      const [created] = await db.insert(events).values(row).returning({ id: events.id });
-      await eventRoomId(db, created!.id);
-      ids.push(created!.id);
+      const id = await insertEvent(db, row);
+      ids.push(id);
+      insertedIds.add(id);
       inserted++;
     }
   }
-  return { inserted, updated, ids };
+  return { inserted, updated, ids, insertedIds };
 }
+
+/** Inserts one event with its chat room; returns its id. */
+export async function insertEvent(db: Executor, row: NewEvent): Promise<number> {
+  const [created] = await db.insert(events).values(row).returning({ id: events.id });
+  await eventRoomId(db, created!.id);
+  return created!.id;
+}
+
+/** The stored event, without the viewer's view of it. */
+export const findEventRow = async (db: Executor, id: number) =>
+  (await db.select().from(events).where(eq(events.id, id)).limit(1))[0];
+
+export const updateEvent = (db: Executor, id: number, changes: Partial<NewEvent>) =>
+  db.update(events).set(changes).where(eq(events.id, id));

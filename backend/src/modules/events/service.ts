@@ -6,7 +6,9 @@ import * as repo from './repository';
 
 export type EventsService = ReturnType<typeof createEventsService>;
 
-const toEvent = (row: repo.EventWithJoined | Omit<repo.EventWithJoined, 'createdAt'>): Event => ({
+export const toEvent = (
+  row: repo.EventWithJoined | Omit<repo.EventWithJoined, 'createdAt'>,
+): Event => ({
   id: row.id,
   name: row.name,
   location: row.location,
@@ -16,6 +18,7 @@ const toEvent = (row: repo.EventWithJoined | Omit<repo.EventWithJoined, 'created
   participantsCount: row.participantsCount,
   description: row.description,
   joined: row.joined,
+  checkedIn: row.checkedIn,
 });
 
 export function createEventsService({ db, bus }: AppContext) {
@@ -80,6 +83,7 @@ export function createEventsService({ db, bus }: AppContext) {
         items: items.map((row) => ({
           ...toUserSummary(row),
           joinedAt: row.joinedAt.toISOString(),
+          checkedInAt: row.checkedInAt?.toISOString() ?? null,
         })),
         total,
         page,

@@ -6,6 +6,7 @@
  */
 import type { Organiser, OrganiserList } from '@spotlight/contracts';
 import { AppError, forbidden, notFound } from '../../errors';
+import type { Executor } from '../../db/client';
 import type { AppContext } from '../../http/context';
 import { toUserSummary } from '../users/presenter';
 import * as repo from './repository';
@@ -76,6 +77,10 @@ export function createRolesService({ db, config }: Pick<AppContext, 'db' | 'conf
       await repo.addOrganiser(db, eventId, userId, byUserId);
       return listOrganisers(eventId);
     },
+
+    /** The same, inside a caller's transaction (an event and its first organiser together). */
+    grantIn: (tx: Executor, eventId: number, userId: number, byUserId: number | null) =>
+      repo.addOrganiser(tx, eventId, userId, byUserId),
 
     /** Removes an organiser; an event keeps at least one unless an admin removes the last. */
     async removeOrganiser(eventId: number, userId: number, byUserId: number) {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../config';
-import { resolveInput } from './import-events';
+import { REPO_ROOT } from '../../config';
+import { resolveInput } from '../../cli/import-events';
 import {
   CsvSyntaxError,
   formatOf,
