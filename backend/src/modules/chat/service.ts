@@ -88,7 +88,6 @@ export function createChatService(
     if (!(await limits.chatDuplicate.claim(key, owner))) {
       throw new AppError(
         'duplicate_content',
-
         'You just sent the same message here',
         undefined,
         limits.chatDuplicate.ttlSeconds,

@@ -34,11 +34,7 @@ export function createRatingsService(
       if (!taking) throw notFound('Match');
       const { match, partnerId: ratedId } = taking;
       if (match.status !== 'completed') {
-        throw new AppError(
-          'match_not_completed',
-
-          'Rate your partner once the match is completed',
-        );
+        throw new AppError('match_not_completed', 'Rate your partner once the match is completed');
       }
       try {
         const id = await repo.insertRating(db, {

@@ -91,7 +91,6 @@ export function createRolesService({ db, config }: Pick<AppContext, 'db' | 'conf
         if (!admin && (await repo.countOrganisers(tx, eventId)) <= 1) {
           throw new AppError(
             'last_organiser',
-
             'An event needs at least one organiser; add another one first',
           );
         }
