@@ -16,6 +16,15 @@ export function registerChat(socket: IoSocket, { ctx, services, presence }: Real
   const { user } = socket.data;
   const logger = ctx.logger;
 
+  /**
+   * Who hears a sent message: a new one goes to `audience`; a retry of a stored one only to the
+   * sender's other sockets, whose first broadcast may have died with its process. The audience
+   * had it already, or catches up by id on its next join, so replaying a clientId never fans
+   * out to a room.
+   */
+  const toHearers = (created: boolean, audience: string | string[]) =>
+    socket.to(created ? audience : rooms.user(user.id));
+
   handle(socket, logger, 'join_event_room', async ({ eventId, afterId }) => {
     await services.events.assertParticipant(eventId, user.id);
     const room = rooms.event(eventId);
@@ -37,15 +46,13 @@ export function registerChat(socket: IoSocket, { ctx, services, presence }: Real
   });
 
   handle(socket, logger, 'send_event_message', async ({ eventId, content, clientId }, afterAck) => {
-    const { message } = await services.chat.sendEventMessage(
+    const { message, created } = await services.chat.sendEventMessage(
       user.id,
       eventId,
       { content, type: 'text', clientId },
       { enforceLimits: true },
     );
-    // Also for a retry of a stored message: the first broadcast may have died with its
-    // process. Clients keep one copy per id.
-    afterAck(() => socket.to(rooms.event(eventId)).emit('event_message', message));
+    afterAck(() => toHearers(created, rooms.event(eventId)).emit('event_message', message));
     return { message };
   });
 
@@ -69,7 +76,7 @@ export function registerChat(socket: IoSocket, { ctx, services, presence }: Real
 
   handle(socket, logger, 'send_private_message', async (payload, afterAck) => {
     const { matchId, content, type, clientId } = payload;
-    const { message, match } = await services.chat.sendPrivateMessage(
+    const { message, match, created } = await services.chat.sendPrivateMessage(
       user.id,
       matchId,
       { content, type, clientId },
@@ -79,7 +86,10 @@ export function registerChat(socket: IoSocket, { ctx, services, presence }: Real
     // The partner hears it on every device, in the room or not; the sender's other tabs only
     // in the room.
     afterAck(() =>
-      socket.to([rooms.match(matchId), rooms.user(partnerId)]).emit('private_message', message),
+      toHearers(created, [rooms.match(matchId), rooms.user(partnerId)]).emit(
+        'private_message',
+        message,
+      ),
     );
     return { message };
   });
