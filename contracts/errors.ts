@@ -24,6 +24,7 @@ export const ERROR_CODES = [
   'unsupported_media_type',
   'rate_limited',
   'duplicate_content',
+  'too_many_sockets',
   'service_unavailable',
   'internal_error',
 ] as const;

@@ -3,6 +3,8 @@
  * service; this file decides who hears what.
  */
 import { HISTORY_PAGE_MAX } from '@spotlight/contracts';
+import { rateLimited } from '../errors';
+import { consume } from '../limits';
 import { handle } from './handler';
 import { rooms, type IoSocket, type RealtimeDeps } from './types';
 
@@ -22,10 +24,17 @@ export function registerChat(socket: IoSocket, { ctx, services, presence }: Real
    * had it already, or catches up by id on its next join, so replaying a clientId never fans
    * out to a room.
    */
+  /** Joins per user (every socket and node together): each one reads the database. */
+  const admitJoin = async () => {
+    const wait = await consume(ctx.limits.roomJoinUser, String(user.id));
+    if (wait > 0) throw rateLimited(wait, 'You are joining rooms too fast; wait a moment');
+  };
+
   const toHearers = (created: boolean, audience: string | string[]) =>
     socket.to(created ? audience : rooms.user(user.id));
 
   handle(socket, logger, 'join_event_room', async ({ eventId, afterId }) => {
+    await admitJoin();
     await services.events.assertParticipant(eventId, user.id);
     const room = rooms.event(eventId);
     // Join before reading the history: a message stored meanwhile is then in the history, or
@@ -57,6 +66,7 @@ export function registerChat(socket: IoSocket, { ctx, services, presence }: Real
   });
 
   handle(socket, logger, 'join_private_room', async ({ matchId, afterId }) => {
+    await admitJoin();
     const match = await services.matches.get(user.id, matchId);
     const room = rooms.match(matchId);
     await socket.join(room);
