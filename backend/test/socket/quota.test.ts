@@ -14,6 +14,7 @@ import {
   emitAck,
   matchBetween,
   ok,
+  openSocket,
   refusal,
   useSocketServer,
   type ClientSocket,
@@ -134,6 +135,31 @@ describe('sockets per user', () => {
       expect(replacement).toBeDefined();
       opened.push(replacement!);
       expect((await refusal(t.url, { token: ana.token })).data?.code).toBe('too_many_sockets');
+    } finally {
+      closeAll(opened);
+    }
+  });
+
+  it('frees the slots of handshakes whose client left before they finished', async () => {
+    const { users } = await dancersAt(t, 1);
+    const token = users[0]!.token;
+    for (let i = 0; i < 100; i++) {
+      // Gone soon after asking to connect: a few while the server still checks the session (a
+      // race, so this catches a leak in most runs, not all).
+      const leaving = openSocket(t.url, { token });
+      leaving.io.on('open', () => setTimeout(() => leaving.io.engine.close(), i % 25));
+    }
+    // Once the server has seen those closes, the user has every slot back.
+    let opened: ClientSocket[] = [];
+    for (let i = 0; i < 100 && opened.length < SOCKETS_MAX; i++) {
+      closeAll(opened);
+      const attempts = await Promise.allSettled(
+        Array.from({ length: SOCKETS_MAX }, () => connectSocket(t.url, { token })),
+      );
+      opened = attempts.flatMap((a) => (a.status === 'fulfilled' ? [a.value] : []));
+    }
+    try {
+      expect(opened).toHaveLength(SOCKETS_MAX);
     } finally {
       closeAll(opened);
     }
