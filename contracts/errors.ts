@@ -29,6 +29,7 @@ export const ERROR_STATUS = {
   unsupported_media_type: 415,
   rate_limited: 429,
   duplicate_content: 429,
+  too_many_sockets: 429,
   internal_error: 500,
   service_unavailable: 503,
 } as const satisfies Record<string, number>;

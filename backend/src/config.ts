@@ -77,6 +77,8 @@ const EnvSchema = z.object({
   CHAT_BURST: int(1, 10_000).default(10),
   /** Socket.IO connections per client IP per minute. */
   SOCKET_CONNECTS_PER_IP_PER_MINUTE: int(1, 1_000_000).default(3000),
+  /** Open Socket.IO connections per user (all tabs and devices); one more is refused with `too_many_sockets`. */
+  SOCKETS_PER_USER_MAX: int(1, 10_000).default(20),
   /** Serve the built frontend (frontend/dist) from this process. */
   SERVE_FRONTEND: bool.default(true),
   FRONTEND_DIST: z.string().default(path.join(REPO_ROOT, 'frontend', 'dist')),

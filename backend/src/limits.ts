@@ -27,7 +27,30 @@ export interface Limits {
   socketConnectIp: RateLimiterAbstract;
   /** Reports filed per user per hour. */
   reportUser: RateLimiterAbstract;
+  /** Room joins (each reads a page of history) per user. */
+  roomJoinUser: RateLimiterAbstract;
+  /** Bytes of WebRTC signals (offers, answers, ICE candidates) relayed per match per minute. */
+  signalingMatch: RateLimiterAbstract;
+  /** Transfer telemetry reports per user per hour. */
+  telemetryUser: RateLimiterAbstract;
 }
+
+/**
+ * Room joins per user per 10 s. A reconnect rejoins the one or two rooms in use; 30 leaves room
+ * for a flaky network and many tabs, and stops a loop of history reads.
+ */
+export const ROOM_JOINS_PER_USER_PER_10S = 30;
+
+/**
+ * Signaling bytes per match per minute. One negotiation is an offer and an answer (an SDP is at
+ * most 32 KiB, a data-channel one about 1–3 KiB) and a few dozen ICE candidates (≤ 1 KiB each):
+ * under 100 KiB even at the schema's maxima. An ICE restart is one more such round, so 2 MiB is
+ * some 20 full renegotiations a minute, far beyond a real one.
+ */
+export const SIGNALING_BYTES_PER_MATCH_PER_MINUTE = 2 * 1024 * 1024;
+
+/** Telemetry reports per user per hour: one per side of each transfer, for a busy event day. */
+export const TELEMETRY_REPORTS_PER_USER_PER_HOUR = 120;
 
 /** How long identical content from one user in one room is refused. */
 export const CHAT_DUPLICATE_WINDOW_SECONDS = 30;
@@ -113,6 +136,9 @@ export function createLimits(config: Config, redis?: Redis): Limits {
       : memoryClaims(CHAT_DUPLICATE_WINDOW_SECONDS),
     socketConnectIp: make('socket_ip', config.SOCKET_CONNECTS_PER_IP_PER_MINUTE, 60),
     reportUser: make('report_user', 20, 3600),
+    roomJoinUser: make('join_user', ROOM_JOINS_PER_USER_PER_10S, 10),
+    signalingMatch: make('signal_match', SIGNALING_BYTES_PER_MATCH_PER_MINUTE, 60),
+    telemetryUser: make('telemetry_user', TELEMETRY_REPORTS_PER_USER_PER_HOUR, 3600),
   };
 }
 

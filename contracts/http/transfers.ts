@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id } from '../common';
+import { TransferId } from '../data-channel';
 import { defineEndpoint } from './endpoint';
 
 export const TRANSFER_OUTCOMES = ['completed', 'failed', 'cancelled'] as const;
@@ -7,9 +8,13 @@ export const TRANSFER_ROLES = ['sender', 'receiver'] as const;
 /** How the peers reached each other: a direct path, or through the TURN relay. */
 export const TRANSFER_CONNECTIONS = ['direct', 'relay', 'unknown'] as const;
 
-/** What a client reports of one transfer: sizes and times, never content or file names. */
+/**
+ * What a client reports of one transfer: sizes and times, never content or file names. Once
+ * per transfer and side: `transferId` is the data channel's id of the transfer.
+ */
 export const TransferTelemetryBody = z.strictObject({
   matchId: Id,
+  transferId: TransferId,
   role: z.enum(TRANSFER_ROLES),
   outcome: z.enum(TRANSFER_OUTCOMES),
   fileCount: z.number().int().min(1).max(100),
@@ -52,11 +57,12 @@ export const transfersEndpoints = {
     path: '/api/transfers/telemetry',
     auth: 'user',
     tag: 'transfers',
-    summary: "Report a transfer's outcome (participants of the match only)",
+    summary:
+      "Report a transfer's outcome, once per transfer and side (participants of an accepted or completed match only)",
     body: TransferTelemetryBody,
     response: z.object({ id: Id }),
     status: 201,
-    errors: ['not_found'],
+    errors: ['not_found', 'forbidden', 'conflict', 'rate_limited'],
   }),
   stats: defineEndpoint({
     method: 'GET',

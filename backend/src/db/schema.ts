@@ -300,10 +300,15 @@ export const transferReports = pgTable(
       .$type<OneOf<typeof TRANSFER_CONNECTIONS>>()
       .notNull(),
     reason: varchar('reason', { length: 64 }),
+    /** The transfer's id (the data channel's transferId); null only in reports made before it. */
+    transferId: uuid('transfer_id'),
     createdAt: createdAt(),
   },
   (t) => [
     index('idx_transfer_reports_created_at').on(t.createdAt),
+    // One report per transfer and side, and one per transfer and user: a replay counts once.
+    uniqueIndex('transfer_reports_transfer_role_key').on(t.transferId, t.role),
+    uniqueIndex('transfer_reports_transfer_user_key').on(t.transferId, t.userId),
     check('transfer_reports_role', oneOf('role', TRANSFER_ROLES)),
     check('transfer_reports_outcome', oneOf('outcome', TRANSFER_OUTCOMES)),
   ],

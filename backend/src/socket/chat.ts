@@ -3,6 +3,8 @@
  * service; this file decides who hears what.
  */
 import { HISTORY_PAGE_MAX, HISTORY_PAGE_SIZE } from '@spotlight/contracts';
+import { rateLimited } from '../errors';
+import { consume } from '../limits';
 import { handle } from './handler';
 import { rooms, type IoSocket, type RealtimeDeps } from './types';
 
@@ -16,7 +18,23 @@ export function registerChat(socket: IoSocket, { ctx, services, presence }: Real
   const { user } = socket.data;
   const logger = ctx.logger;
 
+  /**
+   * Who hears a sent message: a new one goes to `audience`; a retry of a stored one only to the
+   * sender's other sockets, whose first broadcast may have died with its process. The audience
+   * had it already, or catches up by id on its next join, so replaying a clientId never fans
+   * out to a room.
+   */
+  /** Joins per user (every socket and node together): each one reads the database. */
+  const admitJoin = async () => {
+    const wait = await consume(ctx.limits.roomJoinUser, String(user.id));
+    if (wait > 0) throw rateLimited(wait, 'You are joining rooms too fast; wait a moment');
+  };
+
+  const toHearers = (created: boolean, audience: string | string[]) =>
+    socket.to(created ? audience : rooms.user(user.id));
+
   handle(socket, logger, 'join_event_room', async ({ eventId, afterId }) => {
+    await admitJoin();
     await services.events.assertParticipant(eventId, user.id);
     const room = rooms.event(eventId);
     // Join before reading the history: a message stored meanwhile is then in the history, or
@@ -37,19 +55,18 @@ export function registerChat(socket: IoSocket, { ctx, services, presence }: Real
   });
 
   handle(socket, logger, 'send_event_message', async ({ eventId, content, clientId }, afterAck) => {
-    const { message } = await services.chat.sendEventMessage(
+    const { message, created } = await services.chat.sendEventMessage(
       user.id,
       eventId,
       { content, type: 'text', clientId },
       { enforceLimits: true },
     );
-    // Also for a retry of a stored message: the first broadcast may have died with its
-    // process. Clients keep one copy per id.
-    afterAck(() => socket.to(rooms.event(eventId)).emit('event_message', message));
+    afterAck(() => toHearers(created, rooms.event(eventId)).emit('event_message', message));
     return { message };
   });
 
   handle(socket, logger, 'join_private_room', async ({ matchId, afterId }) => {
+    await admitJoin();
     const match = await services.matches.get(user.id, matchId);
     const room = rooms.match(matchId);
     await socket.join(room);
@@ -69,7 +86,7 @@ export function registerChat(socket: IoSocket, { ctx, services, presence }: Real
 
   handle(socket, logger, 'send_private_message', async (payload, afterAck) => {
     const { matchId, content, type, clientId } = payload;
-    const { message, match } = await services.chat.sendPrivateMessage(
+    const { message, match, created } = await services.chat.sendPrivateMessage(
       user.id,
       matchId,
       { content, type, clientId },
@@ -79,7 +96,10 @@ export function registerChat(socket: IoSocket, { ctx, services, presence }: Real
     // The partner hears it on every device, in the room or not; the sender's other tabs only
     // in the room.
     afterAck(() =>
-      socket.to([rooms.match(matchId), rooms.user(partnerId)]).emit('private_message', message),
+      toHearers(created, [rooms.match(matchId), rooms.user(partnerId)]).emit(
+        'private_message',
+        message,
+      ),
     );
     return { message };
   });

@@ -48,7 +48,8 @@ export function requestOrigin(req: IncomingMessage, trust: TrustProxy): string {
 }
 
 /** An Error as Socket.IO's `connect_error` carries it: `err.data` is the error body. */
-const connectError = (body: ErrorBody) => Object.assign(new Error(body.message), { data: body });
+export const connectError = (body: ErrorBody) =>
+  Object.assign(new Error(body.message), { data: body });
 
 export function handshake(ctx: AppContext, services: Services, trust: TrustProxy) {
   const { limits, config, logger } = ctx;

@@ -14,6 +14,7 @@ import { registerChat, watchEventMembership } from './chat';
 import { handshake, type TrustProxy } from './handshake';
 import { registerMatchmaking, watchMatches } from './matchmaking';
 import { Presence } from './presence';
+import { socketQuota } from './quota';
 import { watchSessions } from './sessions';
 import { eventIdOfRoom, rooms, type IoServer, type RealtimeDeps } from './types';
 import { registerWebrtc } from './webrtc';
@@ -112,6 +113,7 @@ export async function attachRealtime(
   const unwatch = [watchMatches(deps), watchEventMembership(deps)];
 
   io.use(handshake(ctx, services, trust));
+  io.use(socketQuota(io, ctx));
   io.on('connection', (socket) => {
     metrics.openSockets.inc();
     socket.on('disconnect', () => metrics.openSockets.dec());

@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { api, MAX_INT, type TransferTelemetryBody } from '@spotlight/contracts';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { transferReports } from '../../src/db/schema';
+import { TELEMETRY_REPORTS_PER_USER_PER_HOUR } from '../../src/limits';
 import { startTestServer, type TestServer, type TestUser } from '../harness';
-import { expectError, expectValidationError, matchAt, send } from '../helpers';
+import { expectError, expectValidationError, matchAt, send, type MatchStage } from '../helpers';
 
 let t: TestServer;
 let outsider: TestUser;
@@ -16,6 +18,7 @@ afterAll(() => t.close());
 const MiB = 1024 * 1024;
 
 const report = (overrides: Partial<TransferTelemetryBody> & { matchId: number }) => ({
+  transferId: randomUUID(),
   role: 'receiver' as const,
   outcome: 'completed' as const,
   fileCount: 1,
@@ -28,6 +31,14 @@ const report = (overrides: Partial<TransferTelemetryBody> & { matchId: number })
 
 const post = (user: TestUser, body: ReturnType<typeof report>) =>
   t.call(api.transfers.telemetry, { body }, { token: user.token });
+
+const reportsOf = async (matchId: number) =>
+  (
+    await t.db
+      .select({ value: count() })
+      .from(transferReports)
+      .where(eq(transferReports.matchId, matchId))
+  )[0]!.value;
 
 describe('POST /api/transfers/telemetry', () => {
   it("stores a participant's report", async () => {
@@ -57,11 +68,51 @@ describe('POST /api/transfers/telemetry', () => {
     const { match } = await matchAt(t, 'accepted');
     expectError(await post(outsider, report({ matchId: match.id })), 404, 'not_found');
     expectError(await post(outsider, report({ matchId: MAX_INT })), 404, 'not_found');
-    const [rows] = await t.db
-      .select({ value: count() })
-      .from(transferReports)
-      .where(eq(transferReports.matchId, match.id));
-    expect(rows!.value).toBe(0);
+    expect(await reportsOf(match.id)).toBe(0);
+  });
+
+  it('takes one report per transfer and side: a replay is a 409 and counts once', async () => {
+    const { requester, target, match } = await matchAt(t, 'accepted');
+    const received = report({ matchId: match.id });
+    expect((await post(target, received)).status).toBe(201);
+    for (let i = 0; i < 5; i++) expectError(await post(target, received), 409, 'conflict');
+    // The same transfer, as another outcome or the other side by the same user: still once.
+    expectError(await post(target, { ...received, outcome: 'failed' }), 409, 'conflict');
+    expectError(await post(target, { ...received, role: 'sender' }), 409, 'conflict');
+    // The partner cannot take the receiver's side of it either, only the sender's.
+    expectError(await post(requester, received), 409, 'conflict');
+    expect((await post(requester, { ...received, role: 'sender' })).status).toBe(201);
+    expect(await reportsOf(match.id)).toBe(2);
+  });
+
+  it('is refused for matches that never allowed transfers, and taken for completed ones', async () => {
+    const closed: MatchStage[] = ['pending', 'rejected', 'cancelled'];
+    for (const stage of closed) {
+      const { requester, target, match } = await matchAt(t, stage);
+      for (const user of [requester, target]) {
+        expectError(await post(user, report({ matchId: match.id })), 403, 'forbidden');
+      }
+      expect(await reportsOf(match.id)).toBe(0);
+    }
+    const { target, match } = await matchAt(t, 'completed');
+    expect((await post(target, report({ matchId: match.id }))).status).toBe(201);
+  });
+
+  it('is rate-limited per user', async () => {
+    const { requester, target, match } = await matchAt(t, 'accepted');
+    const statuses: number[] = [];
+    for (let i = 0; i <= TELEMETRY_REPORTS_PER_USER_PER_HOUR; i++) {
+      statuses.push((await post(target, report({ matchId: match.id }))).status);
+    }
+    expect(statuses.filter((status) => status === 201)).toHaveLength(
+      TELEMETRY_REPORTS_PER_USER_PER_HOUR,
+    );
+    const refused = await post(target, report({ matchId: match.id }));
+    expectError(refused, 429, 'rate_limited');
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await reportsOf(match.id)).toBe(TELEMETRY_REPORTS_PER_USER_PER_HOUR);
+    // The partner has a budget of their own.
+    expect((await post(requester, report({ matchId: match.id, role: 'sender' }))).status).toBe(201);
   });
 
   it('validates the body, and takes no file names', async () => {

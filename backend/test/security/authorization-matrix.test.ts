@@ -179,6 +179,8 @@ const MATRIX: Record<string, Row> = {
     request: (w) => ({
       body: {
         matchId: w.matchId,
+        // A transfer of its own per request: each one is reported once.
+        transferId: randomUUID(),
         role: 'receiver',
         outcome: 'completed',
         fileCount: 1,

@@ -30,6 +30,7 @@ import {
   errorCode,
   nextEvent,
   ok,
+  refusal,
   type ClientSocket,
 } from '../socket-harness';
 
@@ -37,6 +38,9 @@ const skipReason = await clusterSkipReason(
   'cluster.test',
   'two processes cannot share the embedded PGlite',
 );
+
+/** Sockets per user, low so that the test of the limit stays small. */
+const SOCKETS_MAX = 4;
 
 const ids = (list: { id: number }[]) => list.map((u) => u.id).sort((a, b) => a - b);
 
@@ -72,6 +76,7 @@ describe.skipIf(skipReason !== undefined)('two backend processes on Redis', () =
       REDIS_URL,
       REDIS_KEY_PREFIX: prefix,
       PRESENCE_GRACE_SECONDS: '1',
+      SOCKETS_PER_USER_MAX: String(SOCKETS_MAX),
     });
     [nodeA, nodeB] = await Promise.all([
       spawnBackend({ ...env, NODE_ID: 'a' }),
@@ -188,6 +193,14 @@ describe.skipIf(skipReason !== undefined)('two backend processes on Redis', () =
       emitAck(onB, 'send_event_message', { eventId, content: 'x1', clientId }),
     );
     expect(retry.message).toEqual(first.message);
+  });
+
+  it('counts the sockets of a user on both processes', async () => {
+    const eve = await dancerOn(nodeA.url, eventId);
+    for (let i = 0; i < SOCKETS_MAX; i++) await connect(i % 2 ? nodeB : nodeA, eve);
+    for (const node of [nodeA, nodeB]) {
+      expect((await refusal(node.url, { token: eve.token })).data?.code).toBe('too_many_sockets');
+    }
   });
 
   it('logout on one process closes the sockets on the other', async () => {

@@ -1,14 +1,26 @@
 import { randomUUID } from 'node:crypto';
-import { api } from '@spotlight/contracts';
+import { api, type EventMessage } from '@spotlight/contracts';
 import { count, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { messages } from '../../src/db/schema';
-import type { TestServer } from '../harness';
-import { dancersAt, emitAck, errorCode, ok, useSocketServer } from '../socket-harness';
+import type { TestServer, TestUser } from '../harness';
+import {
+  collect,
+  dancersAt,
+  emitAck,
+  errorCode,
+  matchBetween,
+  nextEvent,
+  ok,
+  useSocketServer,
+} from '../socket-harness';
 
 // The default limits: 5 messages a second with a burst of 10, per user.
 let t: TestServer;
 const connect = useSocketServer({}, (server) => (t = server));
+
+/** How often a client replays one stored message in the replay tests. */
+const REPLAYS = 30;
 
 it('limits the messages of a user across all their sockets, and not their neighbours', async () => {
   const { eventId, users } = await dancersAt(t, 2);
@@ -39,23 +51,69 @@ it('limits the messages of a user across all their sockets, and not their neighb
   await ok(emitAck(neighbour, 'send_event_message', { eventId, content: 'I can still talk' }));
 });
 
-it('answers a retry of a stored message even while the user is rate limited', async () => {
-  const { eventId, users } = await dancersAt(t, 1);
-  const socket = await connect(users[0]!.token);
-  const clientId = randomUUID();
-  const first = await ok(
-    emitAck(socket, 'send_event_message', { eventId, content: 'kept', clientId }),
+it('counts retries against the rate limit, and re-broadcasts them to the sender only', async () => {
+  const { eventId, users } = await dancersAt(t, 3);
+  const [sender, listener, bystander] = users as [TestUser, TestUser, TestUser];
+  const [phone, laptop, listening, talking] = [
+    await connect(sender.token),
+    await connect(sender.token),
+    await connect(listener.token),
+    await connect(bystander.token),
+  ];
+  for (const socket of [laptop, listening]) {
+    await ok(emitAck(socket, 'join_event_room', { eventId }));
+  }
+  const [heard, atLaptop] = [collect(listening, 'event_message'), collect(laptop, 'event_message')];
+  const payload = { eventId, content: 'replayed', clientId: randomUUID() };
+  const { message } = await ok(emitAck(phone, 'send_event_message', payload));
+  const replays = await Promise.all(
+    Array.from({ length: REPLAYS }, () => emitAck(phone, 'send_event_message', payload)),
   );
-  const flood = await Promise.all(
-    Array.from({ length: 30 }, (_, i) =>
-      emitAck(socket, 'send_event_message', { eventId, content: `more ${i}` }),
-    ),
+  // A later message reaches each socket after every broadcast the replays caused.
+  const markers = [listening, laptop].map((s) =>
+    nextEvent(s, 'event_message', (m) => m.content === 'marker'),
   );
-  expect(flood.some((ack) => !ack.ok && ack.error.code === 'rate_limited')).toBe(true);
-  const retry = await ok(
-    emitAck(socket, 'send_event_message', { eventId, content: 'kept', clientId }),
+  await ok(emitAck(talking, 'send_event_message', { eventId, content: 'marker' }));
+  await Promise.all(markers);
+
+  const answered = replays.filter((ack) => ack.ok);
+  const refused = replays.filter((ack) => !ack.ok);
+  const copies = (received: EventMessage[]) => received.filter((m) => m.id === message.id).length;
+  const figures = `${REPLAYS} replays: ${copies(heard)} deliveries to a room listener, ${copies(atLaptop)} to the sender's other tab; ${answered.length} answered, ${refused.length} rate limited`;
+  for (const ack of answered) expect(ack.ok && ack.message).toEqual(message);
+  expect(refused.length, figures).toBeGreaterThan(0);
+  for (const ack of refused) {
+    expect(ack.ok ? undefined : ack.error).toMatchObject({
+      code: 'rate_limited',
+      details: { retryAfter: expect.any(Number) },
+    });
+  }
+  expect(copies(heard), figures).toBe(1);
+  expect(copies(atLaptop), figures).toBe(1 + answered.length);
+});
+
+it('re-broadcasts a private retry to the sender only, never again to the partner', async () => {
+  const { eventId, users } = await dancersAt(t, 2);
+  const [ana, ben] = users as [TestUser, TestUser];
+  const matchId = await matchBetween(t, ana, ben, eventId);
+  const [anaSocket, benSocket, benPhone] = [
+    await connect(ana.token),
+    await connect(ben.token),
+    await connect(ben.token),
+  ];
+  await ok(emitAck(benSocket, 'join_private_room', { matchId }));
+  const heard = collect(benSocket, 'private_message');
+  const payload = { matchId, content: 'replayed', clientId: randomUUID() };
+  const { message } = await ok(emitAck(anaSocket, 'send_private_message', payload));
+  const replays = await Promise.all(
+    Array.from({ length: REPLAYS }, () => emitAck(anaSocket, 'send_private_message', payload)),
   );
-  expect(retry.message).toEqual(first.message);
+  expect(replays.some((ack) => !ack.ok && ack.error.code === 'rate_limited')).toBe(true);
+  const marker = nextEvent(benSocket, 'private_message', (m) => m.content === 'marker');
+  // Ana's burst is spent: Ben's other device sends the message that comes after.
+  await ok(emitAck(benPhone, 'send_private_message', { matchId, content: 'marker' }));
+  await marker;
+  expect(heard.filter((m) => m.id === message.id)).toHaveLength(1);
 });
 
 it('refuses identical content in the same room within 30 s, but not elsewhere', async () => {

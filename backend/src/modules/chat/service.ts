@@ -75,12 +75,20 @@ export function createChatService(
   };
 
   /**
-   * Per-user limits: a sustained rate with a burst, and no identical content in one room within
-   * the duplicate window. Returns a release for the duplicate claim, for when storing fails.
+   * The per-user rate (sustained, with a burst). Every send counts, a retry of a stored message
+   * too: a replayed clientId is no way around it. Checked before any database work.
    */
-  const admit = async (userId: number, roomId: number, content: string, clientId?: string) => {
+  const throttle = async (userId: number, options: SendOptions) => {
+    if (!options.enforceLimits) return;
     const wait = await consume(limits.chatUser, String(userId));
     if (wait > 0) throw rateLimited(wait, 'You are sending messages too fast; wait a moment');
+  };
+
+  /**
+   * No identical content in one room within the duplicate window. Returns a release for the
+   * claim, for when storing fails.
+   */
+  const admit = async (userId: number, roomId: number, content: string, clientId?: string) => {
     const digest = createHash('sha256').update(content).digest('base64url');
     const key = `${userId}:${roomId}:${digest}`;
     // A retry of the same clientId owns the claim already and passes.
@@ -122,7 +130,7 @@ export function createChatService(
     }
     const content = input.type === 'text' ? (checked.data as string) : input.content.trim();
     if (stored) {
-      // An idempotent retry: answer with the stored message, before any limit counts it.
+      // An idempotent retry: answer with the stored message (the rate limit counted it).
       if (stored.roomId !== roomId) {
         throw conflict('conflict', 'This clientId was already used for another message');
       }
@@ -181,6 +189,7 @@ export function createChatService(
       input: SendInput,
       options: SendOptions = {},
     ) {
+      await throttle(userId, options);
       const sender = await repo.eventSender(db, eventId, userId, input.clientId);
       if (!sender) {
         // The events service says why: no such event, or not joined.
@@ -198,6 +207,7 @@ export function createChatService(
       input: SendInput,
       options: SendOptions = {},
     ) {
+      await throttle(userId, options);
       const match = await matchRoom(userId, matchId);
       if (!match.roomId || (match.status !== 'accepted' && match.status !== 'completed')) {
         throw forbidden('The private chat opens once the request is accepted');

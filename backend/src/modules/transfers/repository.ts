@@ -2,10 +2,21 @@ import { sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { transferReports } from '../../db/schema';
 
-export const insertTransferReport = async (
+/**
+ * Stores a report unless its transfer has one already from this side or this user (the unique
+ * indexes decide, under races too); resolves to its id, or undefined when it was refused.
+ */
+export const insertTransferReportOnce = async (
   db: Executor,
   values: typeof transferReports.$inferInsert,
-) => (await db.insert(transferReports).values(values).returning({ id: transferReports.id }))[0]!.id;
+) =>
+  (
+    await db
+      .insert(transferReports)
+      .values(values)
+      .onConflictDoNothing()
+      .returning({ id: transferReports.id })
+  )[0]?.id;
 
 /**
  * Totals over the receivers' reports: a receiver knows whether the verified file arrived, and

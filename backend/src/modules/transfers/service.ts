@@ -1,24 +1,44 @@
 import type { TransferStats, TransferTelemetryBody } from '@spotlight/contracts';
-import { notFound } from '../../errors';
+import { conflict, forbidden, notFound, rateLimited } from '../../errors';
 import type { AppContext } from '../../http/context';
+import { consume } from '../../limits';
 import type { MatchesService } from '../matches/service';
 import * as repo from './repository';
 
 export type TransfersService = ReturnType<typeof createTransfersService>;
 
+/**
+ * Match statuses whose transfers may be reported: transfers run while a match is accepted, and a
+ * report may trail a completion. Pending, rejected and cancelled matches never had one.
+ */
+const REPORTABLE = new Set(['accepted', 'completed']);
+
 /** Transfer telemetry: outcomes, sizes and times reported by clients; never content or names. */
 export function createTransfersService(
-  { db, metrics }: AppContext,
+  { db, metrics, limits }: AppContext,
   deps: { matches: MatchesService },
 ) {
   return {
+    /**
+     * Stores one report per transfer and side, and per transfer and user: a repeat is a 409
+     * `conflict` and counts nothing. Rate-limited per user before any database work.
+     */
     async record(userId: number, body: TransferTelemetryBody) {
-      if (!(await deps.matches.findForParticipant(userId, body.matchId))) throw notFound('Match');
-      const id = await repo.insertTransferReport(db, {
+      const wait = await consume(limits.telemetryUser, String(userId));
+      if (wait > 0) throw rateLimited(wait, 'Too many transfer reports; try again later');
+      const match = await deps.matches.findForParticipant(userId, body.matchId);
+      if (!match) throw notFound('Match');
+      if (!REPORTABLE.has(match.status)) {
+        throw forbidden('Transfers are reported only for accepted or completed matches');
+      }
+      const id = await repo.insertTransferReportOnce(db, {
         ...body,
         userId,
         reason: body.reason ?? null,
       });
+      if (id === undefined) {
+        throw conflict('conflict', 'This transfer has been reported already');
+      }
       metrics.transfers.inc({ role: body.role, outcome: body.outcome });
       metrics.transferBytes.inc({ role: body.role }, body.bytesTransferred);
       return { id };

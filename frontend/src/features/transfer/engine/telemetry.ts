@@ -24,6 +24,7 @@ export function buildTelemetry(
   const reason = snapshot.phase === 'declined' ? 'declined' : (snapshot.error?.code ?? undefined);
   return TransferTelemetryBody.parse({
     matchId: context.matchId,
+    transferId: snapshot.id,
     role: snapshot.direction === 'send' ? 'sender' : 'receiver',
     outcome,
     fileCount: snapshot.files.length,

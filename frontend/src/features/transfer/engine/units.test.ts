@@ -260,6 +260,7 @@ describe('telemetry', () => {
     const body = buildTelemetry(snapshot, { matchId: 7, connection: 'direct' });
     expect(body).toEqual({
       matchId: 7,
+      transferId: snapshot.id,
       role: 'sender',
       outcome: 'failed',
       fileCount: 1,
