@@ -1,8 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { captureInstallPrompt } from './features/pwa/installPrompt';
-import { registerServiceWorker } from './features/pwa/serviceWorker';
+import { captureInstallPrompt, registerServiceWorker } from './features/pwa';
 import './index.css';
 
 captureInstallPrompt();

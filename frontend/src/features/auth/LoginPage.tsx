@@ -1,9 +1,8 @@
 import { LoginBody } from '@spotlight/contracts';
 import { useSyncExternalStore } from 'react';
 import { TextField } from '../../ui/Field';
-import { useAuth } from './AuthContext';
+import { sessionNotice, useAuth } from '../../shared/session';
 import { AuthForm, EmailField } from './AuthForm';
-import { sessionNotice } from './session';
 import { useSchemaForm } from './useSchemaForm';
 
 const subscribeNotice = (callback: () => void) => sessionNotice.subscribe(callback);

@@ -1,6 +1,6 @@
 import { PASSWORD_MIN, RegisterBody } from '@spotlight/contracts';
 import { TextField } from '../../ui/Field';
-import { useAuth } from './AuthContext';
+import { useAuth } from '../../shared/session';
 import { AuthForm, EmailField } from './AuthForm';
 import { useSchemaForm } from './useSchemaForm';
 

@@ -12,7 +12,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { QueryState } from '../../ui/QueryState';
 import { Stars } from '../../ui/Stars';
 import { EmptyState } from '../../ui/States';
-import { matchQuery } from '../matches/queries';
+import { matchQuery } from '../../shared/matches';
 import { useRatePartner } from './mutations';
 
 const SCORE_WORDS = ['', 'Poor', 'Fair', 'Good', 'Great', 'Excellent'];

@@ -1,5 +1,5 @@
 import type { Match } from '@spotlight/contracts';
-import { socketClient } from '../../app/socket';
+import { socketClient } from '../../shared/socket';
 import { TransferController, type WakeLockHandle } from './controller';
 import {
   connectSession,
