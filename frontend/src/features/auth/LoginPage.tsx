@@ -2,15 +2,21 @@ import { LoginBody } from '@spotlight/contracts';
 import { useSyncExternalStore } from 'react';
 import { TextField } from '../../ui/Field';
 import { sessionNotice, useAuth } from '../../shared/session';
-import { AuthForm, EmailField } from './AuthForm';
-import { useSchemaForm } from './useSchemaForm';
+import { useSchemaForm } from '../../lib/useSchemaForm';
+import { AUTH_CODE_FIELDS, AuthForm, EmailField } from './AuthForm';
 
 const subscribeNotice = (callback: () => void) => sessionNotice.subscribe(callback);
 
 export function LoginPage() {
   const { login } = useAuth();
   const notice = useSyncExternalStore(subscribeNotice, sessionNotice.get);
-  const form = useSchemaForm(LoginBody, { email: '', password: '' });
+  const form = useSchemaForm(
+    LoginBody,
+    { email: '', password: '' },
+    {
+      codeFields: AUTH_CODE_FIELDS,
+    },
+  );
 
   return (
     <AuthForm
