@@ -1,7 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { captureInstallPrompt, registerServiceWorker } from './features/pwa';
+// The entry imports these two modules, not features/pwa's index: the index would pull the
+// install banner (used by two lazy pages) into the entry chunk.
+import { captureInstallPrompt } from './features/pwa/installPrompt';
+import { registerServiceWorker } from './features/pwa/serviceWorker';
 import './index.css';
 
 captureInstallPrompt();

@@ -1,6 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { Link, useLocation } from 'react-router-dom';
-import { appUpdate } from '../../features/pwa';
+import { appUpdate } from '../../features/pwa/serviceWorker'; // not the index: see main.tsx
 import { nameOf } from '../../ui/Avatar';
 import { Button } from '../../ui/Button';
 import { socketClient } from '../../shared/socket';

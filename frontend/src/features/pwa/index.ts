@@ -1,4 +1,5 @@
-/** The installable app: service worker, install prompt, and the install banner and button. */
+/**
+ * What other features may use of the installable app: the install banner and button. (The
+ * entry and the layout import the service worker and install prompt modules themselves.)
+ */
 export { InstallBanner, InstallButton } from './InstallBanner';
-export { captureInstallPrompt } from './installPrompt';
-export { appUpdate, registerServiceWorker } from './serviceWorker';
