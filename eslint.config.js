@@ -2,6 +2,44 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
+import { readdirSync } from 'node:fs';
+
+/**
+ * The frontend's layers, top to bottom: app/ → features/<name>/ → shared/ → lib/, ui/.
+ * An import may only point down; a feature may use another feature only through that
+ * feature's index.ts.
+ */
+const src = 'frontend/src';
+const features = readdirSync(`${src}/features`, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+const layerZones = [
+  {
+    target: [`${src}/lib`, `${src}/ui`],
+    from: [`${src}/features`, `${src}/shared`, `${src}/app`],
+    message: 'lib/ and ui/ are the bottom layer: they import no feature, shared or app code.',
+  },
+  {
+    target: `${src}/shared`,
+    from: [`${src}/features`, `${src}/app`],
+    message: 'shared/ sits under the features: move what it needs down into shared/ or lib/.',
+  },
+  {
+    target: `${src}/features`,
+    from: `${src}/app`,
+    message: 'app/ is the top layer: features do not import it.',
+  },
+  ...features.map((feature) => ({
+    target: `${src}/features/${feature}`,
+    from: `${src}/features`,
+    except: [
+      `./${feature}`,
+      ...features.filter((other) => other !== feature).map((other) => `./${other}/index.ts`),
+    ],
+    message: 'Use another feature only through its index.ts (or move the piece to shared/).',
+  })),
+];
 
 export default tseslint.config(
   {
@@ -29,6 +67,19 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
+    },
+  },
+  {
+    files: [`${src}/**/*.{ts,tsx}`],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js'] })],
+    },
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        { basePath: import.meta.dirname, zones: layerZones },
+      ],
     },
   },
   {

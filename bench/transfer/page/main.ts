@@ -86,7 +86,7 @@ const bench = {
     ice: { iceServers: RTCIceServer[]; relayOnly: boolean } | null = null,
   ) {
     role = asRole;
-    session = await openTransferSession({ peerKey: 'bench' });
+    ({ session } = await openTransferSession({ peerKey: 'bench' }));
     session.onIncoming((transfer) => {
       incoming = transfer;
       void transfer.accept();

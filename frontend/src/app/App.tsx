@@ -1,14 +1,13 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
-import { AuthProvider } from '../features/auth/AuthContext';
-import { endSession } from '../features/auth/session';
+import { socketClient } from '../shared/socket';
+import { AuthProvider, endSession } from '../shared/session';
 import { Loading } from '../ui/Spinner';
 import { Layout } from './layout/Layout';
 import { createQueryClient } from './queryClient';
 import { connectRealtime } from './realtime';
 import { RedirectIfSignedIn, RequireAuth } from './RequireAuth';
-import { socketClient } from './socket';
 
 // Route-level code splitting: each page is its own chunk, loaded on first visit.
 const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router-dom';
-import { useAuth } from '../features/auth/AuthContext';
+import { useAuth } from '../shared/session';
 import { errorMessage } from '../lib/errors';
 import { Button } from '../ui/Button';
 import { Loading } from '../ui/Spinner';

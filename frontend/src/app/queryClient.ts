@@ -1,16 +1,14 @@
 import { MutationCache, onlineManager, QueryCache, QueryClient } from '@tanstack/react-query';
 import { isApiError } from '../lib/api/client';
+import { isTransientError } from '../lib/errors';
 
-const TRANSIENT = new Set([
-  'network_error',
-  'service_unavailable',
-  'internal_error',
-  'rate_limited',
-]);
-
-/** Retry only what may pass on a second try; a 403 or 404 is an answer, not a hiccup. */
+/**
+ * Retry only what may pass on a second try (a 500 too, for a read); a 403 or 404 is an
+ * answer, not a hiccup.
+ */
 const shouldRetry = (failureCount: number, error: unknown) =>
-  failureCount < 3 && (!isApiError(error) || TRANSIENT.has(error.code));
+  failureCount < 3 &&
+  (!isApiError(error) || isTransientError(error.code) || error.code === 'internal_error');
 
 /**
  * The app's query client. `onSessionLost` runs when any call answers that the session is gone,

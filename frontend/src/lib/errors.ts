@@ -6,3 +6,17 @@ export function errorMessage(error: unknown): string {
   if (error instanceof Error && error.message) return error.message;
   return 'Something went wrong';
 }
+
+/**
+ * Failures that may pass on a second try: no answer (offline, a timeout, a dropped socket) or
+ * a busy server. Anything else is an answer, and trying again would get the same one.
+ */
+const TRANSIENT = new Set([
+  'network_error',
+  'rate_limited',
+  'service_unavailable',
+  'timeout',
+  'disconnected',
+]);
+
+export const isTransientError = (code: string) => TRANSIENT.has(code);

@@ -37,18 +37,15 @@ export const parseCalendarDate = (value: string) => {
   return new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1);
 };
 
-/** "12–14 Mar 2026", or "30 Mar – 2 Apr 2026": an event's dates. */
+/**
+ * An event's dates, as the locale writes a range: "Dec 4 – 9, 2026" (en-US),
+ * "4 – 9 Dec 2026" (en-GB), "Mar 30 – Apr 2, 2026", or one date when it is a single day.
+ */
 export function formatDateRange(start: string, end: string, locale?: string) {
-  const a = parseCalendarDate(start);
-  const b = parseCalendarDate(end);
-  const year = { year: 'numeric' } as const;
-  if (start === end)
-    return b.toLocaleDateString(locale, { day: 'numeric', month: 'short', ...year });
-  const sameMonth = a.getMonth() === b.getMonth() && a.getFullYear() === b.getFullYear();
-  const from = a.toLocaleDateString(
-    locale,
-    sameMonth ? { day: 'numeric' } : { day: 'numeric', month: 'short' },
-  );
-  const to = b.toLocaleDateString(locale, { day: 'numeric', month: 'short', ...year });
-  return `${from}${sameMonth ? '–' : ' – '}${to}`;
+  const format = new Intl.DateTimeFormat(locale, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  });
+  return format.formatRange(parseCalendarDate(start), parseCalendarDate(end));
 }

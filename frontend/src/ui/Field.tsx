@@ -10,15 +10,40 @@ import { cx } from './cx';
 const control =
   'block w-full rounded-xl border bg-white px-3 text-base text-slate-900 placeholder:text-slate-400 focus:border-violet-600 focus:outline-none focus:ring-2 focus:ring-violet-200 disabled:bg-slate-100';
 
-interface FieldShellProps {
+interface ControlIds {
+  id: string;
+  describedBy: string | undefined;
+  invalid: boolean;
+}
+
+interface FieldProps {
   label: string;
   error?: string;
   hint?: ReactNode;
-  children: (ids: { id: string; describedBy: string | undefined; invalid: boolean }) => ReactNode;
+  /** The control itself, given the ids and classes that tie it to its label, hint and error. */
+  children: (control: ControlProps) => ReactNode;
 }
 
-/** Label, control, hint and error, wired with ids so that screen readers read them together. */
-function FieldShell({ label, error, hint, children }: FieldShellProps) {
+/** What every control of a field carries: its id, what describes it, and its look. */
+export interface ControlProps {
+  id: string;
+  'aria-describedby': string | undefined;
+  'aria-invalid': true | undefined;
+  className: string;
+}
+
+const controlProps = ({ id, describedBy, invalid }: ControlIds, className?: string) => ({
+  id,
+  'aria-describedby': describedBy,
+  'aria-invalid': invalid || undefined,
+  className: cx(control, invalid ? 'border-red-500' : 'border-slate-300', className),
+});
+
+/**
+ * The one field: label, control, hint and error, wired with ids so that screen readers read
+ * them together. TextField, TextArea and SelectField are this with their control.
+ */
+export function Field({ label, error, hint, children }: FieldProps) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
@@ -28,7 +53,7 @@ function FieldShell({ label, error, hint, children }: FieldShellProps) {
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
         {label}
       </label>
-      {children({ id, describedBy, invalid: Boolean(error) })}
+      {children(controlProps({ id, describedBy, invalid: Boolean(error) }))}
       {hint && (
         <p id={hintId} className="text-xs text-slate-500">
           {hint}
@@ -43,83 +68,48 @@ function FieldShell({ label, error, hint, children }: FieldShellProps) {
   );
 }
 
-type TextFieldProps = InputHTMLAttributes<HTMLInputElement> & {
-  label: string;
-  error?: string;
-  hint?: ReactNode;
-};
+type Labelled = { label: string; error?: string; hint?: ReactNode };
 
-export function TextField({ label, error, hint, className, ...rest }: TextFieldProps) {
+export function TextField({
+  label,
+  error,
+  hint,
+  className,
+  ...rest
+}: InputHTMLAttributes<HTMLInputElement> & Labelled) {
   return (
-    <FieldShell label={label} error={error} hint={hint}>
-      {({ id, describedBy, invalid }) => (
-        <input
-          id={id}
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
-          className={cx(
-            control,
-            'min-h-11',
-            invalid ? 'border-red-500' : 'border-slate-300',
-            className,
-          )}
-          {...rest}
-        />
+    <Field label={label} error={error} hint={hint}>
+      {(props) => (
+        <input {...props} className={cx(props.className, 'min-h-11', className)} {...rest} />
       )}
-    </FieldShell>
+    </Field>
   );
 }
 
-type TextAreaProps = TextareaHTMLAttributes<HTMLTextAreaElement> & {
-  label: string;
-  error?: string;
-  hint?: ReactNode;
-};
-
-export function TextArea({ label, error, hint, className, ...rest }: TextAreaProps) {
+export function TextArea({
+  label,
+  error,
+  hint,
+  className,
+  ...rest
+}: TextareaHTMLAttributes<HTMLTextAreaElement> & Labelled) {
   return (
-    <FieldShell label={label} error={error} hint={hint}>
-      {({ id, describedBy, invalid }) => (
-        <textarea
-          id={id}
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
-          className={cx(
-            control,
-            'py-2',
-            invalid ? 'border-red-500' : 'border-slate-300',
-            className,
-          )}
-          {...rest}
-        />
+    <Field label={label} error={error} hint={hint}>
+      {(props) => (
+        <textarea {...props} className={cx(props.className, 'py-2', className)} {...rest} />
       )}
-    </FieldShell>
+    </Field>
   );
 }
 
-type SelectProps = SelectHTMLAttributes<HTMLSelectElement> & {
-  label: string;
-  error?: string;
-  hint?: ReactNode;
-  options: readonly { value: string; label: string }[];
-};
+type SelectProps = SelectHTMLAttributes<HTMLSelectElement> &
+  Labelled & { options: readonly { value: string; label: string }[] };
 
 export function SelectField({ label, error, hint, options, className, ...rest }: SelectProps) {
   return (
-    <FieldShell label={label} error={error} hint={hint}>
-      {({ id, describedBy, invalid }) => (
-        <select
-          id={id}
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
-          className={cx(
-            control,
-            'min-h-11',
-            invalid ? 'border-red-500' : 'border-slate-300',
-            className,
-          )}
-          {...rest}
-        >
+    <Field label={label} error={error} hint={hint}>
+      {(props) => (
+        <select {...props} className={cx(props.className, 'min-h-11', className)} {...rest}>
           {options.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
@@ -127,7 +117,7 @@ export function SelectField({ label, error, hint, options, className, ...rest }:
           ))}
         </select>
       )}
-    </FieldShell>
+    </Field>
   );
 }
 

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { socketClient } from '../socket';
+import { socketClient } from '../../shared/socket';
 import { cx } from '../../ui/cx';
 
 const subscribe = (callback: () => void) => socketClient.on('status', callback);

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { NavLink, useLocation } from 'react-router-dom';
-import { matchListQuery, selectReceivedRequests } from '../../features/matches/queries';
+import { matchListQuery, selectReceivedRequests } from '../../shared/matches';
 import { cx } from '../../ui/cx';
 
 const icon = (d: string) => (

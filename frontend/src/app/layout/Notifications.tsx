@@ -1,9 +1,9 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { Link, useLocation } from 'react-router-dom';
-import { appUpdate } from '../../features/pwa/serviceWorker';
+import { appUpdate } from '../../features/pwa/serviceWorker'; // not the index: see main.tsx
 import { nameOf } from '../../ui/Avatar';
 import { Button } from '../../ui/Button';
-import { socketClient } from '../socket';
+import { socketClient } from '../../shared/socket';
 
 interface Toast {
   id: number;

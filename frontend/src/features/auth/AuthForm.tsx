@@ -10,6 +10,13 @@ export const nextPath = (state: unknown) => {
   return from && from.startsWith('/') && !from.startsWith('//') ? from : '/events';
 };
 
+/** Server error codes that belong to one field of the auth forms. */
+export const AUTH_CODE_FIELDS = {
+  email_taken: 'email',
+  username_taken: 'username',
+  weak_password: 'password',
+} as const;
+
 /** The email field both auth pages ask for first. */
 export function EmailField(props: Omit<ComponentProps<typeof TextField>, 'label'>) {
   return <TextField label="Email" type="email" autoComplete="email" inputMode="email" {...props} />;

@@ -1,17 +1,22 @@
 import { LoginBody } from '@spotlight/contracts';
 import { useSyncExternalStore } from 'react';
 import { TextField } from '../../ui/Field';
-import { useAuth } from './AuthContext';
-import { AuthForm, EmailField } from './AuthForm';
-import { sessionNotice } from './session';
-import { useSchemaForm } from './useSchemaForm';
+import { sessionNotice, useAuth } from '../../shared/session';
+import { useSchemaForm } from '../../lib/useSchemaForm';
+import { AUTH_CODE_FIELDS, AuthForm, EmailField } from './AuthForm';
 
 const subscribeNotice = (callback: () => void) => sessionNotice.subscribe(callback);
 
 export function LoginPage() {
   const { login } = useAuth();
   const notice = useSyncExternalStore(subscribeNotice, sessionNotice.get);
-  const form = useSchemaForm(LoginBody, { email: '', password: '' });
+  const form = useSchemaForm(
+    LoginBody,
+    { email: '', password: '' },
+    {
+      codeFields: AUTH_CODE_FIELDS,
+    },
+  );
 
   return (
     <AuthForm

@@ -1,12 +1,18 @@
 import { PASSWORD_MIN, RegisterBody } from '@spotlight/contracts';
 import { TextField } from '../../ui/Field';
-import { useAuth } from './AuthContext';
-import { AuthForm, EmailField } from './AuthForm';
-import { useSchemaForm } from './useSchemaForm';
+import { useAuth } from '../../shared/session';
+import { useSchemaForm } from '../../lib/useSchemaForm';
+import { AUTH_CODE_FIELDS, AuthForm, EmailField } from './AuthForm';
 
 export function RegisterPage() {
   const { register } = useAuth();
-  const form = useSchemaForm(RegisterBody, { email: '', username: '', password: '' });
+  const form = useSchemaForm(
+    RegisterBody,
+    { email: '', username: '', password: '' },
+    {
+      codeFields: AUTH_CODE_FIELDS,
+    },
+  );
 
   return (
     <AuthForm

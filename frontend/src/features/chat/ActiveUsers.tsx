@@ -4,8 +4,8 @@ import { Link, useNavigate } from 'react-router-dom';
 import { errorMessage } from '../../lib/errors';
 import { Avatar, nameOf } from '../../ui/Avatar';
 import { Button, ButtonLink } from '../../ui/Button';
-import { useRequestPartner } from '../matches/mutations';
-import { matchListQuery } from '../matches/queries';
+import { useRequestPartner } from '../../shared/matches';
+import { matchListQuery } from '../../shared/matches';
 
 /** Who is in the event chat right now, with the way to ask each one to film you. */
 export function ActiveUsers({

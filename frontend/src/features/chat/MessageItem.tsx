@@ -1,18 +1,12 @@
 import { VideoRecord } from '@spotlight/contracts';
 import { Link } from 'react-router-dom';
+import { formatBytes } from '../../lib/format';
 import { Avatar, nameOf } from '../../ui/Avatar';
 import { Button } from '../../ui/Button';
 import { cx } from '../../ui/cx';
 import { RelativeTime } from '../../ui/RelativeTime';
 import type { ChatMessage, OutboxEntry } from '../../lib/socket/types';
 import { SafeLink } from './SafeLink';
-
-const formatSize = (bytes: number) =>
-  bytes >= 1024 ** 3
-    ? `${(bytes / 1024 ** 3).toFixed(1)} GB`
-    : bytes >= 1024 ** 2
-      ? `${(bytes / 1024 ** 2).toFixed(1)} MB`
-      : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
 /** The body of a message by type. Text is always rendered as text, never as HTML. */
 function MessageBody({
@@ -49,7 +43,7 @@ function MessageBody({
     if (record) {
       return (
         <p className="[overflow-wrap:anywhere]">
-          <span aria-hidden="true">🎬 </span>Video sent: {record.name} ({formatSize(record.size)})
+          <span aria-hidden="true">🎬 </span>Video sent: {record.name} ({formatBytes(record.size)})
         </p>
       );
     }

@@ -1,14 +1,10 @@
-import { api, type UserSummary } from '@spotlight/contracts';
+import type { UserSummary } from '@spotlight/contracts';
 import type { InfiniteData, QueryClient } from '@tanstack/react-query';
 import { apiCall } from '../../lib/api/client';
+import { ROOM_KINDS, type HistoryPage } from '../../lib/socket/room-kinds';
 import type { ChatMessage, RoomRef } from '../../lib/socket/types';
 
 export const HISTORY_PAGE_SIZE = 50;
-
-export interface HistoryPage {
-  items: ChatMessage[];
-  hasMore: boolean;
-}
 
 /** Pages newest first; each page's items oldest first. The cursor is `before`. */
 export type RoomHistory = InfiniteData<HistoryPage, number | undefined>;
@@ -25,9 +21,7 @@ export async function fetchHistoryPage(
   signal?: AbortSignal,
 ): Promise<HistoryPage> {
   const query = { before, limit: HISTORY_PAGE_SIZE };
-  return room.kind === 'event'
-    ? apiCall(api.chat.eventHistory, { params: { id: room.id }, query }, { signal })
-    : apiCall(api.chat.matchHistory, { params: { id: room.id }, query }, { signal });
+  return ROOM_KINDS[room.kind].history(apiCall, room.id, query, signal);
 }
 
 export const oldestId = (page: HistoryPage) => page.items[0]?.id;

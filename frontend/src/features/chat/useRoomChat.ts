@@ -1,7 +1,7 @@
 import type { MessageType } from '@spotlight/contracts';
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
-import { socketClient } from '../../app/socket';
+import { socketClient } from '../../shared/socket';
 import type { ChatMessage, OutboxEntry, RoomRef } from '../../lib/socket/types';
 import { chatKeys, fetchHistoryPage, newestCachedId, oldestId } from './queries';
 

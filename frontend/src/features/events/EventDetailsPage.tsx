@@ -6,7 +6,7 @@ import { Button, ButtonLink } from '../../ui/Button';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryState } from '../../ui/QueryState';
 import { useEventMembership } from './mutations';
-import { eventQuery } from './queries';
+import { eventQuery } from '../../shared/events';
 
 /** One event: dates, place, who is checked in; join or leave; the way into its chat. */
 export function EventDetailsPage() {

@@ -6,9 +6,9 @@ import { cx } from '../../ui/cx';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryState } from '../../ui/QueryState';
 import { EmptyState } from '../../ui/States';
-import { InstallBanner } from '../pwa/InstallBanner';
+import { InstallBanner } from '../pwa';
 import { EventCard } from './EventCard';
-import { eventListQuery, type EventWhen } from './queries';
+import { eventListQuery, type EventWhen } from '../../shared/events';
 
 const TABS: { value: EventWhen; label: string }[] = [
   { value: 'upcoming', label: 'Upcoming' },

@@ -1,7 +1,7 @@
 import { api } from '@spotlight/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiCall } from '../../lib/api/client';
-import { storeEvent } from './queries';
+import { storeEvent } from '../../shared/events';
 
 /** Join (check in to) or leave an event. */
 export function useEventMembership(eventId: number) {

@@ -6,7 +6,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { QueryState } from '../../ui/QueryState';
 import { EmptyState } from '../../ui/States';
 import { MatchCard } from './MatchCard';
-import { matchHistoryQuery } from './queries';
+import { matchHistoryQuery } from '../../shared/matches';
 
 function Section({
   title,

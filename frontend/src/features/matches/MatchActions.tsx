@@ -4,7 +4,7 @@ import { errorMessage } from '../../lib/errors';
 import { nameOf } from '../../ui/Avatar';
 import { Button, ButtonLink } from '../../ui/Button';
 import { Stars } from '../../ui/Stars';
-import { useMatchTransition } from './mutations';
+import { useMatchTransition } from '../../shared/matches';
 
 /** What the signed-in user can do with a match now, and what it is waiting for. */
 export function MatchActions({ match }: { match: Match }) {

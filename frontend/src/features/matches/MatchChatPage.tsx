@@ -7,13 +7,13 @@ import { Button, ButtonLink } from '../../ui/Button';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryState } from '../../ui/QueryState';
 import { EmptyState, ErrorState } from '../../ui/States';
-import { useMe } from '../auth/AuthContext';
-import { ChatView } from '../chat/ChatView';
-import { Composer } from '../chat/Composer';
-import { useRoomChat } from '../chat/useRoomChat';
-import { TransferPanel } from '../transfer/TransferPanel';
+import { useMe } from '../../shared/session';
+import { ChatView } from '../chat';
+import { Composer } from '../chat';
+import { useRoomChat } from '../chat';
+import { TransferPanel } from '../transfer';
 import { MatchActions } from './MatchActions';
-import { matchQuery } from './queries';
+import { matchQuery } from '../../shared/matches';
 import { StatusBadge } from './StatusBadge';
 
 /** The private chat of a match: its status and actions, the chat, and the video transfer. */

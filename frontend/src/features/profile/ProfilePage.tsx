@@ -1,13 +1,13 @@
 import { DANCE_ROLES, DIVISIONS, UpdateMeBody, type Me } from '@spotlight/contracts';
 import { useState, type FormEvent } from 'react';
-import { isApiError } from '../../lib/api/client';
 import { errorMessage } from '../../lib/errors';
+import { useSchemaForm } from '../../lib/useSchemaForm';
 import { Avatar, nameOf } from '../../ui/Avatar';
 import { Button, ButtonLink } from '../../ui/Button';
 import { FormAlert, SelectField, TextField } from '../../ui/Field';
 import { PageHeader } from '../../ui/PageHeader';
-import { useAuth, useMe } from '../auth/AuthContext';
-import { InstallButton } from '../pwa/InstallBanner';
+import { useAuth, useMe } from '../../shared/session';
+import { InstallButton } from '../pwa';
 import { DIVISION_LABELS, ROLE_LABELS } from './labels';
 import { useUpdateProfile } from './mutations';
 import { RatingSummary } from './RatingSummary';
@@ -35,11 +35,10 @@ const toForm = (me: Me): FormValues => ({
 });
 
 /** Only the fields that changed; an emptied field is sent as null (cleared). */
-const changes = (values: FormValues, me: Me) => {
-  const initial = toForm(me);
-  const diff: Record<string, string | null> = {};
+const changes = (values: FormValues, saved: FormValues) => {
+  const diff: Partial<Record<FieldName, string | null>> = {};
   for (const field of FIELDS) {
-    if (values[field].trim() !== initial[field]) diff[field] = values[field].trim() || null;
+    if (values[field].trim() !== saved[field]) diff[field] = values[field].trim() || null;
   }
   return diff;
 };
@@ -58,49 +57,40 @@ export function ProfilePage() {
   const me = useMe();
   const { logout } = useAuth();
   const update = useUpdateProfile();
-  const [values, setValues] = useState<FormValues>(() => toForm(me));
-  const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
+  const saved = toForm(me);
+  const form = useSchemaForm(UpdateMeBody, saved, {
+    toBody: (values) => changes(values, saved),
+    showErrors: 'submit',
+  });
   const [notice, setNotice] = useState<string>();
   const [logoutError, setLogoutError] = useState<string>();
   const [loggingOut, setLoggingOut] = useState(false);
 
-  const set = (field: FieldName) => (value: string) => {
-    setValues((v) => ({ ...v, [field]: value }));
-    setErrors((e) => ({ ...e, [field]: undefined }));
-    setNotice(undefined);
+  const field = (name: FieldName) => {
+    const { onChange, ...props } = form.field(name);
+    return {
+      ...props,
+      onChange: (event: { target: { value: string } }) => {
+        onChange(event);
+        setNotice(undefined);
+      },
+    };
   };
 
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const diff = changes(values, me);
-    if (Object.keys(diff).length === 0) {
+    if (Object.keys(changes(form.values, saved)).length === 0) {
       setNotice('Nothing changed.');
       return;
     }
-    const parsed = UpdateMeBody.safeParse(diff);
-    if (!parsed.success) {
-      const next: Partial<Record<FieldName, string>> = {};
-      for (const issue of parsed.error.issues) {
-        const field = issue.path[0] as FieldName | undefined;
-        if (field && !next[field]) next[field] = issue.message;
-      }
-      setErrors(next);
-      return;
-    }
-    update.mutate(parsed.data, {
+    const body = form.validate();
+    if (!body) return;
+    update.mutate(body, {
       onSuccess: (updated) => {
-        setValues(toForm(updated));
+        form.reset(toForm(updated));
         setNotice('Profile saved.');
       },
-      onError: (error) => {
-        if (!isApiError(error)) return;
-        const next: Partial<Record<FieldName, string>> = {};
-        for (const issue of error.issues) {
-          const field = issue.path.replace(/^body\./, '').split('.')[0] as FieldName;
-          if (FIELDS.includes(field)) next[field] = issue.message;
-        }
-        setErrors(next);
-      },
+      onError: form.showServerError,
     });
   };
 
@@ -138,68 +128,24 @@ export function ProfilePage() {
         noValidate
       >
         <h2 className="font-semibold text-slate-900">Details</h2>
-        <TextField
-          label="Display name"
-          value={values.displayName}
-          onChange={(e) => set('displayName')(e.target.value)}
-          error={errors.displayName}
-          autoComplete="nickname"
-        />
-        <TextField
-          label="WSDC number"
-          inputMode="numeric"
-          value={values.wsdcId}
-          onChange={(e) => set('wsdcId')(e.target.value)}
-          error={errors.wsdcId}
-        />
+        <TextField label="Display name" {...field('displayName')} autoComplete="nickname" />
+        <TextField label="WSDC number" inputMode="numeric" {...field('wsdcId')} />
         <div className="grid grid-cols-1 gap-4 min-[400px]:grid-cols-2">
-          <SelectField
-            label="Role"
-            value={values.danceRole}
-            options={roleOptions}
-            onChange={(e) => set('danceRole')(e.target.value)}
-            error={errors.danceRole}
-          />
-          <SelectField
-            label="Division"
-            value={values.division}
-            options={divisionOptions}
-            onChange={(e) => set('division')(e.target.value)}
-            error={errors.division}
-          />
+          <SelectField label="Role" options={roleOptions} {...field('danceRole')} />
+          <SelectField label="Division" options={divisionOptions} {...field('division')} />
         </div>
         <div className="grid grid-cols-1 gap-4 min-[400px]:grid-cols-2">
-          <TextField
-            label="City"
-            value={values.city}
-            onChange={(e) => set('city')(e.target.value)}
-            error={errors.city}
-            autoComplete="address-level2"
-          />
-          <TextField
-            label="Country"
-            value={values.country}
-            onChange={(e) => set('country')(e.target.value)}
-            error={errors.country}
-            autoComplete="country-name"
-          />
+          <TextField label="City" {...field('city')} autoComplete="address-level2" />
+          <TextField label="Country" {...field('country')} autoComplete="country-name" />
         </div>
         <TextField
           label="Avatar URL"
           type="url"
           inputMode="url"
           placeholder="https://…"
-          value={values.avatar}
-          onChange={(e) => set('avatar')(e.target.value)}
-          error={errors.avatar}
+          {...field('avatar')}
         />
-        <FormAlert
-          message={
-            update.error && !(isApiError(update.error) && update.error.issues.length > 0)
-              ? errorMessage(update.error)
-              : undefined
-          }
-        />
+        <FormAlert message={form.formError} />
         {notice && (
           <p role="status" className="text-sm text-emerald-800">
             {notice}

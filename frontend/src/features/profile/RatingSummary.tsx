@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { QueryState } from '../../ui/QueryState';
 import { Stars } from '../../ui/Stars';
-import { ratingStatsQuery } from '../ratings/queries';
+import { ratingStatsQuery } from '../ratings';
 
 /** A dancer's rating statistics: average, count, "would collaborate again", distribution. */
 export function RatingSummary({ userId }: { userId: number }) {

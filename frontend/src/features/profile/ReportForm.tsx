@@ -1,6 +1,6 @@
 import { CreateReportBody, REPORT_REASONS } from '@spotlight/contracts';
-import { useState, type FormEvent } from 'react';
-import { errorMessage } from '../../lib/errors';
+import type { FormEvent } from 'react';
+import { useSchemaForm } from '../../lib/useSchemaForm';
 import { Button } from '../../ui/Button';
 import { FormAlert, SelectField, TextArea } from '../../ui/Field';
 import { useReportUser } from './mutations';
@@ -25,23 +25,24 @@ export function ReportForm({
   onDone: () => void;
 }) {
   const report = useReportUser();
-  const [reason, setReason] = useState<string>('');
-  const [details, setDetails] = useState('');
-  const [error, setError] = useState<string>();
+  const form = useSchemaForm(
+    CreateReportBody,
+    { reason: '', details: '' },
+    {
+      toBody: ({ reason, details }) => ({
+        reportedUserId: userId,
+        reason,
+        details: details.trim() || undefined,
+      }),
+      showErrors: 'submit',
+      messages: { reason: 'Choose a reason' },
+    },
+  );
 
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const parsed = CreateReportBody.safeParse({
-      reportedUserId: userId,
-      reason,
-      details: details.trim() || undefined,
-    });
-    if (!parsed.success) {
-      setError(reason ? parsed.error.issues[0]?.message : 'Choose a reason');
-      return;
-    }
-    setError(undefined);
-    report.mutate(parsed.data);
+    const body = form.validate();
+    if (body) report.mutate(body, { onError: form.showServerError });
   };
 
   if (report.isSuccess) {
@@ -64,11 +65,7 @@ export function ReportForm({
       <h2 className="font-semibold text-slate-900">Report {name}</h2>
       <SelectField
         label="Reason"
-        value={reason}
-        onChange={(e) => {
-          setReason(e.target.value);
-          setError(undefined);
-        }}
+        {...form.field('reason')}
         options={[
           { value: '', label: 'Choose a reason' },
           ...REPORT_REASONS.map((r) => ({ value: r, label: REASON_LABELS[r] })),
@@ -77,11 +74,10 @@ export function ReportForm({
       <TextArea
         label="What happened? (optional)"
         rows={3}
-        value={details}
-        onChange={(e) => setDetails(e.target.value)}
-        hint={`${details.trim().length} / 2000`}
+        {...form.field('details')}
+        hint={`${form.values.details.trim().length} / 2000`}
       />
-      <FormAlert message={error ?? (report.error ? errorMessage(report.error) : undefined)} />
+      <FormAlert message={form.formError} />
       <div className="grid grid-cols-2 gap-2">
         <Button type="submit" variant="danger" busy={report.isPending}>
           Send report

@@ -1,7 +1,7 @@
 import { api, type CreateReportBody, type UpdateMeBody } from '@spotlight/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiCall } from '../../lib/api/client';
-import { authKeys } from '../auth/queries';
+import { authKeys } from '../../shared/session';
 import { userKeys } from './queries';
 
 export function useUpdateProfile() {

@@ -1,9 +1,9 @@
 import { CreateRatingBody, RATING_COMMENT_MAX } from '@spotlight/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { errorMessage } from '../../lib/errors';
 import { useIdParam } from '../../lib/useIdParam';
+import { useSchemaForm } from '../../lib/useSchemaForm';
 import { nameOf } from '../../ui/Avatar';
 import { Button, ButtonLink } from '../../ui/Button';
 import { cx } from '../../ui/cx';
@@ -12,7 +12,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { QueryState } from '../../ui/QueryState';
 import { Stars } from '../../ui/Stars';
 import { EmptyState } from '../../ui/States';
-import { matchQuery } from '../matches/queries';
+import { matchQuery } from '../../shared/matches';
 import { useRatePartner } from './mutations';
 
 const SCORE_WORDS = ['', 'Poor', 'Fair', 'Good', 'Great', 'Excellent'];
@@ -23,29 +23,30 @@ export function RatePartnerPage() {
   const navigate = useNavigate();
   const match = useQuery({ ...matchQuery(id), enabled: id > 0 });
   const rate = useRatePartner();
-  const [score, setScore] = useState(0);
-  const [comment, setComment] = useState('');
-  const [again, setAgain] = useState(false);
-  const [error, setError] = useState<string>();
+  const form = useSchemaForm(
+    CreateRatingBody,
+    { score: 0, comment: '', again: false },
+    {
+      toBody: ({ score, comment, again }) => ({
+        matchId: id,
+        score,
+        comment: comment.trim() || undefined,
+        wouldCollaborateAgain: again,
+      }),
+      messages: {
+        score: 'Choose a score from 1 to 5',
+        comment: `At most ${RATING_COMMENT_MAX} characters`,
+      },
+    },
+  );
+  const { score, comment, again } = form.values;
 
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault();
-    if (score === 0) {
-      setError('Choose a score from 1 to 5');
-      return;
+    const body = form.validate();
+    if (body) {
+      rate.mutate(body, { onSuccess: () => navigate('/history'), onError: form.showServerError });
     }
-    const parsed = CreateRatingBody.safeParse({
-      matchId: id,
-      score,
-      comment: comment.trim() || undefined,
-      wouldCollaborateAgain: again,
-    });
-    if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message);
-      return;
-    }
-    setError(undefined);
-    rate.mutate(parsed.data, { onSuccess: () => navigate('/history') });
   };
 
   return (
@@ -96,10 +97,7 @@ export function RatePartnerPage() {
                         name="score"
                         value={value}
                         checked={score === value}
-                        onChange={() => {
-                          setScore(value);
-                          setError(undefined);
-                        }}
+                        onChange={() => form.setValue('score', value)}
                         className="sr-only"
                       />
                       <span aria-hidden="true">★</span>
@@ -116,27 +114,21 @@ export function RatePartnerPage() {
               <TextArea
                 label="Comment (optional)"
                 rows={4}
-                value={comment}
-                onChange={(e) => setComment(e.target.value)}
+                {...form.field('comment')}
                 hint={`${comment.trim().length} / ${RATING_COMMENT_MAX}`}
-                error={
-                  comment.trim().length > RATING_COMMENT_MAX
-                    ? `At most ${RATING_COMMENT_MAX} characters`
-                    : undefined
-                }
               />
               <label className="flex min-h-11 cursor-pointer items-center gap-3 rounded-xl border border-slate-200 bg-white px-3">
                 <input
                   type="checkbox"
                   checked={again}
-                  onChange={(e) => setAgain(e.target.checked)}
+                  onChange={(e) => form.setValue('again', e.target.checked)}
                   className="h-5 w-5 accent-violet-600"
                 />
                 <span className="text-sm font-medium">
                   I would collaborate with {partner} again
                 </span>
               </label>
-              <FormAlert message={error ?? (rate.error ? errorMessage(rate.error) : undefined)} />
+              <FormAlert message={form.errors.score ?? form.formError} />
               <Button type="submit" className="w-full" busy={rate.isPending}>
                 Submit rating
               </Button>

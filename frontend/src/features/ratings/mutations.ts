@@ -1,7 +1,7 @@
 import { api, type CreateRatingBody } from '@spotlight/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiCall } from '../../lib/api/client';
-import { matchKeys } from '../matches/queries';
+import { matchKeys } from '../../shared/matches';
 import { ratingKeys } from './queries';
 
 export function useRatePartner() {

@@ -5,7 +5,7 @@ import {
   isFinal,
   type IncomingTransfer,
   type SessionLinkState,
-  type StoreKind,
+  type StorageInfo,
   type Transfer,
   type TransferSession,
   type TransferSnapshot,
@@ -21,9 +21,6 @@ export interface ConnectionLike {
 export interface WakeLockHandle {
   release(): Promise<void>;
 }
-
-/** Where this browser stores received videos; null when it cannot store them at all. */
-export type StorageInfo = { kind: StoreKind; maxFileSize: number | null } | null;
 
 export interface ControllerDeps {
   matchId: number;

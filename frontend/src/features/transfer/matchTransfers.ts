@@ -1,14 +1,8 @@
-import type { Match } from '@spotlight/contracts';
-import { socketClient } from '../../app/socket';
+import { api, IceServersResponse, type Match } from '@spotlight/contracts';
+import { apiCall } from '../../lib/api/client';
+import { socketClient } from '../../shared/socket';
 import { TransferController, type WakeLockHandle } from './controller';
-import {
-  connectSession,
-  fetchIceServers,
-  IdbManifestStore,
-  postTelemetry,
-  TransferSession,
-} from './engine';
-import { createReceiveStore } from './engine/storage/choose-store';
+import { connectSession, openTransferSession } from './engine';
 import { socketClientSignaling } from './socketSignaling';
 
 /**
@@ -27,6 +21,11 @@ async function requestWakeLock(): Promise<WakeLockHandle | null> {
   return api.request('screen').catch(() => null);
 }
 
+/** STUN (and TURN with expiring credentials), through the typed API client. */
+async function fetchIceServers(): Promise<RTCIceServer[]> {
+  return IceServersResponse.parse(await apiCall(api.webrtc.iceServers)).iceServers;
+}
+
 /** The transfer controller of a match (created and started on first use). */
 export function transferControllerFor(match: Match, meId: number): TransferController {
   const existing = controllers.get(match.id);
@@ -34,26 +33,15 @@ export function transferControllerFor(match: Match, meId: number): TransferContr
   const room = { kind: 'match' as const, id: match.id };
   const controller = new TransferController({
     matchId: match.id,
-    async openSession() {
-      const [store, manifests] = await Promise.all([
-        createReceiveStore(),
-        IdbManifestStore.create(),
-      ]);
-      const session = new TransferSession({ peerKey: `match-${match.id}`, store, manifests });
-      await session.restore();
-      return {
-        session,
-        storage: store ? { kind: store.kind, maxFileSize: store.maxFileSize } : null,
-      };
-    },
+    openSession: () => openTransferSession({ peerKey: `match-${match.id}` }),
     connect: (session) =>
       connectSession(session, {
         signaling: socketClientSignaling(socketClient, match.id),
         // Exactly one side is polite in perfect negotiation: the lower user id.
         polite: meId < match.partner.id,
-        iceServers: () => fetchIceServers(),
+        iceServers: fetchIceServers,
       }),
-    postTelemetry: (body) => postTelemetry(body),
+    postTelemetry: (body) => apiCall(api.transfers.telemetry, { body }),
     postVideoMessage: (record) => void socketClient.send(room, JSON.stringify(record), 'video'),
     requestWakeLock,
   });

@@ -1,13 +1,19 @@
 import { serverEvents } from '@spotlight/contracts';
-import type { SocketClient } from '../../lib/socket/SocketClient';
+import type { AckChannel } from '../../lib/socket/types';
 import type { SignalingChannel } from './engine/signaling';
+
+/** What the signaling needs of the socket client (SocketClient is one). */
+export type SignalingTransport = Pick<AckChannel, 'emitWithAck' | 'onServerEvent'>;
 
 /**
  * The transfer engine's SignalingChannel over the app's one socket client (rather than a
  * second connection): offers, answers and ICE candidates for one match, validated against the
  * contract on arrival, and re-attached by the client after every reconnect.
  */
-export function socketClientSignaling(client: SocketClient, matchId: number): SignalingChannel {
+export function socketClientSignaling(
+  client: SignalingTransport,
+  matchId: number,
+): SignalingChannel {
   return {
     send(message) {
       if (message.kind === 'candidate') {

@@ -1,9 +1,12 @@
 import type {
+  ClientEventName,
+  ClientPayload,
   ClientResult,
   ErrorBody,
   EventMessage,
   MessageType,
   PrivateMessage,
+  ServerEventName,
   ServerPayload,
   UserSummary,
 } from '@spotlight/contracts';
@@ -32,6 +35,23 @@ export interface SocketError {
 }
 
 export type AckResult<T> = ({ ok: true } & T) | { ok: false; error: SocketError | ErrorBody };
+
+export type SessionEndReason = ServerPayload<'session_ended'>['reason'];
+
+/** Acknowledged emits and server events: what room sync and the outbox need of a connection. */
+export interface AckChannel {
+  readonly connected: boolean;
+  /** Increases on every connect, so that answers from an older connection are ignored. */
+  readonly generation: number;
+  emitWithAck<E extends ClientEventName>(
+    name: E,
+    payload: ClientPayload<E>,
+  ): Promise<AckResult<ClientResult<E>>>;
+  onServerEvent<E extends ServerEventName>(
+    name: E,
+    handler: (payload: ServerPayload<E>) => void,
+  ): () => void;
+}
 
 export type OutboxStatus = 'queued' | 'sending' | 'failed';
 
@@ -75,6 +95,6 @@ export interface SocketClientEvents {
   matchRequestReceived: ServerPayload<'match_request_received'>;
   matchAccepted: ServerPayload<'match_accepted'>;
   matchUpdated: ServerPayload<'match_updated'>;
-  sessionEnded: { reason: ServerPayload<'session_ended'>['reason'] };
+  sessionEnded: { reason: SessionEndReason };
   outbox: readonly OutboxEntry[];
 }

@@ -1,10 +1,13 @@
 /**
- * The peer-to-peer transfer engine: plain TypeScript, no React. The UI creates one session per
- * match with `openTransferSession`, subscribes to `session.transfers`, each transfer's `state`
- * and the connection manager's `state`, and calls send / accept / decline / cancel.
+ * The peer-to-peer transfer engine: plain TypeScript, no React, no HTTP of its own. The app
+ * (features/transfer/matchTransfers.ts) and the bench (bench/transfer/page) both open a session
+ * with `openTransferSession` and connect it with `connectSession`, giving it a signaling channel
+ * and the ICE servers; they subscribe to `session.transfers`, each transfer's `state` and the
+ * connection manager's `state`, and call send / accept / decline / cancel.
  */
 import { IdbManifestStore } from './manifest';
 import { PeerConnectionManager, type ConnectionOptions } from './connection';
+import type { StoreKind } from './storage/receive-store';
 import { TransferSession, type SessionOptions } from './session';
 import { createReceiveStore } from './storage/choose-store';
 
@@ -31,12 +34,7 @@ export {
   type SessionOptions,
   type Transfer,
 } from './session';
-export {
-  createSocketSignaling,
-  fetchIceServers,
-  type SignalingChannel,
-  type SignalMessage,
-} from './signaling';
+export type { SignalingChannel, SignalMessage } from './signaling';
 export * from './state';
 export { INDEXEDDB_FALLBACK_MAX_BYTES } from './storage/idb-store';
 export {
@@ -45,19 +43,24 @@ export {
   type SpaceCheck,
   type StoreKind,
 } from './storage/receive-store';
-export { buildTelemetry, postTelemetry, type ConnectionPath } from './telemetry';
+
+/** Where this browser stores received videos; null when it cannot store them at all. */
+export type StorageInfo = { kind: StoreKind; maxFileSize: number | null } | null;
+export { buildTelemetry, type ConnectionPath } from './telemetry';
 
 /**
  * A session for one partner with the browser's real storage (OPFS worker, else IndexedDB) and
- * IndexedDB manifests, with unfinished incoming transfers restored.
+ * IndexedDB manifests, with unfinished incoming transfers restored; and what that storage
+ * allows.
  */
 export async function openTransferSession(
   options: Omit<SessionOptions, 'store' | 'manifests'>,
-): Promise<TransferSession> {
+): Promise<{ session: TransferSession; storage: StorageInfo }> {
   const [store, manifests] = await Promise.all([createReceiveStore(), IdbManifestStore.create()]);
   const session = new TransferSession({ ...options, store, manifests });
   await session.restore();
-  return session;
+  const storage = store ? { kind: store.kind, maxFileSize: store.maxFileSize } : null;
+  return { session, storage };
 }
 
 /** Connects a session to a partner: every transfer channel that opens is attached to it. */

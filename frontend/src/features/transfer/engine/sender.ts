@@ -1,3 +1,6 @@
+// Over 300 lines on purpose: this is the sending half of the data-channel protocol's state
+// machine (docs/transfer-protocol.md), one class whose handlers share the transfer's state;
+// split, each half would need that state passed around.
 import {
   blockCount,
   blockLength,

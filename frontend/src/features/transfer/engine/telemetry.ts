@@ -1,4 +1,4 @@
-import { api, TransferTelemetryBody } from '@spotlight/contracts';
+import { TransferTelemetryBody } from '@spotlight/contracts';
 import type { TransferSnapshot } from './state';
 
 export type ConnectionPath = TransferTelemetryBody['connection'];
@@ -36,22 +36,4 @@ export function buildTelemetry(
     connection: context.connection,
     ...(reason && outcome !== 'completed' ? { reason } : {}),
   });
-}
-
-/** Posts a telemetry record; failures are swallowed (telemetry must never break a transfer). */
-export async function postTelemetry(
-  body: TransferTelemetryBody,
-  fetchImpl: typeof fetch = fetch,
-): Promise<boolean> {
-  try {
-    const res = await fetchImpl(api.transfers.telemetry.path, {
-      method: api.transfers.telemetry.method,
-      headers: { 'content-type': 'application/json' },
-      credentials: 'include',
-      body: JSON.stringify(body),
-    });
-    return res.ok;
-  } catch {
-    return false;
-  }
 }

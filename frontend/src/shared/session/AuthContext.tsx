@@ -1,7 +1,7 @@
 import { api, type LoginBody, type Me, type RegisterBody } from '@spotlight/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, type ReactNode } from 'react';
-import { socketClient } from '../../app/socket';
+import { socketClient } from '../socket';
 import { apiCall, isApiError } from '../../lib/api/client';
 import { authKeys, fetchMe } from './queries';
 import { endSession, sessionNotice } from './session';

@@ -1,33 +1,33 @@
-import type { ClientToServerEvents, ServerToClientEvents } from '@spotlight/contracts';
-import type { Socket } from 'socket.io-client';
 import { describe, expect, it } from 'vitest';
-import { createSocketSignaling, type SignalMessage } from './signaling';
+import type { SignalMessage } from './engine/signaling';
+import { socketClientSignaling, type SignalingTransport } from './socketSignaling';
 
-/** Just enough of a Socket.IO client socket: records emits, lets the test play server events. */
-function fakeSocket() {
+/**
+ * Just enough of a socket transport: records emits, lets the test play server events (the
+ * real socket client is covered against a real server in frontend/test/socket-client.test.ts).
+ */
+function fakeTransport() {
   const handlers = new Map<string, Set<(payload: unknown) => void>>();
   const emitted: [string, unknown][] = [];
-  const socket = {
-    emit: (event: string, payload: unknown) => void emitted.push([event, payload]),
-    on: (event: string, handler: (payload: unknown) => void) => {
-      handlers.set(event, (handlers.get(event) ?? new Set()).add(handler));
+  const transport = {
+    emitWithAck: async (event: string, payload: unknown) => {
+      emitted.push([event, payload]);
+      return { ok: true };
     },
-    off: (event: string, handler: (payload: unknown) => void) =>
-      handlers.get(event)?.delete(handler),
+    onServerEvent: (event: string, handler: (payload: unknown) => void) => {
+      handlers.set(event, (handlers.get(event) ?? new Set()).add(handler));
+      return () => void handlers.get(event)?.delete(handler);
+    },
   };
   const serverSends = (event: string, payload: unknown) =>
     handlers.get(event)?.forEach((h) => h(payload));
-  return {
-    socket: socket as unknown as Socket<ServerToClientEvents, ClientToServerEvents>,
-    emitted,
-    serverSends,
-  };
+  return { transport: transport as unknown as SignalingTransport, emitted, serverSends };
 }
 
 describe('socket signaling', () => {
   it('emits the seed events with the match id', () => {
-    const { socket, emitted } = fakeSocket();
-    const signaling = createSocketSignaling(socket, 4);
+    const { transport, emitted } = fakeTransport();
+    const signaling = socketClientSignaling(transport, 4);
     signaling.send({ kind: 'description', description: { type: 'offer', sdp: 'v=0' } });
     signaling.send({
       kind: 'candidate',
@@ -53,9 +53,9 @@ describe('socket signaling', () => {
   });
 
   it('passes on valid signals of its match only, and stops on unsubscribe', () => {
-    const { socket, serverSends } = fakeSocket();
+    const { transport, serverSends } = fakeTransport();
     const got: SignalMessage[] = [];
-    const off = createSocketSignaling(socket, 4).onMessage((m) => got.push(m));
+    const off = socketClientSignaling(transport, 4).onMessage((m) => got.push(m));
     serverSends('webrtc_answer', {
       matchId: 4,
       fromUserId: 2,

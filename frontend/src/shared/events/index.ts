@@ -1,0 +1,9 @@
+/** Events as data: query keys and fetchers that several features read. */
+export {
+  eventKeys,
+  eventListQuery,
+  eventQuery,
+  storeEvent,
+  type EventFilters,
+  type EventWhen,
+} from './queries';
