@@ -1,3 +1,4 @@
+import { TRANSIENT_ERROR_CODES } from '@spotlight/contracts';
 import { isApiError } from './api/client';
 
 /** A message fit to show a person, whatever was thrown. */
@@ -8,13 +9,13 @@ export function errorMessage(error: unknown): string {
 }
 
 /**
- * Failures that may pass on a second try: no answer (offline, a timeout, a dropped socket) or
- * a busy server. Anything else is an answer, and trying again would get the same one.
+ * Failures that may pass on a second try: no answer (offline, a timeout, a dropped socket; the
+ * client's own codes) or a busy server (the contracts' list). Anything else is an answer, and
+ * trying again would get the same one.
  */
-const TRANSIENT = new Set([
+const TRANSIENT = new Set<string>([
+  ...TRANSIENT_ERROR_CODES,
   'network_error',
-  'rate_limited',
-  'service_unavailable',
   'timeout',
   'disconnected',
 ]);

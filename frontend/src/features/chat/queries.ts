@@ -1,10 +1,8 @@
-import type { UserSummary } from '@spotlight/contracts';
+import { HISTORY_PAGE_SIZE, type UserSummary } from '@spotlight/contracts';
 import type { InfiniteData, QueryClient } from '@tanstack/react-query';
 import { apiCall } from '../../lib/api/client';
 import { ROOM_KINDS, type HistoryPage } from '../../lib/socket/room-kinds';
 import type { ChatMessage, RoomRef } from '../../lib/socket/types';
-
-export const HISTORY_PAGE_SIZE = 50;
 
 /** Pages newest first; each page's items oldest first. The cursor is `before`. */
 export type RoomHistory = InfiniteData<HistoryPage, number | undefined>;

@@ -1,4 +1,4 @@
-import { api, type Event } from '@spotlight/contracts';
+import { api, PAGE_SIZE, type Event } from '@spotlight/contracts';
 import { infiniteQueryOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
 import { apiCall } from '../../lib/api/client';
 
@@ -15,8 +15,6 @@ export const eventKeys = {
   list: (filters: EventFilters) => ['events', 'list', filters] as const,
   detail: (id: number) => ['events', 'detail', id] as const,
 };
-
-const PAGE_SIZE = 20;
 
 export const eventListQuery = (filters: EventFilters) =>
   infiniteQueryOptions({

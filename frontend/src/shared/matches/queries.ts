@@ -1,4 +1,4 @@
-import { api, type Match, type MatchStatus } from '@spotlight/contracts';
+import { api, PAGE_SIZE_MAX, type Match, type MatchStatus } from '@spotlight/contracts';
 import { infiniteQueryOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
 import { apiCall } from '../../lib/api/client';
 
@@ -25,7 +25,11 @@ export const matchListQuery = (filters: MatchFilters) =>
   queryOptions({
     queryKey: matchKeys.list(filters),
     queryFn: ({ signal }) =>
-      apiCall(api.matches.list, { query: { ...filters, page: 1, limit: 50 } }, { signal }),
+      apiCall(
+        api.matches.list,
+        { query: { ...filters, page: 1, limit: PAGE_SIZE_MAX } },
+        { signal },
+      ),
   });
 
 /** Every match of the user, newest first, a page at a time (History). */
