@@ -6,8 +6,8 @@
  * and hands each one to exactly one worker (`FOR UPDATE SKIP LOCKED`). Modules describe their
  * jobs in `JobTypes`, register a handler with `define`, and `send` them.
  */
-import PgBoss from 'pg-boss';
-import type { DatabaseHandle } from '../db/client';
+import PgBoss, { type Queue } from 'pg-boss';
+import { pgError, type DatabaseHandle } from '../db/client';
 import type { Logger } from '../logger';
 
 /** Every job by name, with the data it carries. A module adds its jobs here. */
@@ -82,6 +82,26 @@ interface Registered {
   options: JobDefinition;
 }
 
+/**
+ * Creates or updates a queue. Two nodes starting at once both find no queue and both create it:
+ * one of them then fails (a deadlock or a duplicate in pg-boss's tables), and tries again,
+ * finding the queue the other one made.
+ */
+async function ensureQueue(boss: PgBoss, queue: Queue & { name: string }) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      if (await boss.getQueue(queue.name)) await boss.updateQueue(queue.name, queue);
+      else await boss.createQueue(queue.name, queue);
+      return;
+    } catch (error) {
+      const code = pgError(error)?.code;
+      const race = code === '40P01' || code === '23505' || code === '42P07';
+      if (!race || attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 200 * attempt));
+    }
+  }
+}
+
 export function createJobQueue({ database, logger, pollSeconds }: JobQueueOptions): JobQueue {
   const boss = new PgBoss({
     db: { executeSql: (text: string, values?: unknown[]) => database.sql(text, values) },
@@ -153,8 +173,7 @@ export function createJobQueue({ database, logger, pollSeconds }: JobQueueOption
             retryBackoff: options.retryBackoff ?? true,
             expireInSeconds: options.expireInSeconds ?? 300,
           };
-          if (await boss.getQueue(name)) await boss.updateQueue(name, queue);
-          else await boss.createQueue(name, queue);
+          await ensureQueue(boss, queue);
           const workers = options.concurrency ?? 1;
           for (let i = 0; i < workers; i++) {
             await boss.work(

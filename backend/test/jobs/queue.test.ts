@@ -94,6 +94,29 @@ describe('job queue', () => {
     expect(runs.map((r) => r.value).sort((a, b) => a - b)).toEqual([...Array(12).keys()]);
   });
 
+  it.skipIf(!process.env.DATABASE_URL)(
+    'starts two nodes at once on a fresh database (both create the same queues)',
+    async () => {
+      // PGlite runs one process; the race is between two nodes on one PostgreSQL.
+      for (let round = 0; round < 3; round++) {
+        const fresh = await openTestDatabase();
+        const nodes = [0, 1].map(() =>
+          createJobQueue({ database: fresh.handle, logger, pollSeconds: 0.5 }),
+        );
+        for (const node of nodes) {
+          node.define('test.record', async () => {});
+          node.define('test.flaky', async () => {});
+          node.define('test.unique', async () => {}, { unique: true });
+        }
+        const started = await Promise.allSettled(nodes.map((node) => node.start()));
+        for (const node of nodes) await node.stop(1000);
+        await fresh.handle.close();
+        await fresh.drop();
+        expect(started.map((result) => result.status)).toEqual(['fulfilled', 'fulfilled']);
+      }
+    },
+  );
+
   it('drops a second send with the same unique key while the first one waits', async () => {
     const queue = newQueue();
     const keys: string[] = [];
