@@ -17,3 +17,4 @@ export * from './http/transfers';
 export * from './http/index';
 export * from './socket-events';
 export * from './data-channel';
+export * from './chunk-frame';
