@@ -8,6 +8,7 @@ import {
   MessageType,
   PrivateMessage,
 } from './http/chat';
+import { Announcement } from './http/announcements';
 import { Match } from './http/matches';
 import { PublicUser, UserSummary } from './http/users';
 
@@ -160,6 +161,8 @@ export const serverEvents = {
   webrtc_offer: RelayedOffer,
   webrtc_answer: RelayedAnswer,
   webrtc_ice_candidate: RelayedCandidate,
+  /** To an event's room: an organiser posted an announcement, or withdrew one (`removed`). */
+  announcement: z.object({ eventId: Id, announcement: Announcement, removed: z.boolean() }),
   /** Sent just before the server closes a socket whose session ended. */
   session_ended: z.object({ reason: z.enum(SESSION_END_REASONS) }),
   /**

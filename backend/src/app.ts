@@ -16,6 +16,7 @@ import { originCheck } from './middleware/origin';
 import { mountAuthRoutes } from './modules/auth/routes';
 import { tokenFromHeaders } from './modules/auth/service';
 import { mountChatRoutes } from './modules/chat/routes';
+import { mountAnnouncementsRoutes } from './modules/announcements/routes';
 import { mountEventAdminRoutes } from './modules/events/admin-routes';
 import { mountEventsRoutes } from './modules/events/routes';
 import { mountMatchesRoutes } from './modules/matches/routes';
@@ -141,6 +142,7 @@ export function createApp(ctx: AppContext, services: Services) {
   mountUsersRoutes(api, services.users, authenticate);
   mountEventsRoutes(api, services.events, authenticate);
   mountEventAdminRoutes(api, services.eventAdmin, authenticate);
+  mountAnnouncementsRoutes(api, services.announcements, authenticate);
   mountOrganisersRoutes(api, services.organisers, authenticate);
   mountMatchesRoutes(api, services.matches, authenticate);
   mountChatRoutes(api, services.chat, authenticate);

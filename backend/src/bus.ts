@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { MatchStatus } from '@spotlight/contracts';
+import type { Announcement, MatchStatus } from '@spotlight/contracts';
 
 /**
  * Domain events that services emit. The socket layer decides which rooms hear them; services
@@ -19,6 +19,8 @@ export interface DomainEvents {
   'event.left': { eventId: number; userId: number };
   /** A dancer scanned the code at the door; `joined` when that also made them a participant. */
   'event.checked_in': { eventId: number; userId: number; joined: boolean };
+  /** An organiser posted an announcement, or withdrew one. */
+  'announcement.changed': { eventId: number; announcement: Announcement; removed: boolean };
 }
 
 export interface DomainBus {

@@ -27,6 +27,8 @@ export interface Limits {
   socketConnectIp: RateLimiterAbstract;
   /** Reports filed per user per hour. */
   reportUser: RateLimiterAbstract;
+  /** Announcements posted per organiser per hour. */
+  announcementUser: RateLimiterAbstract;
   /** Room joins (each reads a page of history) per user. */
   roomJoinUser: RateLimiterAbstract;
   /** Bytes of WebRTC signals (offers, answers, ICE candidates) relayed per match per minute. */
@@ -136,6 +138,7 @@ export function createLimits(config: Config, redis?: Redis): Limits {
       : memoryClaims(CHAT_DUPLICATE_WINDOW_SECONDS),
     socketConnectIp: make('socket_ip', config.SOCKET_CONNECTS_PER_IP_PER_MINUTE, 60),
     reportUser: make('report_user', 20, 3600),
+    announcementUser: make('announcement_user', 30, 3600),
     roomJoinUser: make('join_user', ROOM_JOINS_PER_USER_PER_10S, 10),
     signalingMatch: make('signal_match', SIGNALING_BYTES_PER_MATCH_PER_MINUTE, 60),
     telemetryUser: make('telemetry_user', TELEMETRY_REPORTS_PER_USER_PER_HOUR, 3600),

@@ -1,4 +1,5 @@
 import type { AppContext } from './http/context';
+import { createAnnouncementsService } from './modules/announcements/service';
 import { createAuthService } from './modules/auth/service';
 import { createChatService } from './modules/chat/service';
 import { createEventAdminService } from './modules/events/admin';
@@ -25,6 +26,7 @@ export function createServices(ctx: AppContext) {
     users,
     events,
     eventAdmin: createEventAdminService(ctx, { roles, events }),
+    announcements: createAnnouncementsService(ctx, { events, roles }),
     organisers: createOrganisersService({ roles, events, users }),
     matches,
     ratings: createRatingsService(ctx, { matches, users }),

@@ -1,3 +1,4 @@
+import { announcementsEndpoints } from './announcements';
 import { authEndpoints } from './auth';
 import { chatEndpoints } from './chat';
 import type { EndpointDef } from './endpoint';
@@ -19,6 +20,7 @@ export const api = {
   events: eventsEndpoints,
   eventAdmin: eventAdminEndpoints,
   organisers: organisersEndpoints,
+  announcements: announcementsEndpoints,
   matches: matchesEndpoints,
   ratings: ratingsEndpoints,
   reports: reportsEndpoints,

@@ -313,3 +313,22 @@ export const transferReports = pgTable(
     check('transfer_reports_outcome', oneOf('outcome', TRANSFER_OUTCOMES)),
   ],
 );
+
+/** What an event's organisers tell every dancer; withdrawn ones keep their row (removed_at). */
+export const announcements = pgTable(
+  'announcements',
+  {
+    id: serial('id').primaryKey(),
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    authorId: userRef('author_id'),
+    content: text('content').notNull(),
+    createdAt: createdAt(),
+    removedAt: timestamp('removed_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('idx_announcements_event_id').on(t.eventId, t.createdAt),
+    check('announcements_content_length', sql`char_length(${t.content}) between 1 and 1000`),
+  ],
+);

@@ -107,8 +107,16 @@ export function registerChat(socket: IoSocket, { ctx, services, presence }: Real
 
 /** Domain events of chat rooms: a user who leaves an event leaves its room on every node. */
 export function watchEventMembership({ io, ctx, presence }: RealtimeDeps) {
-  return ctx.bus.on('event.left', ({ eventId, userId }) => {
+  const offLeft = ctx.bus.on('event.left', ({ eventId, userId }) => {
     io.in(rooms.user(userId)).socketsLeave(rooms.event(eventId));
     presence.forget(eventId, userId);
   });
+  // Every node's sockets in the event's room hear it (the adapter carries it across nodes).
+  const offAnnounced = ctx.bus.on('announcement.changed', (payload) => {
+    io.to(rooms.event(payload.eventId)).emit('announcement', payload);
+  });
+  return () => {
+    offLeft();
+    offAnnounced();
+  };
 }

@@ -117,6 +117,18 @@ const MATRIX: Record<string, Row> = {
     request: (w) => ({ params: { id: w.eventId }, body: { token: 'x.forged' } }),
     expect: signedIn(400),
   },
+  'announcements.list': {
+    request: (w) => ({ params: { id: w.eventId } }),
+    expect: { anonymous: 401, outsider: 403, participant: 200, other: 200 },
+  },
+  'announcements.post': {
+    request: (w) => ({ params: { id: w.eventId }, body: { content: 'Heat 3 is late' } }),
+    expect: signedIn(403),
+  },
+  'announcements.remove': {
+    request: (w) => ({ params: { id: w.eventId, announcementId: 1 } }),
+    expect: signedIn(403),
+  },
   'matches.list': { request: none, expect: signedIn(200) },
   'matches.create': {
     // Each role asks the dancer on the other side: the outsider asks B.
