@@ -15,6 +15,7 @@ export const ERROR_STATUS = {
   forbidden: 403,
   origin_forbidden: 403,
   not_participant: 403,
+  blocked: 403,
   not_found: 404,
   conflict: 409,
   email_taken: 409,

@@ -4,6 +4,7 @@ export * from './http/endpoint';
 export * from './http/call';
 export * from './http/auth';
 export * from './http/users';
+export * from './http/blocks';
 export * from './http/events';
 export * from './http/event-admin';
 export * from './http/organisers';

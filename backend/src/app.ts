@@ -17,6 +17,7 @@ import { mountAuthRoutes } from './modules/auth/routes';
 import { tokenFromHeaders } from './modules/auth/service';
 import { mountChatRoutes } from './modules/chat/routes';
 import { mountAnnouncementsRoutes } from './modules/announcements/routes';
+import { mountBlocksRoutes } from './modules/blocks/routes';
 import { mountEventAdminRoutes } from './modules/events/admin-routes';
 import { mountEventsRoutes } from './modules/events/routes';
 import { mountMatchesRoutes } from './modules/matches/routes';
@@ -139,6 +140,8 @@ export function createApp(ctx: AppContext, services: Services) {
 
   mountSystemRoutes(api, ctx, authenticate);
   mountAuthRoutes(api, ctx, services.auth, authenticate);
+  // Before /api/users/:id, which would take `me` for an id.
+  mountBlocksRoutes(api, services.blocks, authenticate);
   mountUsersRoutes(api, services.users, authenticate);
   mountEventsRoutes(api, services.events, authenticate);
   mountEventAdminRoutes(api, services.eventAdmin, authenticate);

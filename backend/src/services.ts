@@ -1,5 +1,6 @@
 import type { AppContext } from './http/context';
 import { createAnnouncementsService } from './modules/announcements/service';
+import { createBlocksPolicy, createBlocksService } from './modules/blocks/service';
 import { createAuthService } from './modules/auth/service';
 import { createChatService } from './modules/chat/service';
 import { createEventAdminService } from './modules/events/admin';
@@ -19,7 +20,8 @@ export function createServices(ctx: AppContext) {
   const roles = createRolesService(ctx);
   const users = createUsersService(ctx, { roles });
   const events = createEventsService(ctx);
-  const matches = createMatchesService(ctx, { events });
+  const blocks = createBlocksPolicy(ctx);
+  const matches = createMatchesService(ctx, { events, blocks });
   return {
     roles,
     auth: createAuthService(ctx, { roles }),
@@ -31,7 +33,9 @@ export function createServices(ctx: AppContext) {
     matches,
     ratings: createRatingsService(ctx, { matches, users }),
     reports: createReportsService(ctx, { matches, users }),
-    chat: createChatService(ctx, { events, matches }),
+    chat: createChatService(ctx, { events, matches, blocks }),
+    blockPolicy: blocks,
+    blocks: createBlocksService(ctx, { users, matches }),
     transfers: createTransfersService(ctx, { matches }),
   };
 }

@@ -39,78 +39,82 @@ const snapshot = (dir: string) =>
     });
 
 // These start the embedded database only; the PostgreSQL run of the suite would repeat them.
-describe.skipIf(process.env.DATABASE_URL)('the embedded data directory', () => {
-  it('refuses a second server on the same directory before it opens the database', async () => {
-    const env = processEnv({ DATA_DIR: dataDir() });
-    const first = await spawnBackend(env);
-    const { user } = await callApi(first.url, api.auth.register, {
-      body: { email: 'first@example.com', username: 'first', password: 'correct horse 1' },
+describe.skipIf(process.env.DATABASE_URL)(
+  'the embedded data directory',
+  { timeout: 180_000 },
+  () => {
+    it('refuses a second server on the same directory before it opens the database', async () => {
+      const env = processEnv({ DATA_DIR: dataDir() });
+      const first = await spawnBackend(env);
+      const { user } = await callApi(first.url, api.auth.register, {
+        body: { email: 'first@example.com', username: 'first', password: 'correct horse 1' },
+      });
+      const lock = JSON.parse(readFileSync(path.join(env.DATA_DIR!, 'pglite.lock'), 'utf8'));
+      const before = snapshot(path.join(env.DATA_DIR!, 'pglite'));
+
+      const second = await runBackendToExit(env);
+      expect(second.code).toBe(1);
+      const lines = second.output.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain(`in use by another spotlight.cam process (pid ${lock.pid}`);
+      expect(snapshot(path.join(env.DATA_DIR!, 'pglite'))).toEqual(before);
+
+      // The first one goes on serving the same data.
+      const login = await callApi(first.url, api.auth.login, {
+        body: { email: 'first@example.com', password: 'correct horse 1' },
+      });
+      expect(login.user.id).toBe(user.id);
+      await first.kill();
     });
-    const lock = JSON.parse(readFileSync(path.join(env.DATA_DIR!, 'pglite.lock'), 'utf8'));
-    const before = snapshot(path.join(env.DATA_DIR!, 'pglite'));
 
-    const second = await runBackendToExit(env);
-    expect(second.code).toBe(1);
-    const lines = second.output.trim().split('\n');
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toContain(`in use by another spotlight.cam process (pid ${lock.pid}`);
-    expect(snapshot(path.join(env.DATA_DIR!, 'pglite'))).toEqual(before);
-
-    // The first one goes on serving the same data.
-    const login = await callApi(first.url, api.auth.login, {
-      body: { email: 'first@example.com', password: 'correct horse 1' },
+    it('takes over the lock of a server that died', async () => {
+      const env = processEnv({ DATA_DIR: dataDir() });
+      const lockFile = path.join(env.DATA_DIR!, 'pglite.lock');
+      // A pid far above Linux's pid_max, on this host: nobody holds it.
+      writeFileSync(
+        lockFile,
+        JSON.stringify({ pid: 9_999_999, host: hostname(), startedAt: 'then' }),
+      );
+      const server = await spawnBackend(env);
+      expect(JSON.parse(readFileSync(lockFile, 'utf8')).pid).not.toBe(9_999_999);
+      await server.kill();
+      // A clean shutdown gives the directory up.
+      expect(() => statSync(lockFile)).toThrow();
     });
-    expect(login.user.id).toBe(user.id);
-    await first.kill();
-  });
 
-  it('takes over the lock of a server that died', async () => {
-    const env = processEnv({ DATA_DIR: dataDir() });
-    const lockFile = path.join(env.DATA_DIR!, 'pglite.lock');
-    // A pid far above Linux's pid_max, on this host: nobody holds it.
-    writeFileSync(
-      lockFile,
-      JSON.stringify({ pid: 9_999_999, host: hostname(), startedAt: 'then' }),
-    );
-    const server = await spawnBackend(env);
-    expect(JSON.parse(readFileSync(lockFile, 'utf8')).pid).not.toBe(9_999_999);
-    await server.kill();
-    // A clean shutdown gives the directory up.
-    expect(() => statSync(lockFile)).toThrow();
-  });
+    it('refuses a directory that holds files but no PG_VERSION, and writes nothing into it', async () => {
+      const env = processEnv({ DATA_DIR: dataDir() });
+      const pglite = path.join(env.DATA_DIR!, 'pglite');
+      mkdirSync(path.join(pglite, 'base'), { recursive: true });
+      writeFileSync(path.join(pglite, 'base', '1'), 'rows that matter');
+      const before = snapshot(pglite);
 
-  it('refuses a directory that holds files but no PG_VERSION, and writes nothing into it', async () => {
-    const env = processEnv({ DATA_DIR: dataDir() });
-    const pglite = path.join(env.DATA_DIR!, 'pglite');
-    mkdirSync(path.join(pglite, 'base'), { recursive: true });
-    writeFileSync(path.join(pglite, 'base', '1'), 'rows that matter');
-    const before = snapshot(pglite);
+      const { code, output } = await runBackendToExit(env);
+      expect(code).toBe(1);
+      expect(output.trim().split('\n')).toHaveLength(1);
+      expect(output).toContain('no PG_VERSION');
+      expect(output).toContain('Restore it from a backup, or move it away');
+      expect(snapshot(pglite)).toEqual(before);
+    });
 
-    const { code, output } = await runBackendToExit(env);
-    expect(code).toBe(1);
-    expect(output.trim().split('\n')).toHaveLength(1);
-    expect(output).toContain('no PG_VERSION');
-    expect(output).toContain('Restore it from a backup, or move it away');
-    expect(snapshot(pglite)).toEqual(before);
-  });
+    it('refuses a directory that has PG_VERSION but does not open, and leaves it as it was', async () => {
+      const env = processEnv({ DATA_DIR: dataDir() });
+      const pglite = path.join(env.DATA_DIR!, 'pglite');
+      mkdirSync(pglite);
+      writeFileSync(path.join(pglite, 'PG_VERSION'), '17\n');
+      const before = snapshot(pglite);
+      const { code, output } = await runBackendToExit(env);
+      expect(code).toBe(1);
+      expect(output.trim()).toMatch(/pglite does not open as a database \(.*\)\. Restore/);
+      expect(snapshot(pglite)).toEqual(before);
+    });
 
-  it('refuses a directory that has PG_VERSION but does not open, and leaves it as it was', async () => {
-    const env = processEnv({ DATA_DIR: dataDir() });
-    const pglite = path.join(env.DATA_DIR!, 'pglite');
-    mkdirSync(pglite);
-    writeFileSync(path.join(pglite, 'PG_VERSION'), '17\n');
-    const before = snapshot(pglite);
-    const { code, output } = await runBackendToExit(env);
-    expect(code).toBe(1);
-    expect(output.trim()).toMatch(/pglite does not open as a database \(.*\)\. Restore/);
-    expect(snapshot(pglite)).toEqual(before);
-  });
-
-  it('refuses a file where the database directory should be, in one line', async () => {
-    const env = processEnv({ DATA_DIR: dataDir() });
-    writeFileSync(path.join(env.DATA_DIR!, 'pglite'), 'not a directory');
-    const { code, output } = await runBackendToExit(env);
-    expect(code).toBe(1);
-    expect(output.trim()).toMatch(/pglite is a file, not a database directory\. Restore/);
-  });
-});
+    it('refuses a file where the database directory should be, in one line', async () => {
+      const env = processEnv({ DATA_DIR: dataDir() });
+      writeFileSync(path.join(env.DATA_DIR!, 'pglite'), 'not a directory');
+      const { code, output } = await runBackendToExit(env);
+      expect(code).toBe(1);
+      expect(output.trim()).toMatch(/pglite is a file, not a database directory\. Restore/);
+    });
+  },
+);

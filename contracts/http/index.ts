@@ -1,5 +1,6 @@
 import { announcementsEndpoints } from './announcements';
 import { authEndpoints } from './auth';
+import { blocksEndpoints } from './blocks';
 import { chatEndpoints } from './chat';
 import type { EndpointDef } from './endpoint';
 import { eventAdminEndpoints } from './event-admin';
@@ -17,6 +18,7 @@ import { webrtcEndpoints } from './webrtc';
 export const api = {
   auth: authEndpoints,
   users: usersEndpoints,
+  blocks: blocksEndpoints,
   events: eventsEndpoints,
   eventAdmin: eventAdminEndpoints,
   organisers: organisersEndpoints,

@@ -332,3 +332,22 @@ export const announcements = pgTable(
     check('announcements_content_length', sql`char_length(${t.content}) between 1 and 1000`),
   ],
 );
+
+/** A dancer (blocker) who stopped another (blocked) from reaching them. */
+export const userBlocks = pgTable(
+  'user_blocks',
+  {
+    blockerId: integer('blocker_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    blockedId: integer('blocked_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.blockerId, t.blockedId] }),
+    index('idx_user_blocks_blocked_id').on(t.blockedId),
+    check('user_blocks_not_self', sql`${t.blockerId} <> ${t.blockedId}`),
+  ],
+);

@@ -18,18 +18,18 @@ export function registerChat(socket: IoSocket, { ctx, services, presence }: Real
   const { user } = socket.data;
   const logger = ctx.logger;
 
-  /**
-   * Who hears a sent message: a new one goes to `audience`; a retry of a stored one only to the
-   * sender's other sockets, whose first broadcast may have died with its process. The audience
-   * had it already, or catches up by id on its next join, so replaying a clientId never fans
-   * out to a room.
-   */
   /** Joins per user (every socket and node together): each one reads the database. */
   const admitJoin = async () => {
     const wait = await consume(ctx.limits.roomJoinUser, String(user.id));
     if (wait > 0) throw rateLimited(wait, 'You are joining rooms too fast; wait a moment');
   };
 
+  /**
+   * Who hears a sent message: a new one goes to `audience`; a retry of a stored one only to the
+   * sender's other sockets, whose first broadcast may have died with its process. The audience
+   * had it already, or catches up by id on its next join, so replaying a clientId never fans
+   * out to a room.
+   */
   const toHearers = (created: boolean, audience: string | string[]) =>
     socket.to(created ? audience : rooms.user(user.id));
 
@@ -61,7 +61,13 @@ export function registerChat(socket: IoSocket, { ctx, services, presence }: Real
       { content, type: 'text', clientId },
       { enforceLimits: true },
     );
-    afterAck(() => toHearers(created, rooms.event(eventId)).emit('event_message', message));
+    // Dancers who blocked the sender do not see their messages, on any node.
+    const blockers = created ? await services.blockPolicy.blockersOf(user.id) : [];
+    afterAck(() =>
+      toHearers(created, rooms.event(eventId))
+        .except(blockers.map(rooms.user))
+        .emit('event_message', message),
+    );
     return { message };
   });
 

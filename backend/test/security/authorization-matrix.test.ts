@@ -74,6 +74,16 @@ const MATRIX: Record<string, Row> = {
   'users.me': { request: none, expect: signedIn(200) },
   'users.updateMe': { request: () => ({ body: { city: 'Lyon' } }), expect: signedIn(200) },
   'users.get': { request: (w) => ({ params: { id: w.b.id } }), expect: signedIn(200) },
+  'blocks.list': { request: none, expect: signedIn(200) },
+  // Anyone signed in blocks anyone else (the outsider blocks A; everyone else blocks the outsider).
+  'blocks.block': {
+    request: (w, role) => ({ params: { id: role === 'outsider' ? w.a.id : w.outsider.id } }),
+    expect: signedIn(200),
+  },
+  'blocks.unblock': {
+    request: (w, role) => ({ params: { id: role === 'outsider' ? w.a.id : w.outsider.id } }),
+    expect: signedIn(200),
+  },
   'events.list': { request: none, expect: signedIn(200) },
   'events.get': { request: (w) => ({ params: { id: w.eventId } }), expect: signedIn(200) },
   'events.join': { request: (w) => ({ params: { id: w.eventId } }), expect: signedIn(200) },

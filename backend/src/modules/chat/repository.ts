@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, lt, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { MessageType } from '@spotlight/contracts';
 import type { Executor } from '../../db/client';
 import { eventParticipants, messages, users } from '../../db/schema';
@@ -25,8 +25,10 @@ export async function roomHistory(
   db: Executor,
   roomId: number,
   { before, after, limit }: HistoryCursor,
+  hiddenSenders: number[] = [],
 ): Promise<{ items: MessageView[]; hasMore: boolean }> {
   const conditions: SQL[] = [eq(messages.roomId, roomId)];
+  if (hiddenSenders.length > 0) conditions.push(notInArray(messages.userId, hiddenSenders));
   if (after !== undefined) {
     conditions.push(gt(messages.id, after));
     const rows = await selectMessages(db)

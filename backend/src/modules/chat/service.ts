@@ -17,6 +17,7 @@ import {
 } from '../../errors';
 import type { AppContext } from '../../http/context';
 import { consume } from '../../limits';
+import type { BlocksPolicy } from '../blocks/service';
 import type { EventsService } from '../events/service';
 import type { MatchesService } from '../matches/service';
 import * as repo from './repository';
@@ -65,7 +66,7 @@ export interface SendOptions {
  */
 export function createChatService(
   { db, metrics, limits }: AppContext,
-  deps: { events: EventsService; matches: MatchesService },
+  deps: { events: EventsService; matches: MatchesService; blocks: BlocksPolicy },
 ) {
   /** The private room of a match the user takes part in; 404 for anyone else. */
   const matchRoom = async (userId: number, matchId: number) => {
@@ -165,7 +166,9 @@ export function createChatService(
 
     async eventHistory(userId: number, eventId: number, query: HistoryQuery) {
       await deps.events.assertParticipant(eventId, userId);
-      const page = await repo.roomHistory(db, await eventRoom(eventId), query);
+      // The messages of dancers this viewer blocked are not shown to them.
+      const hidden = await deps.blocks.hiddenFor(userId);
+      const page = await repo.roomHistory(db, await eventRoom(eventId), query, hidden);
       return {
         items: page.items.map((view) => toEventMessage(view, eventId)),
         hasMore: page.hasMore,
@@ -209,6 +212,10 @@ export function createChatService(
     ) {
       await throttle(userId, options);
       const match = await matchRoom(userId, matchId);
+      await deps.blocks.assertReachable(
+        userId,
+        match.user1Id === userId ? match.user2Id : match.user1Id,
+      );
       if (!match.roomId || (match.status !== 'accepted' && match.status !== 'completed')) {
         throw forbidden('The private chat opens once the request is accepted');
       }

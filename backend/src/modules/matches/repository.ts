@@ -1,4 +1,4 @@
-import { and, desc, eq, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { MatchStatus } from '@spotlight/contracts';
 import type { Executor } from '../../db/client';
@@ -107,6 +107,22 @@ export const updateMatch = async (
     .update(matches)
     .set({ ...changes, updatedAt: sql`now()` })
     .where(eq(matches.id, id));
+
+/** Cancels every pending or accepted match between the two dancers; returns the rows. */
+export const cancelOpenMatchesBetween = (db: Executor, a: number, b: number) =>
+  db
+    .update(matches)
+    .set({ status: 'cancelled', updatedAt: sql`now()` })
+    .where(
+      and(
+        inArray(matches.status, ['pending', 'accepted']),
+        or(
+          and(eq(matches.user1Id, a), eq(matches.user2Id, b)),
+          and(eq(matches.user1Id, b), eq(matches.user2Id, a)),
+        ),
+      ),
+    )
+    .returning();
 
 export const createPrivateRoom = async (db: Executor, eventId: number) =>
   (

@@ -8,6 +8,7 @@ import {
 import { isUniqueViolation } from '../../db/client';
 import { AppError, conflict, forbidden, notFound, notParticipant } from '../../errors';
 import type { AppContext } from '../../http/context';
+import type { BlocksPolicy } from '../blocks/service';
 import type { EventsService } from '../events/service';
 import { toMatch } from './presenter';
 import * as repo from './repository';
@@ -51,9 +52,9 @@ export function participation(
  */
 export function createMatchesService(
   { db, bus, metrics }: AppContext,
-  deps: { events: EventsService },
+  deps: { events: EventsService; blocks: BlocksPolicy },
 ) {
-  const { events } = deps;
+  const { events, blocks } = deps;
   const get = async (viewerId: number, id: number): Promise<Match> => {
     const view = await repo.findMatchForViewer(db, viewerId, id);
     if (!view) throw notFound('Match');
@@ -89,6 +90,7 @@ export function createMatchesService(
         throw new AppError('self_action', 'You cannot be your own recording partner');
       }
       await events.assertExists(eventId);
+      await blocks.assertReachable(requesterId, targetUserId);
       if (!(await events.isParticipant(eventId, requesterId))) {
         throw notParticipant('Join the event before asking for a recording partner');
       }
@@ -147,13 +149,28 @@ export function createMatchesService(
     findForParticipant,
     findParticipation,
 
+    /** Closes the open matches between two dancers (one blocked the other), telling both. */
+    async closeBetween(byUserId: number, otherId: number) {
+      for (const match of await repo.cancelOpenMatchesBetween(db, byUserId, otherId)) {
+        bus.emit('match.updated', {
+          matchId: match.id,
+          status: 'cancelled',
+          byUserId,
+          requesterId: match.user1Id,
+          targetId: match.user2Id,
+        });
+      }
+    },
+
     /**
      * Throws unless `userId` may send WebRTC signals in this match: one of its participants
      * (404 for anyone else), while the match is accepted (403).
      */
     async assertCanSignal(userId: number, id: number): Promise<void> {
-      const match = await findForParticipant(userId, id);
-      if (!match) throw notFound('Match');
+      const taking = await findParticipation(userId, id);
+      if (!taking) throw notFound('Match');
+      const { match } = taking;
+      await blocks.assertReachable(userId, taking.partnerId);
       if (match.status !== 'accepted') {
         throw forbidden('Signaling is open only while the match is accepted');
       }
