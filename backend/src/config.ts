@@ -80,8 +80,13 @@ const EnvSchema = z.object({
   FRONTEND_DIST: z.string().default(path.join(REPO_ROOT, 'frontend', 'dist')),
   /** Load demo events and accounts into an empty embedded database at start. */
   SEED_DEMO_DATA: bool.optional(),
-  /** Expose Prometheus metrics at /metrics (keep it off the public proxy). */
+  /** Expose Prometheus metrics at /metrics, to scrapers that send METRICS_TOKEN. */
   METRICS_ENABLED: bool.default(true),
+  /**
+   * Bearer token of /metrics (`Authorization: Bearer <token>`), 16+ characters. Unset: /metrics
+   * answers 404, so that `npm start` on a public port never exposes it.
+   */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** How long a SIGTERM shutdown may take before the process exits anyway. */
   SHUTDOWN_TIMEOUT_MS: int(100, 120_000).default(10_000),
   /** How often an idle job worker looks for due jobs (pg-boss takes 0.5 s at least). */
