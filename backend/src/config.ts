@@ -61,11 +61,21 @@ const EnvSchema = z.object({
   TURN_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   /** How long TURN credentials stay valid. */
   TURN_TTL_SECONDS: int(60, 7 * 24 * 3600).default(6 * 3600),
-  /** Login failures per account within the window before it is locked for the window. */
+  /**
+   * Failed sign-ins per account before exponential backoff starts: then 1 s, 2 s, 4 s, ... between
+   * attempts, up to LOGIN_WINDOW_MINUTES. A correct password from a known device skips it.
+   */
   LOGIN_MAX_FAILURES: int(1, 1000).default(5),
-  /** Login failures per client IP within the window; high, because a venue shares one IP. */
-  LOGIN_MAX_FAILURES_PER_IP: int(1, 100_000).default(100),
+  /** The first backoff after LOGIN_MAX_FAILURES failures, in seconds; it doubles on each attempt. */
+  LOGIN_BACKOFF_SECONDS: int(1, 3600).default(1),
+  /** Failed sign-ins per client IP within the window; high, because a venue shares one IP. */
+  LOGIN_MAX_FAILURES_PER_IP: int(1, 1_000_000).default(2000),
+  /** Window of the per-IP failures, and the longest backoff of an account. */
   LOGIN_WINDOW_MINUTES: int(1, 24 * 60).default(15),
+  /** Successful sign-ins per account per hour (each costs a bcrypt hash and a sessions row). */
+  LOGIN_MAX_PER_ACCOUNT_PER_HOUR: int(1, 100_000).default(60),
+  /** Successful sign-ins per client IP per hour: a ballroom signs in behind one IP. */
+  LOGIN_MAX_PER_IP_PER_HOUR: int(1, 1_000_000).default(10_000),
   /** Accounts created per client IP per hour. */
   REGISTER_MAX_PER_IP_PER_HOUR: int(1, 100_000).default(200),
   /** API requests per client IP per minute, far above what a full ballroom sends. */
