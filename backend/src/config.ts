@@ -85,6 +85,16 @@ const EnvSchema = z.object({
   CHAT_BURST: int(1, 10_000).default(10),
   /** Socket.IO connections per client IP per minute. */
   SOCKET_CONNECTS_PER_IP_PER_MINUTE: int(1, 1_000_000).default(3000),
+  /**
+   * Open TCP connections per client IP. A ballroom behind one venue IP holds a few thousand
+   * (a socket and one or two HTTP connections per phone). A trusted proxy (TRUST_PROXY) is not
+   * capped: behind nginx every connection comes from it, and nginx limits per client IP.
+   */
+  HTTP_MAX_CONNECTIONS_PER_IP: int(1, 1_000_000).default(5000),
+  /** A request must have sent its headers within this (slow-loris); Node answers 408. */
+  HTTP_HEADERS_TIMEOUT_MS: int(500, 600_000).default(10_000),
+  /** A whole request, body included, must arrive within this. */
+  HTTP_REQUEST_TIMEOUT_MS: int(1000, 3_600_000).default(60_000),
   /** Serve the built frontend (frontend/dist) from this process. */
   SERVE_FRONTEND: bool.default(true),
   FRONTEND_DIST: z.string().default(path.join(REPO_ROOT, 'frontend', 'dist')),
@@ -171,6 +181,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if ((field('TURN_SERVER') ?? []).length > 0 && !cleaned.TURN_SECRET) {
     problems.push('TURN_SECRET: required when TURN_SERVER is set');
+  }
+  const headersTimeout = field('HTTP_HEADERS_TIMEOUT_MS');
+  const requestTimeout = field('HTTP_REQUEST_TIMEOUT_MS');
+  if (headersTimeout && requestTimeout && headersTimeout > requestTimeout) {
+    problems.push('HTTP_HEADERS_TIMEOUT_MS: must not be above HTTP_REQUEST_TIMEOUT_MS');
   }
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const values = parsed.data;

@@ -2,7 +2,7 @@
  * The composition root: configuration, database, services, HTTP and Socket.IO, and a graceful
  * shutdown. `startServer` is also what the tests start, on a port of their own.
  */
-import http from 'node:http';
+import type http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
@@ -14,6 +14,7 @@ import { ConfigError, loadConfig, type Config } from './config';
 import { openDatabase, type DatabaseHandle } from './db/client';
 import { createJobQueue } from './jobs/queue';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_ROLES, isEmpty, seedDemoData } from './db/seed';
+import { createHttpServer } from './http/connections';
 import type { AppContext } from './http/context';
 import { createLimits } from './limits';
 import { createLogger, type Logger } from './logger';
@@ -83,8 +84,7 @@ export async function startServer(
   // After every service has defined its jobs.
   await ctx.jobs.start();
   const { app } = createApp(ctx, services);
-  const httpServer = http.createServer(app);
-  httpServer.keepAliveTimeout = 65_000;
+  const httpServer = createHttpServer(config, app, app.get('trust proxy fn'));
   httpServer.on('clientError', answerClientError);
   const realtime = await attachRealtime(httpServer, ctx, services, app.get('trust proxy fn'));
 
