@@ -53,6 +53,11 @@ const EnvSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9:_.-]{1,64}$/, 'letters, digits and : _ . - only')
     .default('spotlight'),
+  /**
+   * Longest wait for one Redis command. Redis down: limits fall back to per-node memory, and
+   * /api/ready answers 503, instead of requests stalling behind reconnect attempts.
+   */
+  REDIS_COMMAND_TIMEOUT_MS: int(50, 60_000).default(500),
   /** STUN server(s) handed to clients, comma-separated. Set but empty: none. */
   STUN_SERVER: list.default(['stun:stun.l.google.com:19302']),
   /** TURN server URL(s), comma-separated, e.g. `turn:turn.example.com:3478`. */

@@ -7,7 +7,6 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { Redis } from 'ioredis';
 import { createApp } from './app';
 import { createBus } from './bus';
 import { ConfigError, loadConfig, type Config } from './config';
@@ -19,6 +18,7 @@ import type { AppContext } from './http/context';
 import { createLimits } from './limits';
 import { createLogger, type Logger } from './logger';
 import { createMetrics } from './metrics';
+import { connectRedis } from './redis';
 import { createServices, type Services } from './services';
 import { attachRealtime, type Realtime } from './socket';
 
@@ -63,10 +63,7 @@ export async function startServer(
     );
   }
 
-  const redis = config.REDIS_URL
-    ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2, enableOfflineQueue: true })
-    : undefined;
-  redis?.on('error', (error) => logger.warn({ err: error }, 'redis error'));
+  const redis = config.REDIS_URL ? connectRedis(config, logger) : undefined;
 
   const ctx: AppContext = {
     config,
