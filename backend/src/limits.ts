@@ -175,7 +175,8 @@ export async function clearAttempts(limits: Limits, key: string) {
 
 /**
  * Consumes a point; resolves to the seconds to wait when the limit is reached, or 0.
- * Store errors (Redis down) let the request through: a limiter must not take the service down.
+ * Redis errors never reach this (the insurance limiter answers them); any other store error
+ * lets the request through: a limiter must not take the service down.
  */
 export async function consume(
   limiter: RateLimiterAbstract | BurstyRateLimiter,
