@@ -52,8 +52,10 @@ export async function attachRealtime(
 
   const pubsub: Redis[] = [];
   if (redis) {
-    const pub = redis.duplicate();
-    const sub = redis.duplicate();
+    // The main connection may already fail fast (failFastOnceReady); these wait for their
+    // first connection, as it did.
+    const pub = redis.duplicate({ enableOfflineQueue: true });
+    const sub = redis.duplicate({ enableOfflineQueue: true });
     pubsub.push(pub, sub);
     for (const client of pubsub) {
       let warned = false;
