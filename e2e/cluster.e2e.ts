@@ -14,7 +14,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../backend/src/db/client';
 import { upsertEvents } from '../backend/src/modules/events/repository';
-import { metricSum, requireTool, routing, send } from '../backend/test/deploy/support';
+import { metricSum, requireTool, routing, scrapeMetrics } from '../backend/test/deploy/support';
 import { startCluster, type Cluster } from '../scripts/cluster';
 import { launchChromium } from './support/app';
 import { deliveredMessage, openEventChat, sendMessage } from './support/flows';
@@ -94,7 +94,7 @@ describe.skipIf(!enabled)('through nginx, two backends on PostgreSQL and Redis',
     const counts: Record<string, number> = {};
     for (const backend of cluster.backends) {
       if (backend.pid === undefined) continue;
-      const metrics = await send(`${backend.url}/metrics`);
+      const metrics = await scrapeMetrics(backend);
       counts[backend.nodeId] = metricSum(metrics.text, 'socketio_open_sockets');
     }
     return counts;

@@ -57,7 +57,9 @@ export default defineConfig({
     },
   },
   build: {
-    sourcemap: true,
+    // Maps for error reporting, never referenced from the bundles (the backend refuses *.map in
+    // production too).
+    sourcemap: 'hidden',
     rolldownOptions: {
       output: {
         // Named vendor chunks: they change less often than the app, so phones keep them

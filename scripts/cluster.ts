@@ -75,6 +75,8 @@ export interface BackendNode {
   port: number;
   /** Direct URL, bypassing nginx (for /metrics, and to tell nodes apart). */
   url: string;
+  /** METRICS_TOKEN of every node: `/metrics` answers only `Authorization: Bearer <token>`. */
+  metricsToken: string;
   logFile: string;
   /** PID of the running process; undefined when it is not running. */
   readonly pid: number | undefined;
@@ -259,6 +261,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   const dbName = `spotlight_cluster_${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
   const databaseUrl = databaseUrlFor(adminUrl, dbName);
   const jwtSecret = randomBytes(48).toString('base64url');
+  const metricsToken = randomBytes(24).toString('base64url');
   const backends: BackendNode[] = [];
   let nginx: Tracked | undefined;
   let databaseCreated = false;
@@ -406,6 +409,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
       // channels of its own (a setting the backend reads once the realtime layer is in).
       REDIS_KEY_PREFIX: options.env?.REDIS_KEY_PREFIX ?? dbName,
       JWT_SECRET: jwtSecret,
+      METRICS_TOKEN: metricsToken,
       // nginx connects from 127.0.0.1: trust exactly that hop, as production trusts its proxy.
       TRUST_PROXY: options.env?.TRUST_PROXY ?? (options.replicaName ? 'loopback' : '127.0.0.1'),
       SERVE_FRONTEND: 'false',
@@ -416,6 +420,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
       host,
       port,
       url,
+      metricsToken,
       logFile,
       get pid() {
         return current && !current.exit ? current.child.pid : undefined;

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
 import compression from 'compression';
 import cors from 'cors';
 import express, { type Request, type Response, type NextFunction } from 'express';
@@ -39,6 +39,19 @@ const trustProxy = (value: string) => {
   return value.split(',').map((s) => s.trim());
 };
 
+/**
+ * Browser features the app may use: the camera on its own origin (QR check-in), nothing else.
+ * Recording happens in the phone's camera app; the PWA never asks for the microphone.
+ */
+const PERMISSIONS_POLICY = [
+  'camera=(self)',
+  'microphone=()',
+  'geolocation=()',
+  'payment=()',
+  'usb=()',
+  'display-capture=()',
+].join(', ');
+
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 export function createApp(ctx: AppContext, services: Services) {
@@ -74,7 +87,8 @@ export function createApp(ctx: AppContext, services: Services) {
           styleSrc: ["'self'", "'unsafe-inline'"],
           imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
           mediaSrc: ["'self'", 'blob:'],
-          connectSrc: ["'self'", 'ws:', 'wss:'],
+          // 'self' covers same-origin ws: and wss: (CSP Level 3, every browser we support).
+          connectSrc: ["'self'"],
           workerSrc: ["'self'", 'blob:'],
           manifestSrc: ["'self'"],
           frameAncestors: ["'none'"],
@@ -85,6 +99,11 @@ export function createApp(ctx: AppContext, services: Services) {
       strictTransportSecurity: config.isProduction,
     }),
   );
+
+  app.use((_req, res, next) => {
+    res.set('Permissions-Policy', PERMISSIONS_POLICY);
+    next();
+  });
 
   app.use((req: Request, res: Response, next: NextFunction) => {
     const end = metrics.httpDuration.startTimer();
@@ -107,12 +126,22 @@ export function createApp(ctx: AppContext, services: Services) {
     }),
   );
 
-  if (config.METRICS_ENABLED) {
-    app.get('/metrics', async (_req, res) => {
-      res.set('Content-Type', metrics.registry.contentType);
-      res.send(await metrics.registry.metrics());
-    });
-  }
+  const metricsAuth = config.METRICS_TOKEN && Buffer.from(`Bearer ${config.METRICS_TOKEN}`);
+  app.get('/metrics', async (req, res, next) => {
+    const given = Buffer.from(req.get('authorization') ?? '');
+    // Without the token, /metrics looks exactly like a path that does not exist.
+    if (
+      !config.METRICS_ENABLED ||
+      !metricsAuth ||
+      given.length !== metricsAuth.length ||
+      !timingSafeEqual(given, metricsAuth)
+    ) {
+      return next(new AppError('not_found', 'No such page'));
+    }
+    res.set('Content-Type', metrics.registry.contentType);
+    res.set('Cache-Control', 'no-store');
+    res.send(await metrics.registry.metrics());
+  });
 
   const authenticate: Authenticate = async (req) => {
     const token = tokenFromHeaders(req.headers);
@@ -168,7 +197,7 @@ export function createApp(ctx: AppContext, services: Services) {
   app.use(api);
 
   if (config.SERVE_FRONTEND && existsSync(path.join(config.FRONTEND_DIST, 'index.html'))) {
-    serveFrontend(app, config.FRONTEND_DIST);
+    serveFrontend(app, config.FRONTEND_DIST, config.isProduction);
   }
 
   app.use(errorHandler(logger));
@@ -176,7 +205,14 @@ export function createApp(ctx: AppContext, services: Services) {
 }
 
 /** The built PWA: hashed assets cached for a year, the shell and service worker never. */
-function serveFrontend(app: express.Express, dist: string) {
+function serveFrontend(app: express.Express, dist: string, production: boolean) {
+  // Source maps would hand out the original source; production builds keep them off the web
+  // (vite builds them 'hidden', for error reporting tools only).
+  if (production) {
+    app.use((req, _res, next) =>
+      next(req.path.endsWith('.map') ? new AppError('not_found', 'No such file') : undefined),
+    );
+  }
   const noCache = (file: string) =>
     /(index\.html|sw\.js|registerSW\.js|manifest\.webmanifest|workbox-[^/]*\.js)$/.test(file);
   app.use(

@@ -55,6 +55,11 @@ const EnvSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9:_.-]{1,64}$/, 'letters, digits and : _ . - only')
     .default('spotlight'),
+  /**
+   * Longest wait for one Redis command. Redis down: limits fall back to per-node memory, and
+   * /api/ready answers 503, instead of requests stalling behind reconnect attempts.
+   */
+  REDIS_COMMAND_TIMEOUT_MS: int(50, 60_000).default(500),
   /** STUN server(s) handed to clients, comma-separated. Set but empty: none. */
   STUN_SERVER: list.default(['stun:stun.l.google.com:19302']),
   /** TURN server URL(s), comma-separated, e.g. `turn:turn.example.com:3478`. */
@@ -63,11 +68,21 @@ const EnvSchema = z.object({
   TURN_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   /** How long TURN credentials stay valid. */
   TURN_TTL_SECONDS: int(60, 7 * 24 * 3600).default(6 * 3600),
-  /** Login failures per account within the window before it is locked for the window. */
+  /**
+   * Failed sign-ins per account before exponential backoff starts: then 1 s, 2 s, 4 s, ... between
+   * attempts, up to LOGIN_WINDOW_MINUTES. A correct password from a known device skips it.
+   */
   LOGIN_MAX_FAILURES: int(1, 1000).default(5),
-  /** Login failures per client IP within the window; high, because a venue shares one IP. */
-  LOGIN_MAX_FAILURES_PER_IP: int(1, 100_000).default(100),
+  /** The first backoff after LOGIN_MAX_FAILURES failures, in seconds; it doubles on each attempt. */
+  LOGIN_BACKOFF_SECONDS: int(1, 3600).default(1),
+  /** Failed sign-ins per client IP within the window; high, because a venue shares one IP. */
+  LOGIN_MAX_FAILURES_PER_IP: int(1, 1_000_000).default(2000),
+  /** Window of the per-IP failures, and the longest backoff of an account. */
   LOGIN_WINDOW_MINUTES: int(1, 24 * 60).default(15),
+  /** Successful sign-ins per account per hour (each costs a bcrypt hash and a sessions row). */
+  LOGIN_MAX_PER_ACCOUNT_PER_HOUR: int(1, 100_000).default(60),
+  /** Successful sign-ins per client IP per hour: a ballroom signs in behind one IP. */
+  LOGIN_MAX_PER_IP_PER_HOUR: int(1, 1_000_000).default(10_000),
   /** Accounts created per client IP per hour. */
   REGISTER_MAX_PER_IP_PER_HOUR: int(1, 100_000).default(200),
   /** API requests per client IP per minute, far above what a full ballroom sends. */
@@ -79,6 +94,16 @@ const EnvSchema = z.object({
   SOCKET_CONNECTS_PER_IP_PER_MINUTE: int(1, 1_000_000).default(3000),
   /** Open Socket.IO connections per user (all tabs and devices); one more is refused with `too_many_sockets`. */
   SOCKETS_PER_USER_MAX: int(1, 10_000).default(20),
+  /**
+   * Open TCP connections per client IP. A ballroom behind one venue IP holds a few thousand
+   * (a socket and one or two HTTP connections per phone). A trusted proxy (TRUST_PROXY) is not
+   * capped: behind nginx every connection comes from it, and nginx limits per client IP.
+   */
+  HTTP_MAX_CONNECTIONS_PER_IP: int(1, 1_000_000).default(5000),
+  /** A request must have sent its headers within this (slow-loris); Node answers 408. */
+  HTTP_HEADERS_TIMEOUT_MS: int(500, 600_000).default(10_000),
+  /** A whole request, body included, must arrive within this. */
+  HTTP_REQUEST_TIMEOUT_MS: int(1000, 3_600_000).default(60_000),
   /** Serve the built frontend (frontend/dist) from this process. */
   SERVE_FRONTEND: bool.default(true),
   FRONTEND_DIST: z.string().default(path.join(REPO_ROOT, 'frontend', 'dist')),
@@ -87,8 +112,13 @@ const EnvSchema = z.object({
    * at start. Default: on for the embedded database, never in production unless set to true.
    */
   SEED_DEMO_DATA: bool.optional(),
-  /** Expose Prometheus metrics at /metrics (keep it off the public proxy). */
+  /** Expose Prometheus metrics at /metrics, to scrapers that send METRICS_TOKEN. */
   METRICS_ENABLED: bool.default(true),
+  /**
+   * Bearer token of /metrics (`Authorization: Bearer <token>`), 16+ characters. Unset: /metrics
+   * answers 404, so that `npm start` on a public port never exposes it.
+   */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** How long a SIGTERM shutdown may take before the process exits anyway. */
   SHUTDOWN_TIMEOUT_MS: int(100, 120_000).default(10_000),
   /** How often an idle job worker looks for due jobs (pg-boss takes 0.5 s at least). */
@@ -163,6 +193,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if ((field('TURN_SERVER') ?? []).length > 0 && !cleaned.TURN_SECRET) {
     problems.push('TURN_SECRET: required when TURN_SERVER is set');
+  }
+  const headersTimeout = field('HTTP_HEADERS_TIMEOUT_MS');
+  const requestTimeout = field('HTTP_REQUEST_TIMEOUT_MS');
+  if (headersTimeout && requestTimeout && headersTimeout > requestTimeout) {
+    problems.push('HTTP_HEADERS_TIMEOUT_MS: must not be above HTTP_REQUEST_TIMEOUT_MS');
   }
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const values = parsed.data;

@@ -2,6 +2,10 @@
  * Rate limiters. In memory on one node; in Redis when REDIS_URL is set, so that the limits hold
  * across nodes. Limits are per account or user first; per-IP ceilings sit far above what a
  * ballroom behind one venue IP sends.
+ *
+ * Redis down: every Redis limiter falls back to an in-memory limiter of its own node (its
+ * `insuranceLimiter`), at once while the connection is not ready and after the command timeout
+ * otherwise. The limits then hold per node instead of per cluster: they fail closed, never open.
  */
 import type { Redis } from 'ioredis';
 import {
@@ -14,10 +18,15 @@ import {
 import type { Config } from './config';
 
 export interface Limits {
-  /** Failed logins per account (email), locking it for the window. */
-  loginAccount: RateLimiterAbstract;
+  /** Sign-in attempts per account key (email, or a known device of the account) that failed. */
+  loginFailures: RateLimiterAbstract;
+  /** One point per key: held for the backoff after the failures that came before (loginBackoff). */
+  loginGate: RateLimiterAbstract;
   /** Failed logins per client IP. */
   loginIp: RateLimiterAbstract;
+  /** Successful sign-ins (a bcrypt hash and a sessions row each) per account and per IP. */
+  loginSuccessAccount: RateLimiterAbstract;
+  loginSuccessIp: RateLimiterAbstract;
   registerIp: RateLimiterAbstract;
   apiIp: RateLimiterAbstract;
   /** Chat messages per user: sustained rate plus a burst. */
@@ -112,21 +121,31 @@ export function redisClaims(redis: Redis, prefix: string, ttlSeconds: number): C
   };
 }
 
+/** How long failed sign-ins of an account are remembered (a success forgets them). */
+export const LOGIN_FAILURE_MEMORY_SECONDS = 24 * 3600;
+
 export function createLimits(config: Config, redis?: Redis): Limits {
-  const make = (keyPrefix: string, points: number, duration: number, blockDuration = 0) =>
-    redis
-      ? new RateLimiterRedis({
-          storeClient: redis,
-          keyPrefix: `${config.REDIS_KEY_PREFIX}:rl:${keyPrefix}`,
-          points,
-          duration,
-          blockDuration,
-        })
-      : new RateLimiterMemory({ keyPrefix, points, duration, blockDuration });
+  const make = (keyPrefix: string, points: number, duration: number) => {
+    const memory = new RateLimiterMemory({ keyPrefix, points, duration });
+    if (!redis) return memory;
+    return new RateLimiterRedis({
+      storeClient: redis,
+      keyPrefix: `${config.REDIS_KEY_PREFIX}:rl:${keyPrefix}`,
+      points,
+      duration,
+      // Not ready (down, reconnecting): the node's own memory limiter answers at once, instead
+      // of queueing the command behind the reconnection.
+      rejectIfRedisNotReady: true,
+      insuranceLimiter: memory,
+    });
+  };
   const window = config.LOGIN_WINDOW_MINUTES * 60;
   return {
-    loginAccount: make('login_account', config.LOGIN_MAX_FAILURES, window),
+    loginFailures: make('login_failures', 1_000_000, LOGIN_FAILURE_MEMORY_SECONDS),
+    loginGate: make('login_gate', 1, 1),
     loginIp: make('login_ip', config.LOGIN_MAX_FAILURES_PER_IP, window),
+    loginSuccessAccount: make('login_ok_account', config.LOGIN_MAX_PER_ACCOUNT_PER_HOUR, 3600),
+    loginSuccessIp: make('login_ok_ip', config.LOGIN_MAX_PER_IP_PER_HOUR, 3600),
     registerIp: make('register_ip', config.REGISTER_MAX_PER_IP_PER_HOUR, 3600),
     apiIp: make('api_ip', config.API_MAX_PER_IP_PER_MINUTE, 60),
     chatUser: new BurstyRateLimiter(
@@ -145,9 +164,48 @@ export function createLimits(config: Config, redis?: Redis): Limits {
   };
 }
 
+/** The backoff schedule of sign-ins: seconds attempt `n` (1-based) must wait after the one before. */
+export interface Backoff {
+  /** Attempts that never wait. */
+  free: number;
+  /** The first wait; each attempt after it doubles it. */
+  baseSeconds: number;
+  maxSeconds: number;
+}
+
+/** 0 for the first `free - 1` attempts, then base, 2 base, 4 base, ... up to the cap. */
+export const backoffSeconds = (n: number, { free, baseSeconds, maxSeconds }: Backoff) =>
+  n < free ? 0 : Math.min(baseSeconds * 2 ** Math.min(n - free, 30), maxSeconds);
+
+/**
+ * Admits a sign-in attempt for `key` under exponential backoff (see `backoffSeconds`): attempt
+ * `n` holds the key's gate for its backoff, and the next attempt passes once the gate is free.
+ * An attempt counts before its password is checked, so that guesses sent at once cannot all
+ * pass. Resolves to the seconds to wait (the attempt then does not count), or 0.
+ */
+export async function admitAttempt(limits: Limits, key: string, backoff: Backoff): Promise<number> {
+  const attempt = await limits.loginFailures.consume(key);
+  const wait = backoffSeconds(attempt.consumedPoints, backoff);
+  if (wait === 0) return 0;
+  try {
+    await limits.loginGate.consume(key, 1, { customDuration: wait });
+    return 0;
+  } catch (result) {
+    await limits.loginFailures.reward(key, 1);
+    if (result instanceof RateLimiterRes) return Math.max(1, Math.ceil(result.msBeforeNext / 1000));
+    throw result;
+  }
+}
+
+/** Forgets the failed attempts of `key` (after a correct password). */
+export async function clearAttempts(limits: Limits, key: string) {
+  await Promise.all([limits.loginFailures.delete(key), limits.loginGate.delete(key)]);
+}
+
 /**
  * Consumes a point; resolves to the seconds to wait when the limit is reached, or 0.
- * Store errors (Redis down) let the request through: a limiter must not take the service down.
+ * Redis errors never reach this (the insurance limiter answers them); any other store error
+ * lets the request through: a limiter must not take the service down.
  */
 export async function consume(
   limiter: RateLimiterAbstract | BurstyRateLimiter,

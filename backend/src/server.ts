@@ -2,12 +2,11 @@
  * The composition root: configuration, database, services, HTTP and Socket.IO, and a graceful
  * shutdown. `startServer` is also what the tests start, on a port of their own.
  */
-import http from 'node:http';
+import type http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { Redis } from 'ioredis';
 import { createApp } from './app';
 import { createBus } from './bus';
 import { ConfigError, loadConfig, type Config } from './config';
@@ -15,10 +14,12 @@ import { openDatabase, type DatabaseHandle } from './db/client';
 import { DataDirError } from './db/data-dir';
 import { createJobQueue } from './jobs/queue';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_ROLES, isEmpty, seedDemoData } from './db/seed';
+import { createHttpServer } from './http/connections';
 import type { AppContext } from './http/context';
 import { createLimits } from './limits';
 import { createLogger, type Logger } from './logger';
 import { createMetrics } from './metrics';
+import { connectRedis } from './redis';
 import { createServices, type Services } from './services';
 import { attachRealtime, type Realtime } from './socket';
 
@@ -68,10 +69,7 @@ export async function startServer(
     );
   }
 
-  const redis = config.REDIS_URL
-    ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2, enableOfflineQueue: true })
-    : undefined;
-  redis?.on('error', (error) => logger.warn({ err: error }, 'redis error'));
+  const redis = config.REDIS_URL ? connectRedis(config, logger) : undefined;
 
   const ctx: AppContext = {
     config,
@@ -89,8 +87,7 @@ export async function startServer(
   // After every service has defined its jobs.
   await ctx.jobs.start();
   const { app } = createApp(ctx, services);
-  const httpServer = http.createServer(app);
-  httpServer.keepAliveTimeout = 65_000;
+  const httpServer = createHttpServer(config, app, app.get('trust proxy fn'));
   httpServer.on('clientError', answerClientError);
   const realtime = await attachRealtime(httpServer, ctx, services, app.get('trust proxy fn'));
 

@@ -97,7 +97,7 @@ async function main() {
   const server = await startServer(config);
   const { db } = server.ctx;
   const { ids } = await db.transaction((tx) => upsertEvents(tx, eventRows()));
-  const session = await server.services.auth.register(
+  const { session } = await server.services.auth.register(
     { email: 'bench@example.test', username: 'bench_dancer', password: 'benchmark passphrase' },
     { ip: '127.0.0.1' },
   );

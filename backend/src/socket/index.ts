@@ -7,6 +7,7 @@ import type http from 'node:http';
 import { SOCKET_PATH } from '@spotlight/contracts';
 import { createAdapter } from '@socket.io/redis-adapter';
 import type { Redis } from 'ioredis';
+import { catchPublishErrors, failFastOnceReady } from '../redis';
 import { Server } from 'socket.io';
 import type { AppContext } from '../http/context';
 import type { Services } from '../services';
@@ -52,12 +53,21 @@ export async function attachRealtime(
 
   const pubsub: Redis[] = [];
   if (redis) {
-    const pub = redis.duplicate();
-    const sub = redis.duplicate();
+    // The main connection may already fail fast (failFastOnceReady); these wait for their
+    // first connection, as it did.
+    const pub = redis.duplicate({ enableOfflineQueue: true });
+    const sub = redis.duplicate({ enableOfflineQueue: true });
     pubsub.push(pub, sub);
     for (const client of pubsub) {
-      client.on('error', (error) => logger.warn({ err: error }, 'redis error (socket.io adapter)'));
+      let warned = false;
+      client.on('error', (error) => {
+        if (!warned) logger.warn({ err: error }, 'redis error (socket.io adapter)');
+        warned = true;
+      });
+      client.on('ready', () => (warned = false));
+      failFastOnceReady(client);
     }
+    catchPublishErrors(pub, logger);
     const key = `${config.REDIS_KEY_PREFIX}:socket.io`;
     io.adapter(createAdapter(pub, sub, { key }));
     // Commands on one connection run in order: once this resolves, the adapter's own

@@ -8,7 +8,8 @@ import { cookieFrom, expectError, expectValidationError, send } from '../helpers
 
 let t: TestServer;
 beforeAll(async () => {
-  t = await startTestServer();
+  // A first backoff long enough that no test races it; the default is 1 s.
+  t = await startTestServer({ LOGIN_BACKOFF_SECONDS: '60' });
 });
 afterAll(() => t.close());
 
@@ -195,7 +196,7 @@ describe('POST /api/auth/login', () => {
     );
   });
 
-  it('locks an account after 5 failures: the 6th attempt is 429 with Retry-After, even with the right password', async () => {
+  it('backs an account off after 5 failures: the 6th attempt is 429 with Retry-After, even with the right password', async () => {
     const user = await t.registerUser();
     for (let i = 0; i < 5; i++) {
       const res = await t.call(api.auth.login, {
@@ -210,7 +211,7 @@ describe('POST /api/auth/login', () => {
     const retryAfter = Number(sixth.headers.get('retry-after'));
     expect(Number.isInteger(retryAfter)).toBe(true);
     expect(retryAfter).toBeGreaterThan(0);
-    expect(retryAfter).toBeLessThanOrEqual(15 * 60);
+    expect(retryAfter).toBeLessThanOrEqual(60);
 
     const right = await t.call(api.auth.login, {
       body: { email: user.email, password: user.password },
@@ -226,7 +227,7 @@ describe('POST /api/auth/login', () => {
     expect(ok.status).toBe(200);
   });
 
-  it('locks an unknown email the same way', async () => {
+  it('backs an unknown email off the same way', async () => {
     const email = `ghost.${Date.now()}@example.test`;
     for (let i = 0; i < 5; i++) {
       expectError(
@@ -269,10 +270,11 @@ describe('POST /api/auth/login', () => {
     expect((await attempt(user.password)).status).toBe(200);
   });
 
-  it('has a per-IP ceiling far above one account, and it is per IP', async () => {
+  it('keeps a venue’s shared IP open after hundreds of failures (the ceiling is 2,000)', async () => {
     // The proxy in front (loopback, trusted) names the client in X-Forwarded-For.
     const venue = { 'x-forwarded-for': '203.0.113.50' };
-    for (let i = 0; i < 100; i++) {
+    expect(t.config.LOGIN_MAX_FAILURES_PER_IP).toBe(2000);
+    for (let i = 0; i < 150; i++) {
       const res = await send(
         t,
         api.auth.login,
@@ -283,14 +285,7 @@ describe('POST /api/auth/login', () => {
     }
     const user = await t.registerUser();
     const body = { email: user.email, password: user.password };
-    expectError(await send(t, api.auth.login, { body }, { headers: venue }), 429, 'rate_limited');
-    const elsewhere = await send(
-      t,
-      api.auth.login,
-      { body },
-      { headers: { 'x-forwarded-for': '198.51.100.7' } },
-    );
-    expect(elsewhere.status).toBe(200);
+    expect((await send(t, api.auth.login, { body }, { headers: venue })).status).toBe(200);
   });
 });
 

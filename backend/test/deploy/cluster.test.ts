@@ -4,7 +4,7 @@
  * browser's requests would; each node's own /metrics tells which node served a request.
  * Runs in the PostgreSQL phase of CI (DATABASE_URL set): the nodes share one database.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -18,6 +18,7 @@ import {
   randomKey,
   requireTool,
   routing,
+  scrapeMetrics,
   send,
   setCookieValue,
   writeFixtureDist,
@@ -46,6 +47,7 @@ describe.skipIf(!enabled)('two backends behind nginx', () => {
   beforeAll(async () => {
     fixtureDir = mkdtempSync(path.join(tmpdir(), 'spotlight-dist-'));
     ({ jsAsset } = writeFixtureDist(fixtureDir));
+    writeFileSync(path.join(fixtureDir, `${jsAsset}.map`), '{"version":3,"sources":[]}');
     cluster = await startCluster({
       port: 0,
       frontendRoot: fixtureDir,
@@ -103,6 +105,8 @@ describe.skipIf(!enabled)('two backends behind nginx', () => {
     expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(asset.headers['content-encoding']).toBe('gzip');
     expect(asset.headers['content-type']).toMatch(/javascript/);
+    // Source maps stay off the web (vite builds them 'hidden').
+    expect((await through(`${jsAsset}.map`)).status).toBe(404);
 
     for (const file of [
       '/sw.js',
@@ -127,6 +131,7 @@ describe.skipIf(!enabled)('two backends behind nginx', () => {
       'cross-origin-opener-policy',
       'cross-origin-resource-policy',
       'origin-agent-cluster',
+      'permissions-policy',
       'referrer-policy',
       'x-content-type-options',
       'x-dns-prefetch-control',
@@ -148,7 +153,8 @@ describe.skipIf(!enabled)('two backends behind nginx', () => {
 
   it('keeps /metrics off the public proxy', async () => {
     expect((await through('/metrics')).status).toBe(404);
-    const direct = await send(`${cluster.backends[0]!.url}/metrics`);
+    expect((await send(`${cluster.backends[0]!.url}/metrics`)).status).toBe(404);
+    const direct = await scrapeMetrics(cluster.backends[0]!);
     expect(direct.status).toBe(200);
     expect(direct.text).toContain('node="backend-1"');
   });

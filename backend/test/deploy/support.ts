@@ -86,6 +86,10 @@ export function requireTool(command: string, why: string): boolean {
   return false;
 }
 
+/** A node's own /metrics, with its bearer token (read directly from the node, never through nginx). */
+export const scrapeMetrics = (backend: { url: string; metricsToken: string }) =>
+  send(`${backend.url}/metrics`, { headers: { authorization: `Bearer ${backend.metricsToken}` } });
+
 /** Prometheus text: the sum of a metric's samples whose labels include all of `labels`. */
 export function metricSum(text: string, name: string, labels: Record<string, string> = {}) {
   let sum = 0;
@@ -144,7 +148,7 @@ export function routing(getCluster: () => Cluster) {
   async function healthCounts() {
     const entries = await Promise.all(
       running().map(async (backend) => {
-        const metrics = await send(`${backend.url}/metrics`);
+        const metrics = await scrapeMetrics(backend);
         const count = metricSum(metrics.text, 'http_request_duration_seconds_count', {
           route: api.system.health.path,
           node: backend.nodeId,

@@ -39,6 +39,8 @@ beforeAll(async () => {
     REGISTER_MAX_PER_IP_PER_HOUR: '100000',
     API_MAX_PER_IP_PER_MINUTE: '100000',
     LOGIN_MAX_FAILURES_PER_IP: '100000',
+    LOGIN_MAX_PER_ACCOUNT_PER_HOUR: '100000',
+    LOGIN_MAX_PER_IP_PER_HOUR: '100000',
   });
   users.a = await t.registerUser();
   users.b = await t.registerUser();

@@ -3,7 +3,8 @@ import type { CookieOptions, Response } from 'express';
 import type { Router } from 'express';
 import type { AppContext } from '../../http/context';
 import { mountEndpoint, type Authenticate } from '../../http/route';
-import { clientMeta, SESSION_COOKIE, type AuthService } from './service';
+import { DEVICE_COOKIE, DEVICE_TTL_SECONDS } from './devices';
+import { clientMeta, SESSION_COOKIE, type AuthService, type SignedIn } from './service';
 
 export function mountAuthRoutes(
   router: Router,
@@ -17,19 +18,28 @@ export function mountAuthRoutes(
     secure: ctx.config.isProduction,
     path: '/',
   });
-  const setSessionCookie = (res: Response, token: string, expiresAt: string) =>
-    res.cookie(SESSION_COOKIE, token, { ...cookieOptions(), expires: new Date(expiresAt) });
+  /** The session cookie, and the device cookie that makes this browser a known device. */
+  const setCookies = (res: Response, { session, deviceCookie }: SignedIn) => {
+    res.cookie(SESSION_COOKIE, session.token, {
+      ...cookieOptions(),
+      expires: new Date(session.expiresAt),
+    });
+    // Read by the sign-in endpoint only; a same-site fetch is all that ever sends it.
+    res.cookie(DEVICE_COOKIE, deviceCookie, {
+      ...cookieOptions(),
+      sameSite: 'strict',
+      path: '/api/auth',
+      maxAge: DEVICE_TTL_SECONDS * 1000,
+    });
+    return session;
+  };
 
   mountEndpoint(router, api.auth.register, authenticate, async ({ body, req, res }) => {
-    const session = await auth.register(body, clientMeta(req));
-    setSessionCookie(res, session.token, session.expiresAt);
-    return session;
+    return setCookies(res, await auth.register(body, clientMeta(req)));
   });
 
   mountEndpoint(router, api.auth.login, authenticate, async ({ body, req, res }) => {
-    const session = await auth.login(body, clientMeta(req));
-    setSessionCookie(res, session.token, session.expiresAt);
-    return session;
+    return setCookies(res, await auth.login(body, clientMeta(req)));
   });
 
   mountEndpoint(router, api.auth.logout, authenticate, async ({ user, res }) => {

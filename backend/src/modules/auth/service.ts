@@ -5,9 +5,10 @@ import type { Request } from 'express';
 import { isUniqueViolation, pgError } from '../../db/client';
 import { AppError, conflict, rateLimited } from '../../errors';
 import type { AppContext, AuthUser } from '../../http/context';
-import { consume } from '../../limits';
+import { admitAttempt, clearAttempts, consume } from '../../limits';
 import type { RolesService } from '../roles/service';
 import { toMe } from '../users/presenter';
+import { DEVICE_COOKIE, deviceCookieValue, deviceFor, readDevice } from './devices';
 import { schedulePurgeOfEndedSessions } from './purge';
 import * as repo from './repository';
 import { signSessionToken, verifySessionToken } from './tokens';
@@ -17,6 +18,14 @@ export const SESSION_COOKIE = 'spotlight_session';
 export interface ClientMeta {
   ip: string;
   userAgent?: string;
+  /** The raw device cookie, when the browser sent one (see devices.ts). */
+  deviceCookie?: string;
+}
+
+/** A new session, and the device cookie to set (the browser is a known device of the account). */
+export interface SignedIn {
+  session: AuthResponse;
+  deviceCookie: string;
 }
 
 export type AuthService = ReturnType<typeof createAuthService>;
@@ -27,6 +36,14 @@ export function createAuthService(ctx: AppContext, deps: { roles: RolesService }
   // Compared against when the email is unknown, so that both answers take as long.
   let dummyHash: Promise<string> | undefined;
   const getDummyHash = () => (dummyHash ??= bcrypt.hash('not-a-real-password', config.BCRYPT_COST));
+
+  async function signIn(user: repo.UserRow, meta: ClientMeta): Promise<SignedIn> {
+    const known = readDevice(config.JWT_SECRET, meta.deviceCookie);
+    return {
+      session: await startSession(user, meta),
+      deviceCookie: deviceCookieValue(config.JWT_SECRET, deviceFor(user.id, known)),
+    };
+  }
 
   async function startSession(user: repo.UserRow, meta: ClientMeta): Promise<AuthResponse> {
     const expiresAt = new Date(Date.now() + config.SESSION_TTL_HOURS * 3600 * 1000);
@@ -49,7 +66,7 @@ export function createAuthService(ctx: AppContext, deps: { roles: RolesService }
   }
 
   return {
-    async register(body: RegisterBody, meta: ClientMeta): Promise<AuthResponse> {
+    async register(body: RegisterBody, meta: ClientMeta): Promise<SignedIn> {
       const wait = await consume(limits.registerIp, meta.ip);
       if (wait > 0)
         throw rateLimited(wait, 'Too many accounts created from this network; try again later');
@@ -61,7 +78,7 @@ export function createAuthService(ctx: AppContext, deps: { roles: RolesService }
           passwordHash,
           displayName: body.displayName ?? null,
         });
-        return await startSession(user, meta);
+        return await signIn(user, meta);
       } catch (error) {
         if (isUniqueViolation(error, 'users_email_unique')) {
           throw conflict(
@@ -79,21 +96,34 @@ export function createAuthService(ctx: AppContext, deps: { roles: RolesService }
       }
     },
 
-    async login(body: LoginBody, meta: ClientMeta): Promise<AuthResponse> {
-      const accountKey = body.email;
-      // An attempt takes its point before the password is checked, so that guesses sent in
-      // parallel cannot all pass a lock that only counts finished failures.
-      const accountWait = await consume(limits.loginAccount, accountKey);
-      if (accountWait > 0) {
-        throw rateLimited(accountWait, 'Too many failed sign-ins; wait and try again');
-      }
-      const ipWait = await consume(limits.loginIp, meta.ip);
-      if (ipWait > 0) {
-        // Refused before any check: the account keeps its point.
-        await limits.loginAccount.reward(accountKey, 1).catch(() => undefined);
-        throw rateLimited(ipWait, 'Too many failed sign-ins from this network; wait and try again');
-      }
+    /**
+     * Per-IP failures first, then per-account backoff: strangers share the account's key, a
+     * known device of the account has a key of its own (and no per-IP ceiling), so that guesses
+     * at an account never lock its owner out. Refused attempts do not count as failures.
+     */
+    async login(body: LoginBody, meta: ClientMeta): Promise<SignedIn> {
       const user = await repo.findUserByEmail(db, body.email);
+      const device = readDevice(config.JWT_SECRET, meta.deviceCookie);
+      const known = user !== undefined && device?.userId === user.id;
+      const key = known ? `device:${device.userId}:${device.id}` : `account:${body.email}`;
+      if (!known) {
+        const ipWait = await consume(limits.loginIp, meta.ip);
+        if (ipWait > 0) {
+          throw rateLimited(
+            ipWait,
+            'Too many failed sign-ins from this network; wait and try again',
+          );
+        }
+      }
+      const wait = await admitAttempt(limits, key, {
+        free: config.LOGIN_MAX_FAILURES,
+        baseSeconds: config.LOGIN_BACKOFF_SECONDS,
+        maxSeconds: config.LOGIN_WINDOW_MINUTES * 60,
+      });
+      if (wait > 0) {
+        if (!known) await limits.loginIp.reward(meta.ip, 1);
+        throw rateLimited(wait, 'Too many failed sign-ins; wait and try again');
+      }
       const matches = await bcrypt.compare(
         body.password,
         user?.passwordHash ?? (await getDummyHash()),
@@ -101,12 +131,17 @@ export function createAuthService(ctx: AppContext, deps: { roles: RolesService }
       if (!user || !matches) {
         throw new AppError('invalid_credentials', 'Wrong email or password');
       }
-      // Only failures count: a success clears the account and gives the IP its point back.
+      // Only failures count: a success forgets the key's failures and gives the IP its point back.
       await Promise.all([
-        limits.loginAccount.delete(accountKey).catch(() => false),
-        limits.loginIp.reward(meta.ip, 1).catch(() => undefined),
+        clearAttempts(limits, key),
+        known ? undefined : limits.loginIp.reward(meta.ip, 1),
       ]);
-      return startSession(user, meta);
+      const sessionWait = Math.max(
+        await consume(limits.loginSuccessAccount, String(user.id)),
+        await consume(limits.loginSuccessIp, meta.ip),
+      );
+      if (sessionWait > 0) throw rateLimited(sessionWait, 'Too many sign-ins; try again later');
+      return signIn(user, meta);
     },
 
     async logout(user: AuthUser): Promise<void> {
@@ -153,4 +188,5 @@ export function tokenFromHeaders(headers: {
 export const clientMeta = (req: Request): ClientMeta => ({
   ip: req.ip ?? 'unknown',
   userAgent: req.get('user-agent'),
+  deviceCookie: req.headers.cookie ? parseCookie(req.headers.cookie)[DEVICE_COOKIE] : undefined,
 });
