@@ -17,7 +17,7 @@ import {
   type ApiErrorResponse,
 } from '@spotlight/contracts';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { loadConfig, type Config } from '../src/config';
 import { openDatabase, type Database, type DatabaseHandle } from '../src/db/client';
 import { upsertEvents, type NewEvent } from '../src/modules/events/repository';
@@ -222,4 +222,17 @@ export async function startTestServer(overrides: Record<string, string> = {}): P
     },
   };
   return harness;
+}
+
+/**
+ * One server for the whole test file: started before its tests, with one registered user, and
+ * closed after them. `ready` gets both; assign them to the file's variables.
+ */
+export function serveTestFile(ready: (t: TestServer, user: TestUser) => void) {
+  let server: TestServer | undefined;
+  beforeAll(async () => {
+    server = await startTestServer();
+    ready(server, await server.registerUser());
+  });
+  afterAll(() => server?.close());
 }

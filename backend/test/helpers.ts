@@ -1,7 +1,7 @@
 /**
  * Builders and assertions shared by the API tests: loose requests for bodies the contract's
- * types would refuse, people at an event, matches in a given status, and the checks that a
- * response never carries secrets.
+ * types would refuse, people at an event, matches in a given status, the checks that a
+ * response never carries secrets, and chat contents that must come back as sent.
  */
 import {
   api,
@@ -170,3 +170,13 @@ export function cookieFrom(res: ApiResult<unknown>): string {
   expect(pair).toMatch(/^spotlight_session=./);
   return pair;
 }
+
+/** Message contents that must come back exactly as sent: markup, entities, emoji, backticks. */
+export const XSS = [
+  '<script>alert("owned")</script>',
+  '<img src=x onerror=alert(1)> &amp; &lt;b&gt; "quoted" \'single\'',
+  'Ünïcødé 💃🕺 — `code` ${not.a.template}',
+] as const;
+
+/** The cursor query of the chat history endpoints. */
+export type HistoryQuery = { before?: number; after?: number; limit?: number };

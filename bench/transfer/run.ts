@@ -11,22 +11,17 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, WEBRTC_ARGS } from '../../e2e/support/chromium';
-import { buildBenchPage, linkPages, serve } from './harness';
+import { buildBenchPage, serve } from './harness';
 import {
-  chromiumTree,
-  cpuSeconds,
-  findBrowserPid,
-  generateFile,
-  HeapProbe,
-  procInfo,
-  type ProcInfo,
-  renderers,
-  sampleMemory,
-} from './probes';
-
-const MiB = 1024 * 1024;
+  bareRun,
+  initEngine,
+  measureCpu,
+  MiB,
+  openPages,
+  waitProgress,
+  type RunFigures,
+} from './pages';
+import { generateFile, procInfo, sampleMemory } from './probes';
 
 // ---- options -----------------------------------------------------------------------------
 
@@ -62,117 +57,6 @@ const fmt = (n: number, digits = 1) => n.toFixed(digits);
 const mib = (bytes: number) => fmt(bytes / MiB);
 
 // ---- the run -----------------------------------------------------------------------------
-
-interface BenchPages {
-  browser: Browser;
-  sender: Page;
-  receiver: Page;
-  receiverOrigin: string;
-  receiverPid: number;
-  senderPid: number;
-  probe: HeapProbe;
-}
-
-let rootPid = 0;
-
-async function openPages(port: number): Promise<BenchPages> {
-  // The marker is unknown to Chromium; it names this browser's process tree in /proc.
-  const browser = await launchChromium([...WEBRTC_ARGS, `--spotlight-bench=${process.pid}`]);
-  cleanups.push(() => browser.close());
-  rootPid = await findBrowserPid(`--spotlight-bench=${process.pid}`);
-  const senderOrigin = `http://127.0.0.1:${port}`;
-  const receiverOrigin = `http://localhost:${port}`;
-
-  const open = async (origin: string) => {
-    const context = await browser.newContext();
-    await context.grantPermissions(['camera', 'microphone'], { origin });
-    return context.newPage();
-  };
-  const sender = await open(senderOrigin);
-  await sender.goto(`${senderOrigin}/index.html`);
-  const before = new Set((await renderers(rootPid)).map((p) => p.pid));
-  const receiver = await open(receiverOrigin);
-  const probe = await HeapProbe.attach(receiver);
-  await receiver.goto(`${receiverOrigin}/index.html`);
-  // The new tab's initial about:blank renderer may linger a moment after the cross-site
-  // navigation; wait until exactly one new renderer remains: the receiver's.
-  let after: ProcInfo[] = [];
-  for (let i = 0; i < 50; i++) {
-    after = (await renderers(rootPid)).filter((p) => !before.has(p.pid));
-    if (after.length === 1) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  if (after.length !== 1) {
-    throw new Error(`Expected one new renderer, found: ${after.map((p) => p.cmd).join('\n')}`);
-  }
-  const senderRenderers = (await renderers(rootPid)).filter((p) => p.pid !== after[0]!.pid);
-
-  await linkPages(sender, receiver);
-  return {
-    browser,
-    sender,
-    receiver,
-    receiverOrigin,
-    receiverPid: after[0]!.pid,
-    senderPid: senderRenderers[0]?.pid ?? 0,
-    probe,
-  };
-}
-
-interface RunFigures {
-  seconds: number;
-  mibps: number;
-  cpuSeconds: number;
-}
-
-async function measureCpu<T>(
-  rootPid: number,
-  fn: () => Promise<T>,
-): Promise<{ result: T } & RunFigures & { bytes: number }> {
-  const cpu0 = cpuSeconds(await chromiumTree(rootPid));
-  const t0 = performance.now();
-  const result = await fn();
-  const seconds = (performance.now() - t0) / 1000;
-  const cpu1 = cpuSeconds(await chromiumTree(rootPid));
-  return { result, seconds, mibps: 0, cpuSeconds: cpu1 - cpu0, bytes: 0 };
-}
-
-async function bareRun(pages: BenchPages, bytes: number): Promise<RunFigures> {
-  const { sender, receiver } = pages;
-  await Promise.all([
-    sender.evaluate(() => window.bench.initBare('sender')),
-    receiver.evaluate(() => window.bench.initBare('receiver')),
-  ]);
-  const run = await measureCpu(rootPid, async () => {
-    const received = receiver.evaluate((n) => window.bench.bareReceive(n), bytes);
-    await sender.evaluate((n) => window.bench.bareSend(n), bytes);
-    return received;
-  });
-  await Promise.all([
-    sender.evaluate(() => window.bench.closeBare()),
-    receiver.evaluate(() => window.bench.closeBare()),
-  ]);
-  return { seconds: run.seconds, mibps: bytes / MiB / run.seconds, cpuSeconds: run.cpuSeconds };
-}
-
-async function initEngine(pages: BenchPages) {
-  await Promise.all([
-    pages.sender.evaluate(() => window.bench.initEngine('sender')),
-    pages.receiver.evaluate(() => window.bench.initEngine('receiver')),
-  ]);
-}
-
-async function waitProgress(page: Page, atLeast: number) {
-  for (;;) {
-    const p = await page.evaluate(() => window.bench.progress());
-    if (p && p.bytesMoved >= atLeast) return;
-    if (p && ['completed', 'failed', 'cancelled'].includes(p.phase)) {
-      throw new Error(`Transfer ended (${p.phase}) before the cut point`);
-    }
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 async function main() {
   const work = await mkdtemp(join(tmpdir(), 'spotlight-bench-'));
   cleanups.push(() => rm(work, { recursive: true, force: true }));
@@ -187,7 +71,7 @@ async function main() {
   console.log(`bench/transfer: generating ${sizeMiB} MiB of random data…`);
   const sha256 = await generateFile(filePath, bytes);
 
-  const pages = await openPages(server.port);
+  const pages = await openPages(server.port, (fn) => cleanups.push(fn));
   const storeKind = await pages.receiver.evaluate(() => window.bench.storeKind());
   console.log(`bench/transfer: Chromium ${pages.browser.version()}, receiver store: ${storeKind}`);
   if (storeKind !== 'opfs') throw new Error('The receiver has no OPFS: the bench must measure it');
@@ -207,7 +91,7 @@ async function main() {
   const heapBase = await pages.probe.sample();
   const rssBase = await rssOf();
   const stopSampling = sampleMemory(pages.probe, rssOf);
-  const engine = await measureCpu(rootPid, async () => {
+  const engine = await measureCpu(pages.rootPid, async () => {
     await pages.sender.evaluate(() => window.bench.sendChosenFile());
     return pages.sender.evaluate(() => window.bench.finished());
   });

@@ -1,8 +1,8 @@
 import { api, MAX_INT } from '@spotlight/contracts';
 import { count, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ratings } from '../../src/db/schema';
-import { startTestServer, type TestServer, type TestUser } from '../harness';
+import { serveTestFile, type TestServer, type TestUser } from '../harness';
 import {
   eventWithDancers,
   expectError,
@@ -16,11 +16,7 @@ import {
 
 let t: TestServer;
 let outsider: TestUser;
-beforeAll(async () => {
-  t = await startTestServer();
-  outsider = await t.registerUser();
-});
-afterAll(() => t.close());
+serveTestFile((server, user) => ([t, outsider] = [server, user]));
 
 const rate = (
   user: TestUser,

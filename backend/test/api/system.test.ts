@@ -3,17 +3,13 @@
  * endpoint mounted and guarded, the Origin check, body limits, and the one error shape.
  */
 import { allEndpoints, api, buildPath, type EndpointDef } from '@spotlight/contracts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer, type TestUser } from '../harness';
+import { describe, expect, it } from 'vitest';
+import { serveTestFile, startTestServer, type TestServer, type TestUser } from '../harness';
 import { cookieFrom, expectError, send } from '../helpers';
 
 let t: TestServer;
 let user: TestUser;
-beforeAll(async () => {
-  t = await startTestServer();
-  user = await t.registerUser();
-});
-afterAll(() => t.close());
+serveTestFile((server, registered) => ([t, user] = [server, registered]));
 
 /** A request to an endpoint with every path parameter set to `id`. */
 const pathOf = (def: EndpointDef, id = '1') =>

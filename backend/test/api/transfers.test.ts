@@ -1,19 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { api, MAX_INT, type TransferTelemetryBody } from '@spotlight/contracts';
 import { count, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { transferReports } from '../../src/db/schema';
 import { TELEMETRY_REPORTS_PER_USER_PER_HOUR } from '../../src/limits';
-import { startTestServer, type TestServer, type TestUser } from '../harness';
+import { serveTestFile, startTestServer, type TestServer, type TestUser } from '../harness';
 import { expectError, expectValidationError, matchAt, send, type MatchStage } from '../helpers';
 
 let t: TestServer;
 let outsider: TestUser;
-beforeAll(async () => {
-  t = await startTestServer();
-  outsider = await t.registerUser();
-});
-afterAll(() => t.close());
+serveTestFile((server, user) => ([t, outsider] = [server, user]));
 
 const MiB = 1024 * 1024;
 
