@@ -1,0 +1,86 @@
+/** Accounts, their sessions, and whom they blocked. */
+import { DANCE_ROLES, DIVISIONS } from '@spotlight/contracts';
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  serial,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
+import { createdAt, oneOf, type OneOf } from './columns';
+
+/** A required reference to a user, as most rows name the one they belong to. */
+export const userRef = (name: string) =>
+  integer(name)
+    .notNull()
+    .references(() => users.id);
+
+export const users = pgTable(
+  'users',
+  {
+    id: serial('id').primaryKey(),
+    username: varchar('username', { length: 50 }).notNull().unique(),
+    email: varchar('email', { length: 255 }).notNull().unique(),
+    passwordHash: varchar('password_hash', { length: 255 }).notNull(),
+    avatar: varchar('avatar', { length: 255 }),
+    displayName: varchar('display_name', { length: 50 }),
+    wsdcId: varchar('wsdc_id', { length: 10 }),
+    danceRole: varchar('dance_role', { length: 10 }).$type<OneOf<typeof DANCE_ROLES>>(),
+    division: varchar('division', { length: 20 }).$type<OneOf<typeof DIVISIONS>>(),
+    city: varchar('city', { length: 100 }),
+    country: varchar('country', { length: 100 }),
+    /** Site admin granted with `npm run admin:grant` (ADMIN_EMAILS adds more, from config). */
+    isAdmin: boolean('is_admin').notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // Usernames are unique whatever their case; emails are stored lower-cased.
+    uniqueIndex('users_username_lower_key').on(sql`lower(${t.username})`),
+    check('users_email_lower', sql`${t.email} = lower(${t.email})`),
+    check('users_dance_role', oneOf('dance_role', DANCE_ROLES)),
+    check('users_division', oneOf('division', DIVISIONS)),
+  ],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    userAgent: varchar('user_agent', { length: 255 }),
+    ip: varchar('ip', { length: 64 }),
+  },
+  (t) => [index('idx_sessions_user_id').on(t.userId)],
+);
+
+/** A dancer (blocker) who stopped another (blocked) from reaching them. */
+export const userBlocks = pgTable(
+  'user_blocks',
+  {
+    blockerId: integer('blocker_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    blockedId: integer('blocked_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.blockerId, t.blockedId] }),
+    index('idx_user_blocks_blocked_id').on(t.blockedId),
+    check('user_blocks_not_self', sql`${t.blockerId} <> ${t.blockedId}`),
+  ],
+);
