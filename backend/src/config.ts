@@ -90,6 +90,11 @@ const EnvSchema = z.object({
   /** Chat messages per user: sustained rate per second and burst. */
   CHAT_RATE_PER_SECOND: int(1, 1000).default(5),
   CHAT_BURST: int(1, 10_000).default(10),
+  /**
+   * Room joins (event and private) per user per 10 s, each of which reads history. A reconnect
+   * rejoins the one or two rooms in use; 30 leaves room for a flaky network and many tabs.
+   */
+  ROOM_JOINS_PER_USER_PER_10S: int(1, 1_000_000).default(30),
   /** Socket.IO connections per client IP per minute. */
   SOCKET_CONNECTS_PER_IP_PER_MINUTE: int(1, 1_000_000).default(3000),
   /** Open Socket.IO connections per user (all tabs and devices); one more is refused with `too_many_sockets`. */

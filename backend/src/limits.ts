@@ -47,12 +47,6 @@ export interface Limits {
 }
 
 /**
- * Room joins per user per 10 s. A reconnect rejoins the one or two rooms in use; 30 leaves room
- * for a flaky network and many tabs, and stops a loop of history reads.
- */
-export const ROOM_JOINS_PER_USER_PER_10S = 30;
-
-/**
  * Signaling bytes per match per minute. One negotiation is an offer and an answer (an SDP is at
  * most 32 KiB, a data-channel one about 1–3 KiB) and a few dozen ICE candidates (≤ 1 KiB each):
  * under 100 KiB even at the schema's maxima. An ICE restart is one more such round, so 2 MiB is
@@ -158,7 +152,7 @@ export function createLimits(config: Config, redis?: Redis): Limits {
     socketConnectIp: make('socket_ip', config.SOCKET_CONNECTS_PER_IP_PER_MINUTE, 60),
     reportUser: make('report_user', 20, 3600),
     announcementUser: make('announcement_user', 30, 3600),
-    roomJoinUser: make('join_user', ROOM_JOINS_PER_USER_PER_10S, 10),
+    roomJoinUser: make('join_user', config.ROOM_JOINS_PER_USER_PER_10S, 10),
     signalingMatch: make('signal_match', SIGNALING_BYTES_PER_MATCH_PER_MINUTE, 60),
     telemetryUser: make('telemetry_user', TELEMETRY_REPORTS_PER_USER_PER_HOUR, 3600),
   };
