@@ -45,15 +45,20 @@ export const events = pgTable(
   ],
 );
 
+/** An event and a user, both required, for rows that go when either goes. */
+const memberOfEvent = () => ({
+  eventId: integer('event_id')
+    .notNull()
+    .references(() => events.id, { onDelete: 'cascade' }),
+  userId: integer('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+});
+
 export const eventParticipants = pgTable(
   'event_participants',
   {
-    eventId: integer('event_id')
-      .notNull()
-      .references(() => events.id, { onDelete: 'cascade' }),
-    userId: integer('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    ...memberOfEvent(),
     joinedAt: timestamp('joined_at', { withTimezone: true }).notNull().defaultNow(),
     /** Set once, when the dancer scans the code at the venue's door; null while only joined. */
     checkedInAt: timestamp('checked_in_at', { withTimezone: true }),
@@ -68,12 +73,7 @@ export const eventParticipants = pgTable(
 export const eventOrganisers = pgTable(
   'event_organisers',
   {
-    eventId: integer('event_id')
-      .notNull()
-      .references(() => events.id, { onDelete: 'cascade' }),
-    userId: integer('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    ...memberOfEvent(),
     grantedBy: integer('granted_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },
