@@ -62,7 +62,7 @@ export function App() {
                   <Route path="/events/:id" element={<EventDetailsPage />} />
                   <Route path="/events/:id/chat" element={<EventChatPage />} />
                   <Route path="/events/:id/check-in" element={<CheckInPage />} />
-                  <Route path="/events/:id/door" element={<DoorScreenPage />} />
+                  <Route path="/organise/:id/door" element={<DoorScreenPage />} />
                   <Route path="/organise" element={<OrganisePage />} />
                   <Route path="/organise/:id" element={<ManageEventPage />} />
                   <Route path="/matches/:id" element={<MatchChatPage />} />

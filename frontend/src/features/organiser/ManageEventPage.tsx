@@ -24,7 +24,7 @@ export function ManageEventPage() {
         {(data) => (
           <>
             <div className="grid grid-cols-2 gap-3">
-              <ButtonLink to={`/events/${data.id}/door`} className="w-full">
+              <ButtonLink to={`/organise/${data.id}/door`} className="w-full">
                 Door screen
               </ButtonLink>
               <ButtonLink to={`/events/${data.id}`} variant="secondary" className="w-full">
