@@ -153,6 +153,52 @@ describe('organising an event and checking in at the door', () => {
     await page.getByRole('link', { name: 'Manage event' }).waitFor();
   });
 
+  it('she creates an event and imports a calendar; a file with problems names its rows', async () => {
+    const { page } = olivia;
+    await page.goto('/organise');
+    const create = page.getByRole('form', { name: 'New event' });
+    await create.getByLabel('Name').fill('Door Test Jam');
+    await create.getByLabel('Location').fill('Kraków, Poland');
+    await create.getByLabel('Starts').fill('2030-05-01');
+    await create.getByLabel('Ends').fill('2030-05-03');
+    await create.getByRole('button', { name: 'Create event' }).click();
+    await page.getByRole('status').getByRole('link', { name: 'Manage Door Test Jam' }).waitFor();
+    // Its creator organises it: it is listed with her events.
+    await page
+      .getByRole('list')
+      .getByRole('link', { name: /Door Test Jam/ })
+      .waitFor();
+
+    const form = page.getByRole('form', { name: 'Import a calendar' });
+    const file = (name: string, text: string) => ({
+      name,
+      mimeType: 'text/csv',
+      buffer: Buffer.from(text),
+    });
+    const header = 'name,location,startDate,endDate\n';
+    await form
+      .getByLabel('Calendar file')
+      .setInputFiles(
+        file(
+          'bad.csv',
+          `${header}Good Jam,Oslo,2030-06-01,2030-06-02\n,Oslo,2030-06-05,2030-06-01\n`,
+        ),
+      );
+    await form.getByRole('button', { name: 'Import calendar' }).click();
+    const problems = form.getByRole('list', { name: 'Problems in the file' });
+    await problems.getByText('line 3').waitFor();
+    await expectFits(page);
+    await form
+      .getByLabel('Calendar file')
+      .setInputFiles(file('good.csv', `${header}Fjord Swing,Oslo,2030-06-01,2030-06-02\n`));
+    await form.getByRole('button', { name: 'Import calendar' }).click();
+    await form.getByText('Imported: 1 new, 0 updated.').waitFor();
+    await page
+      .getByRole('list')
+      .getByRole('link', { name: /Fjord Swing/ })
+      .waitFor();
+  });
+
   it('no page errors', () => {
     expect(unexpectedErrors(olivia)).toEqual([]);
     expect(unexpectedErrors(ana)).toEqual([]);

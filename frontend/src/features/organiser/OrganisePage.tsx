@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { errorMessage } from '../../lib/errors';
 import { formatDateRange } from '../../lib/time';
+import { ButtonLink } from '../../ui/Button';
 import { PageHeader } from '../../ui/PageHeader';
 import { Loading } from '../../ui/Spinner';
 import { EmptyState, ErrorState } from '../../ui/States';
@@ -93,13 +94,14 @@ export function OrganisePage() {
           New event
         </h2>
         {created && (
-          <p role="status" className="text-sm text-emerald-800">
-            Created{' '}
-            <Link to={`/organise/${created.id}`} className="font-semibold underline">
-              {created.name}
-            </Link>
-            .
-          </p>
+          <div role="status" className="space-y-2 rounded-xl bg-emerald-50 p-3 text-sm">
+            <p className="text-emerald-900">
+              Created {created.name}. You organise it: it is in your events above.
+            </p>
+            <ButtonLink to={`/organise/${created.id}`} variant="secondary" className="w-full">
+              Manage {created.name}
+            </ButtonLink>
+          </div>
         )}
         <CreateEventForm onCreated={setCreated} />
       </section>
