@@ -8,6 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../backend/test/harness';
 import { DEMO_PASSWORD, seedDemoData } from '../backend/src/db/seed';
 import { DOCS, launchChromium, layoutProblems, screenshot, startApp } from './support/app';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fakeCameraArgs, writeQrVideo } from './support/fake-camera';
+import { register } from './support/flows';
 import { newPhone, unexpectedErrors, type Phone } from './support/journey';
 
 const EVENT = 'US Open Swing Dance Championships';
@@ -27,6 +32,7 @@ async function expectFits(page: Page) {
 describe('organising an event and checking in at the door', () => {
   let t: TestServer;
   let browser: Browser;
+  let cameraBrowser: Browser | undefined;
   let olivia: Phone;
   let ana: Phone;
   let eventId: number;
@@ -44,6 +50,7 @@ describe('organising an event and checking in at the door', () => {
   });
 
   afterAll(async () => {
+    await cameraBrowser?.close();
     await browser?.close();
     await t?.close();
   });
@@ -197,6 +204,45 @@ describe('organising an event and checking in at the door', () => {
       .getByRole('list')
       .getByRole('link', { name: /Fjord Swing/ })
       .waitFor();
+  });
+
+  it('when the camera is refused it says how to allow it, and offers to close', async () => {
+    const eli = await newPhone(browser, t.url, 'Eli');
+    await eli.page.setViewportSize(NARROW);
+    // The dancer taps "Block" on the browser's prompt (headless Chromium has no prompt to tap).
+    await eli.page.addInitScript(() => {
+      navigator.mediaDevices.getUserMedia = () =>
+        Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));
+    });
+    await register(eli.page, eli.dancer);
+    await eli.page.goto(`/events/${eventId}`);
+    await eli.page.getByRole('button', { name: 'Scan the code at the door' }).click();
+    await eli.page
+      .getByRole('alert')
+      .filter({ hasText: /camera/i })
+      .waitFor();
+    await eli.page.getByRole('button', { name: 'Close' }).click();
+    await eli.page.getByRole('button', { name: 'Scan the code at the door' }).waitFor();
+    await eli.context.close();
+  });
+
+  it('a dancer scans the door’s code with the camera in the app and is checked in', async () => {
+    // The door's current code, as the screen shows it, in front of a fake camera.
+    await olivia.page.goto(`/organise/${eventId}/door`);
+    const text = await olivia.page.getByText(/^Code: /).textContent();
+    const current = (text ?? '').replace(/^Code: /, '').trim();
+    const video = path.join(mkdtempSync(path.join(tmpdir(), 'door-')), 'qr.y4m');
+    writeQrVideo(video, `${t.url}/events/${eventId}/check-in?token=${encodeURIComponent(current)}`);
+    cameraBrowser = await launchChromium(fakeCameraArgs(video));
+    const dora = await newPhone(cameraBrowser, t.url, 'Dora');
+    await dora.context.grantPermissions(['camera']);
+    await dora.page.setViewportSize(NARROW);
+    await register(dora.page, dora.dancer);
+    await dora.page.goto(`/events/${eventId}`);
+    // Chromium on Linux has no BarcodeDetector, so this reads the frames with jsQR.
+    await dora.page.getByRole('button', { name: 'Scan the code at the door' }).click();
+    await dora.page.getByText(`You’re checked in at ${EVENT}.`).waitFor();
+    expect(unexpectedErrors(dora)).toEqual([]);
   });
 
   it('no page errors', () => {
