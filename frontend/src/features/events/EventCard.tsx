@@ -29,7 +29,7 @@ export function EventCard({ event }: { event: Event }) {
           {formatDateRange(event.startDate, event.endDate)} · {event.location}
         </p>
         <p className="mt-1 text-xs text-slate-500">
-          {event.participantsCount} {event.participantsCount === 1 ? 'dancer' : 'dancers'} joined
+          {event.participantsCount} {event.participantsCount === 1 ? 'dancer' : 'dancers'}
         </p>
       </Link>
     </li>
