@@ -13,7 +13,9 @@ export { launchChromium } from './chromium';
 export const PHONE = { width: 390, height: 844 };
 /** A ceiling for waiting on what a user would see; never a measure of speed. */
 export const WAIT = 20_000;
-const SCREENSHOTS = path.join(root, 'docs', 'screenshots');
+/** The docs folder, for screenshots that a document of their own shows. */
+export const DOCS = path.join(root, 'docs');
+const SCREENSHOTS = path.join(DOCS, 'screenshots');
 
 export async function startApp(env: Record<string, string> = {}): Promise<TestServer> {
   return startTestServer({ SERVE_FRONTEND: 'true', ...env });
@@ -35,15 +37,16 @@ export async function phoneContext(browser: Browser, baseURL: string): Promise<B
 }
 
 /**
- * Saves a 390×844 screenshot for docs/screenshots (committed, shown in the README), from the
- * top of the page unless `keepScroll`, without toasts unless `keepToasts`.
+ * Saves a screenshot of the page at its viewport for docs/screenshots (or `dir`; committed,
+ * shown in the README), from the top of the page unless `keepScroll`, without toasts unless
+ * `keepToasts`.
  */
 export async function screenshot(
   page: Page,
   name: string,
-  { keepScroll = false, keepToasts = false } = {},
+  { keepScroll = false, keepToasts = false, dir = SCREENSHOTS } = {},
 ) {
-  mkdirSync(SCREENSHOTS, { recursive: true });
+  mkdirSync(dir, { recursive: true });
   // Toasts come and go with timing; a page's screenshot should not depend on it.
   if (!keepToasts) {
     for (const dismiss of await page.getByRole('button', { name: 'Dismiss', exact: true }).all()) {
@@ -59,7 +62,7 @@ export async function screenshot(
     // The caret blinks and hover styles linger; neither belongs in documentation.
     (document.activeElement as HTMLElement | null)?.blur();
   }, keepScroll);
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), animations: 'disabled' });
+  await page.screenshot({ path: path.join(dir, `${name}.png`), animations: 'disabled' });
 }
 
 /** Fails the test on any uncaught error or console error in the page. */

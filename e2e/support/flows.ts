@@ -33,7 +33,7 @@ export async function joinEvent(page: Page, eventName: string) {
   await page.getByRole('link', { name: new RegExp(eventName) }).click();
   await page.getByRole('heading', { name: eventName, level: 1 }).waitFor();
   await page.getByRole('button', { name: 'Join event' }).click();
-  await page.getByText('You’re checked in').waitFor();
+  await page.getByText('You’ve joined this event').waitFor();
 }
 
 export async function openEventChat(page: Page, eventId: number) {

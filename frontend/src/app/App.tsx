@@ -32,6 +32,13 @@ const UserProfilePage = page(
   () => import('../features/profile/UserProfilePage'),
   'UserProfilePage',
 );
+const OrganisePage = page(() => import('../features/organiser/OrganisePage'), 'OrganisePage');
+const ManageEventPage = page(
+  () => import('../features/organiser/ManageEventPage'),
+  'ManageEventPage',
+);
+const DoorScreenPage = page(() => import('../features/organiser/DoorScreenPage'), 'DoorScreenPage');
+const CheckInPage = page(() => import('../features/check-in/CheckInPage'), 'CheckInPage');
 const NotFoundPage = page(() => import('./NotFoundPage'), 'NotFoundPage');
 
 export function App() {
@@ -54,6 +61,10 @@ export function App() {
                   <Route path="/events" element={<EventsPage />} />
                   <Route path="/events/:id" element={<EventDetailsPage />} />
                   <Route path="/events/:id/chat" element={<EventChatPage />} />
+                  <Route path="/events/:id/check-in" element={<CheckInPage />} />
+                  <Route path="/organise/:id/door" element={<DoorScreenPage />} />
+                  <Route path="/organise" element={<OrganisePage />} />
+                  <Route path="/organise/:id" element={<ManageEventPage />} />
                   <Route path="/matches/:id" element={<MatchChatPage />} />
                   <Route path="/matches/:id/rate" element={<RatePartnerPage />} />
                   <Route path="/history" element={<HistoryPage />} />

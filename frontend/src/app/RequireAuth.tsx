@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router-dom';
-import { useAuth } from '../shared/session';
+import { nextPath, useAuth } from '../shared/session';
 import { errorMessage } from '../lib/errors';
 import { Button } from '../ui/Button';
 import { Loading } from '../ui/Spinner';
@@ -80,10 +80,15 @@ export function RequireAuth() {
   );
 }
 
-/** Login and Register: a signed-in user goes straight to the app. */
+/**
+ * Login and Register: a signed-in user goes straight to the app — to the page that sent them
+ * here, when one did (this renders as soon as the session starts, before the form's own
+ * navigation would).
+ */
 export function RedirectIfSignedIn() {
   const { status, retry } = useAuth();
-  if (status === 'authenticated') return <Navigate to="/events" replace />;
+  const location = useLocation();
+  if (status === 'authenticated') return <Navigate to={nextPath(location.state)} replace />;
   if (status === 'offline') return <OfflineShell onRetry={retry} />;
   if (status === 'loading') {
     return (

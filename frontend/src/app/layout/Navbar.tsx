@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { NavLink, useLocation } from 'react-router-dom';
 import { matchListQuery, selectReceivedRequests } from '../../shared/matches';
+import { useMe } from '../../shared/session';
 import { cx } from '../../ui/cx';
 
 const icon = (d: string) => (
@@ -23,6 +24,7 @@ const ICONS = {
   matches: icon(
     'M17 20v-2a4 4 0 0 0-4-4H7a4 4 0 0 0-4 4v2M10 10a4 4 0 1 0 0-8 4 4 0 0 0 0 8zm11 10v-2a4 4 0 0 0-3-3.9M16 2.1a4 4 0 0 1 0 7.8',
   ),
+  organise: icon('M9 11l3 3 8-8M20 12v7a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1h11'),
   profile: icon('M20 21v-2a4 4 0 0 0-4-4H8a4 4 0 0 0-4 4v2m8-10a4 4 0 1 0 0-8 4 4 0 0 0 0 8z'),
 };
 
@@ -67,8 +69,13 @@ function Tab({
   );
 }
 
-/** The bottom tab bar, in thumb reach; Matches carries the live count of pending requests. */
+/**
+ * The bottom tab bar, in thumb reach; Matches carries the live count of pending requests, and
+ * Organise is there for organisers and admins only.
+ */
 export function Navbar() {
+  const me = useMe();
+  const organises = me.isAdmin || me.organiserOf.length > 0;
   const pending = useQuery({
     ...matchListQuery({ status: 'pending' }),
     select: selectReceivedRequests,
@@ -82,6 +89,7 @@ export function Navbar() {
       <ul className="mx-auto flex max-w-lg">
         <Tab to="/events" label="Events" icon={ICONS.events} />
         <Tab to="/history" label="Matches" icon={ICONS.matches} badge={count} also="/matches/" />
+        {organises && <Tab to="/organise" label="Organise" icon={ICONS.organise} />}
         <Tab to="/profile" label="Profile" icon={ICONS.profile} />
       </ul>
       <p className="sr-only" aria-live="polite">

@@ -2,13 +2,8 @@ import { useState, type ComponentProps, type FormEvent, type ReactNode } from 'r
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { Button } from '../../ui/Button';
 import { FormAlert, TextField } from '../../ui/Field';
+import { nextPath } from '../../shared/session';
 import { AuthShell } from './AuthShell';
-
-/** Where to go after signing in: the page that sent us here, if it is one of ours. */
-export const nextPath = (state: unknown) => {
-  const from = (state as { from?: string } | null)?.from;
-  return from && from.startsWith('/') && !from.startsWith('//') ? from : '/events';
-};
 
 /** Server error codes that belong to one field of the auth forms. */
 export const AUTH_CODE_FIELDS = {

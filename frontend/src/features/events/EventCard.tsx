@@ -13,18 +13,23 @@ export function EventCard({ event }: { event: Event }) {
           <h2 className="min-w-0 font-semibold text-slate-900 [overflow-wrap:anywhere]">
             {event.name}
           </h2>
-          {event.joined && (
-            <span className="shrink-0 rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-semibold text-emerald-800">
-              Joined<span className="sr-only"> this event</span>
+          {event.checkedIn ? (
+            <span className="shrink-0 rounded-full bg-violet-100 px-2 py-0.5 text-xs font-semibold text-violet-800">
+              Checked in<span className="sr-only"> at the venue</span>
             </span>
+          ) : (
+            event.joined && (
+              <span className="shrink-0 rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-semibold text-emerald-800">
+                Joined<span className="sr-only"> this event</span>
+              </span>
+            )
           )}
         </div>
         <p className="mt-1 text-sm text-slate-600">
           {formatDateRange(event.startDate, event.endDate)} · {event.location}
         </p>
         <p className="mt-1 text-xs text-slate-500">
-          {event.participantsCount} {event.participantsCount === 1 ? 'dancer' : 'dancers'} checked
-          in
+          {event.participantsCount} {event.participantsCount === 1 ? 'dancer' : 'dancers'}
         </p>
       </Link>
     </li>

@@ -5,12 +5,20 @@ import { formatDateRange, parseCalendarDate } from '../../lib/time';
 import { Button, ButtonLink } from '../../ui/Button';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryState } from '../../ui/QueryState';
-import { useEventMembership } from './mutations';
 import { eventQuery } from '../../shared/events';
+import { useMe } from '../../shared/session';
+import { ScanDoorCode } from '../check-in';
+import { useEventMembership } from './mutations';
+import { Participants } from './Participants';
 
-/** One event: dates, place, who is checked in; join or leave; the way into its chat. */
+/**
+ * One event: dates, place, who joined and who checked in; join, check in at the door or leave;
+ * the way into its chat; and, for its organisers, the way to manage it.
+ */
 export function EventDetailsPage() {
   const id = useIdParam();
+  const me = useMe();
+  const manages = me.isAdmin || me.organiserOf.includes(id);
   const event = useQuery({ ...eventQuery(id), enabled: id > 0 });
   const membership = useEventMembership(id);
 
@@ -20,6 +28,13 @@ export function EventDetailsPage() {
         title={event.data?.name ?? 'Event'}
         back={{ to: '/events', label: 'Back to events' }}
         subtitle={event.data?.location}
+        actions={
+          manages && (
+            <ButtonLink to={`/organise/${id}`} variant="secondary" className="shrink-0 px-3">
+              Manage event
+            </ButtonLink>
+          )
+        }
       />
       <QueryState query={event} what="the event">
         {(data) => {
@@ -32,7 +47,7 @@ export function EventDetailsPage() {
                   <dd className="font-semibold">{formatDateRange(data.startDate, data.endDate)}</dd>
                 </div>
                 <div className="rounded-2xl bg-white p-3 shadow-sm">
-                  <dt className="text-xs text-slate-500">Checked in</dt>
+                  <dt className="text-xs text-slate-500">Joined</dt>
                   <dd className="font-semibold" aria-live="polite">
                     {data.participantsCount} {data.participantsCount === 1 ? 'dancer' : 'dancers'}
                   </dd>
@@ -45,9 +60,19 @@ export function EventDetailsPage() {
               )}
               {data.joined ? (
                 <div className="space-y-3">
-                  <p className="rounded-xl bg-emerald-50 p-3 text-sm text-emerald-900">
-                    You’re checked in{ended ? ' (this event has ended)' : ''}.
-                  </p>
+                  {data.checkedIn ? (
+                    <p className="flex items-center gap-2 rounded-xl bg-violet-50 p-3 text-sm text-violet-900">
+                      <span className="rounded-full bg-violet-600 px-2 py-0.5 text-xs font-semibold text-white">
+                        Checked in
+                      </span>
+                      You’re checked in at the venue{ended ? ' (this event has ended)' : ''}.
+                    </p>
+                  ) : (
+                    <p className="rounded-xl bg-emerald-50 p-3 text-sm text-emerald-900">
+                      You’ve joined this event{ended ? ' (it has ended)' : ''}.
+                    </p>
+                  )}
+                  {!data.checkedIn && !ended && <ScanDoorCode />}
                   <ButtonLink to={`/events/${data.id}/chat`} className="w-full">
                     Open event chat
                   </ButtonLink>
@@ -69,8 +94,10 @@ export function EventDetailsPage() {
                   >
                     Join event
                   </Button>
+                  {!ended && <ScanDoorCode />}
                   <p className="text-center text-sm text-slate-600">
-                    Join to chat with dancers here and find a recording partner.
+                    Join to chat with dancers here and find a recording partner; at the venue, scan
+                    the code at the door to check in.
                   </p>
                 </div>
               )}
@@ -84,6 +111,7 @@ export function EventDetailsPage() {
                   {errorMessage(membership.error)}
                 </p>
               )}
+              {data.joined && <Participants eventId={data.id} />}
             </>
           );
         }}

@@ -3,6 +3,7 @@ export {
   eventKeys,
   eventListQuery,
   eventQuery,
+  participantsQuery,
   storeEvent,
   type EventFilters,
   type EventWhen,

@@ -14,6 +14,7 @@ export const eventKeys = {
   lists: () => ['events', 'list'] as const,
   list: (filters: EventFilters) => ['events', 'list', filters] as const,
   detail: (id: number) => ['events', 'detail', id] as const,
+  participants: (id: number) => ['events', 'participants', id] as const,
 };
 
 export const eventListQuery = (filters: EventFilters) =>
@@ -36,14 +37,23 @@ export const eventListQuery = (filters: EventFilters) =>
     getNextPageParam: (last) => (last.page * last.limit < last.total ? last.page + 1 : undefined),
   });
 
+/** The first page of an event's participants, newest first (for participants only). */
+export const participantsQuery = (id: number) =>
+  queryOptions({
+    queryKey: eventKeys.participants(id),
+    queryFn: ({ signal }) =>
+      apiCall(api.events.participants, { params: { id }, query: { limit: PAGE_SIZE } }, { signal }),
+  });
+
 export const eventQuery = (id: number) =>
   queryOptions({
     queryKey: eventKeys.detail(id),
     queryFn: ({ signal }) => apiCall(api.events.get, { params: { id } }, { signal }),
   });
 
-/** An event changed (joined or left): store it and let the lists refetch. */
+/** An event changed (joined, left, checked in, edited): store it and let the lists refetch. */
 export function storeEvent(client: QueryClient, event: Event) {
   client.setQueryData(eventKeys.detail(event.id), event);
   void client.invalidateQueries({ queryKey: eventKeys.lists() });
+  void client.invalidateQueries({ queryKey: eventKeys.participants(event.id) });
 }

@@ -1,4 +1,4 @@
 /** The session: who is signed in (GET /api/users/me), sign in and out, and why it ended. */
 export { AuthProvider, useAuth, useMe, type AuthStatus } from './AuthContext';
 export { authKeys, fetchMe } from './queries';
-export { endSession, sessionNotice } from './session';
+export { endSession, nextPath, sessionNotice } from './session';

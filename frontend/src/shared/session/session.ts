@@ -35,3 +35,12 @@ export function endSession(client: QueryClient, reason: string = 'expired') {
   client.setQueryData(authKeys.me, null);
   sessionNotice.set(REASONS[reason] ?? REASONS.expired);
 }
+
+/**
+ * Where to go after signing in: the page that sent the user to sign in (RequireAuth's `from`,
+ * with its query, e.g. a check-in link's token), if it is one of ours.
+ */
+export const nextPath = (state: unknown) => {
+  const from = (state as { from?: string } | null)?.from;
+  return from && from.startsWith('/') && !from.startsWith('//') ? from : '/events';
+};

@@ -1,0 +1,2 @@
+/** Checking in at the venue: the in-app scanner for the door's code. */
+export { ScanDoorCode } from './ScanDoorCode';

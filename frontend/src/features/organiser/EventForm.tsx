@@ -1,0 +1,145 @@
+import { CreateEventBody, UpdateEventBody, type Event } from '@spotlight/contracts';
+import { useState, type FormEvent } from 'react';
+import { useSchemaForm } from '../../lib/useSchemaForm';
+import { Button } from '../../ui/Button';
+import { FormAlert, TextArea, TextField } from '../../ui/Field';
+import { useCreateEvent, useUpdateEvent } from './mutations';
+
+const FIELDS = ['name', 'location', 'startDate', 'endDate', 'worldsdcId', 'description'] as const;
+type FieldName = (typeof FIELDS)[number];
+type FormValues = Record<FieldName, string>;
+
+const EMPTY: FormValues = {
+  name: '',
+  location: '',
+  startDate: '',
+  endDate: '',
+  worldsdcId: '',
+  description: '',
+};
+
+const toForm = (event: Event): FormValues => ({
+  name: event.name,
+  location: event.location,
+  startDate: event.startDate,
+  endDate: event.endDate,
+  worldsdcId: event.worldsdcId ?? '',
+  description: event.description ?? '',
+});
+
+/** Only the fields that changed; an emptied optional field is sent as null (cleared). */
+const changes = (values: FormValues, saved: FormValues) => {
+  const diff: Partial<Record<FieldName, string | null>> = {};
+  for (const field of FIELDS) {
+    if (values[field].trim() !== saved[field]) diff[field] = values[field].trim() || null;
+  }
+  return diff;
+};
+
+/** A new event: the optional fields left empty are left out. */
+const newEvent = (values: FormValues) =>
+  Object.fromEntries(
+    FIELDS.flatMap((field) => (values[field].trim() ? [[field, values[field].trim()]] : [])),
+  );
+
+type Change = (event: { target: { value: string } }) => void;
+/** What `useSchemaForm`'s `field` gives a text control. */
+type Bind = (name: FieldName) => {
+  name: string;
+  value: string;
+  error: string | undefined;
+  onChange: Change;
+  onBlur: Change;
+};
+
+function EventFields({ field }: { field: Bind }) {
+  return (
+    <>
+      <TextField label="Name" {...field('name')} />
+      <TextField label="Location" {...field('location')} autoComplete="off" />
+      <div className="grid grid-cols-2 gap-3">
+        <TextField label="Starts" type="date" {...field('startDate')} />
+        <TextField label="Ends" type="date" {...field('endDate')} />
+      </div>
+      <TextField label="WSDC event id" hint="Optional" {...field('worldsdcId')} />
+      <TextArea label="Description" rows={4} hint="Optional" {...field('description')} />
+    </>
+  );
+}
+
+/** Edits an event's fields; sends only what changed (PATCH). */
+export function EditEventForm({ event }: { event: Event }) {
+  const update = useUpdateEvent(event.id);
+  const saved = toForm(event);
+  const form = useSchemaForm(UpdateEventBody, saved, {
+    toBody: (values) => changes(values, saved),
+    showErrors: 'submit',
+  });
+  const [notice, setNotice] = useState<string>();
+
+  const handleSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    setNotice(undefined);
+    if (Object.keys(changes(form.values, saved)).length === 0) {
+      setNotice('Nothing changed.');
+      return;
+    }
+    const body = form.validate();
+    if (!body) return;
+    update.mutate(body, {
+      onSuccess: (updated) => {
+        form.reset(toForm(updated));
+        setNotice('Event saved.');
+      },
+      onError: form.showServerError,
+    });
+  };
+
+  return (
+    <form onSubmit={handleSubmit} className="space-y-4" noValidate aria-label="Event details">
+      <EventFields field={form.field} />
+      <FormAlert message={form.formError} />
+      {notice && (
+        <p role="status" className="text-sm text-emerald-800">
+          {notice}
+        </p>
+      )}
+      <Button type="submit" className="w-full" busy={update.isPending}>
+        Save event
+      </Button>
+    </form>
+  );
+}
+
+/** A new event; its creator becomes its first organiser. */
+export function CreateEventForm({ onCreated }: { onCreated: (event: Event) => void }) {
+  const create = useCreateEvent();
+  const form = useSchemaForm(CreateEventBody, EMPTY, {
+    toBody: newEvent,
+    showErrors: 'submit',
+    codeFields: { conflict: 'worldsdcId' },
+  });
+
+  const handleSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    const body = form.validate();
+    if (!body) return;
+    create.mutate(body, {
+      onSuccess: (event) => {
+        form.reset(EMPTY);
+        onCreated(event);
+      },
+      onError: form.showServerError,
+    });
+  };
+
+  return (
+    <form onSubmit={handleSubmit} className="space-y-4" noValidate aria-label="New event">
+      <EventFields field={form.field} />
+      <FormAlert message={form.formError} />
+      <Button type="submit" className="w-full" busy={create.isPending}>
+        Create event
+      </Button>
+    </form>
+  );
+}

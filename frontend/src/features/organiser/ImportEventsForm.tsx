@@ -1,0 +1,94 @@
+import { EVENT_FILE_FORMATS, type ImportEventsResponse } from '@spotlight/contracts';
+import { useId, useState, type ChangeEvent, type FormEvent } from 'react';
+import { isApiError } from '../../lib/api/client';
+import { errorMessage } from '../../lib/errors';
+import { Button } from '../../ui/Button';
+import { Field, FormAlert } from '../../ui/Field';
+import { useImportEvents } from './mutations';
+
+type Format = (typeof EVENT_FILE_FORMATS)[number];
+
+/** The file's format, from its extension. */
+const formatOf = (name: string): Format | undefined =>
+  EVENT_FILE_FORMATS.find((format) => name.toLowerCase().endsWith(`.${format}`));
+
+/** An organiser's calendar file (CSV or JSON): all its rows are imported, or none. */
+export function ImportEventsForm() {
+  const importEvents = useImportEvents();
+  const [file, setFile] = useState<File>();
+  const [problem, setProblem] = useState<string>();
+  const [result, setResult] = useState<ImportEventsResponse>();
+  const problemsId = useId();
+
+  const handleFile = (event: ChangeEvent<HTMLInputElement>) => {
+    setFile(event.target.files?.[0]);
+    setProblem(undefined);
+    setResult(undefined);
+    importEvents.reset();
+  };
+
+  const handleSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    setResult(undefined);
+    if (!file) return setProblem('Choose a file first.');
+    const format = formatOf(file.name);
+    if (!format) return setProblem('Choose a .csv or .json file.');
+    let content: string;
+    try {
+      content = await file.text();
+    } catch (error) {
+      return setProblem(`Can’t read the file: ${errorMessage(error)}`);
+    }
+    if (!content.trim()) return setProblem('The file is empty.');
+    importEvents.mutate({ format, content }, { onSuccess: setResult });
+  };
+
+  const error = importEvents.error;
+  const rows = isApiError(error) ? error.issues : [];
+  return (
+    <form
+      onSubmit={(e) => void handleSubmit(e)}
+      className="space-y-3"
+      noValidate
+      aria-label="Import a calendar"
+    >
+      <Field
+        label="Calendar file"
+        hint="CSV or JSON with name, location, startDate, endDate, worldsdcId, description"
+        error={problem}
+      >
+        {(props) => (
+          <input
+            {...props}
+            type="file"
+            accept=".csv,.json,text/csv,application/json"
+            onChange={handleFile}
+            className={`${props.className} min-h-11 py-2 text-sm`}
+          />
+        )}
+      </Field>
+      <FormAlert message={error ? errorMessage(error) : undefined} />
+      {rows.length > 0 && (
+        <ul
+          id={problemsId}
+          aria-label="Problems in the file"
+          className="max-h-60 space-y-1 overflow-y-auto rounded-xl bg-red-50 p-3 text-sm text-red-900"
+        >
+          {rows.map((row, i) => (
+            <li key={i} className="[overflow-wrap:anywhere]">
+              <span className="font-semibold">{row.path}</span>: {row.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      {result && (
+        <p role="status" className="text-sm text-emerald-800">
+          Imported: {result.inserted} new, {result.updated} updated.
+        </p>
+      )}
+      <Button type="submit" variant="secondary" className="w-full" busy={importEvents.isPending}>
+        Import calendar
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,49 @@
+import { useQuery } from '@tanstack/react-query';
+import { useIdParam } from '../../lib/useIdParam';
+import { formatDateRange } from '../../lib/time';
+import { ButtonLink } from '../../ui/Button';
+import { PageHeader } from '../../ui/PageHeader';
+import { QueryState } from '../../ui/QueryState';
+import { eventQuery } from '../../shared/events';
+import { EditEventForm } from './EventForm';
+import { OrganisersSection } from './OrganisersSection';
+
+/** One event, for its organisers: its fields, its organisers, and the screen for the door. */
+export function ManageEventPage() {
+  const id = useIdParam();
+  const event = useQuery({ ...eventQuery(id), enabled: id > 0 });
+
+  return (
+    <div className="space-y-4 p-4">
+      <PageHeader
+        title={event.data ? `Manage ${event.data.name}` : 'Manage event'}
+        back={{ to: '/organise', label: 'Back to Organise' }}
+        subtitle={event.data && formatDateRange(event.data.startDate, event.data.endDate)}
+      />
+      <QueryState query={event} what="the event">
+        {(data) => (
+          <>
+            <div className="grid grid-cols-2 gap-3">
+              <ButtonLink to={`/organise/${data.id}/door`} className="w-full">
+                Door screen
+              </ButtonLink>
+              <ButtonLink to={`/events/${data.id}`} variant="secondary" className="w-full">
+                Event page
+              </ButtonLink>
+            </div>
+            <section
+              aria-labelledby="details-title"
+              className="space-y-3 rounded-2xl bg-white p-4 shadow-sm"
+            >
+              <h2 id="details-title" className="font-semibold text-slate-900">
+                Details
+              </h2>
+              <EditEventForm event={data} />
+            </section>
+            <OrganisersSection eventId={data.id} />
+          </>
+        )}
+      </QueryState>
+    </div>
+  );
+}
