@@ -225,13 +225,17 @@ export async function startTestServer(overrides: Record<string, string> = {}): P
 }
 
 /**
- * One server for the whole test file: started before its tests, with one registered user, and
- * closed after them. `ready` gets both; assign them to the file's variables.
+ * One server for the whole test file: started before its tests (with `overrides` of its
+ * configuration), with one registered user, and closed after them. `ready` gets both; assign
+ * them to the file's variables.
  */
-export function serveTestFile(ready: (t: TestServer, user: TestUser) => void) {
+export function serveTestFile(
+  ready: (t: TestServer, user: TestUser) => void,
+  overrides: Record<string, string> = {},
+) {
   let server: TestServer | undefined;
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer(overrides);
     ready(server, await server.registerUser());
   });
   afterAll(() => server?.close());
