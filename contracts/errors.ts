@@ -16,6 +16,8 @@ export const ERROR_STATUS = {
   origin_forbidden: 403,
   not_participant: 403,
   blocked: 403,
+  account_suspended: 403,
+  muted: 403,
   not_found: 404,
   conflict: 409,
   email_taken: 409,

@@ -12,6 +12,7 @@ export * from './http/announcements';
 export * from './http/matches';
 export * from './http/ratings';
 export * from './http/reports';
+export * from './http/moderation';
 export * from './http/chat';
 export * from './http/system';
 export * from './http/webrtc';

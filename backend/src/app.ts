@@ -18,6 +18,7 @@ import { tokenFromHeaders } from './modules/auth/service';
 import { mountChatRoutes } from './modules/chat/routes';
 import { mountAnnouncementsRoutes } from './modules/announcements/routes';
 import { mountBlocksRoutes } from './modules/blocks/routes';
+import { mountModerationRoutes } from './modules/moderation/routes';
 import { mountEventAdminRoutes } from './modules/events/admin-routes';
 import { mountEventsRoutes } from './modules/events/routes';
 import { mountMatchesRoutes } from './modules/matches/routes';
@@ -175,6 +176,7 @@ export function createApp(ctx: AppContext, services: Services) {
   mountEventsRoutes(api, services.events, authenticate);
   mountEventAdminRoutes(api, services.eventAdmin, authenticate);
   mountAnnouncementsRoutes(api, services.announcements, authenticate);
+  mountModerationRoutes(api, services.moderation, authenticate);
   mountOrganisersRoutes(api, services.organisers, authenticate);
   mountMatchesRoutes(api, services.matches, authenticate);
   mountChatRoutes(api, services.chat, authenticate);

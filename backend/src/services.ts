@@ -6,6 +6,7 @@ import { createChatService } from './modules/chat/service';
 import { createEventAdminService } from './modules/events/admin';
 import { createEventsService } from './modules/events/service';
 import { createMatchesService } from './modules/matches/service';
+import { createModerationService } from './modules/moderation/service';
 import { createRatingsService } from './modules/ratings/service';
 import { createReportsService } from './modules/reports/service';
 import { createOrganisersService } from './modules/roles/organisers';
@@ -22,9 +23,10 @@ export function createServices(ctx: AppContext) {
   const events = createEventsService(ctx);
   const blocks = createBlocksPolicy(ctx);
   const matches = createMatchesService(ctx, { events, blocks });
+  const auth = createAuthService(ctx, { roles });
   return {
     roles,
-    auth: createAuthService(ctx, { roles }),
+    auth,
     users,
     events,
     eventAdmin: createEventAdminService(ctx, { roles, events }),
@@ -32,9 +34,10 @@ export function createServices(ctx: AppContext) {
     organisers: createOrganisersService({ roles, events, users }),
     matches,
     ratings: createRatingsService(ctx, { matches, users }),
-    reports: createReportsService(ctx, { matches, users }),
+    reports: createReportsService(ctx, { matches, users, events }),
     chat: createChatService(ctx, { events, matches, blocks }),
     blockPolicy: blocks,
+    moderation: createModerationService(ctx, { roles, users, auth }),
     blocks: createBlocksService(ctx, { users, matches }),
     transfers: createTransfersService(ctx, { matches }),
   };

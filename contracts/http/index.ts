@@ -6,6 +6,7 @@ import type { EndpointDef } from './endpoint';
 import { eventAdminEndpoints } from './event-admin';
 import { eventsEndpoints } from './events';
 import { matchesEndpoints } from './matches';
+import { moderationEndpoints } from './moderation';
 import { organisersEndpoints } from './organisers';
 import { ratingsEndpoints } from './ratings';
 import { reportsEndpoints } from './reports';
@@ -26,6 +27,7 @@ export const api = {
   matches: matchesEndpoints,
   ratings: ratingsEndpoints,
   reports: reportsEndpoints,
+  moderation: moderationEndpoints,
   chat: chatEndpoints,
   system: systemEndpoints,
   webrtc: webrtcEndpoints,

@@ -18,6 +18,8 @@ export const REPORT_STATUSES = ['open', 'reviewing', 'resolved', 'dismissed'] as
 export const CreateReportBody = z.strictObject({
   reportedUserId: Id,
   matchId: Id.optional(),
+  /** The event where it happened, so that its organisers see it (a match gives its own). */
+  eventId: Id.optional(),
   reason: ReportReason,
   details: z.string().trim().max(2000).optional(),
 });
@@ -27,6 +29,7 @@ export const Report = z.object({
   id: Id,
   reported: UserSummary,
   matchId: Id.nullable(),
+  eventId: Id.nullable(),
   reason: ReportReason,
   details: z.string().nullable(),
   status: z.enum(REPORT_STATUSES),

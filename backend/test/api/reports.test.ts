@@ -30,6 +30,7 @@ describe('POST /api/reports', () => {
       id: expect.any(Number),
       reported: { id: reported.id, username: reported.username, displayName: null, avatar: null },
       matchId: null,
+      eventId: null,
       reason: 'harassment',
       details: 'Kept messaging after I said no',
       status: 'open',

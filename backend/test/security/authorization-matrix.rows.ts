@@ -127,6 +127,17 @@ export const MATRIX: Record<string, Row> = {
     request: (w) => ({ params: { id: w.eventId, announcementId: 1 } }),
     expect: signedIn(403),
   },
+  // Nobody in this world is an admin or an organiser (backend/test/api/moderation.test.ts).
+  'moderation.queue': { request: () => ({ query: { status: 'open' } }), expect: signedIn(403) },
+  'moderation.close': {
+    request: (w) => ({ params: { id: w.reportId }, body: { status: 'dismissed' } }),
+    expect: signedIn(403),
+  },
+  'moderation.unsuspend': {
+    request: (w) => ({ params: { id: w.b.id } }),
+    expect: signedIn(403),
+  },
+  'moderation.audit': { request: none, expect: signedIn(403) },
   'matches.list': { request: none, expect: signedIn(200) },
   'matches.create': {
     // Each role asks the dancer on the other side: the outsider asks B.

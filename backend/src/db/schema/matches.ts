@@ -1,7 +1,9 @@
 /** Matches between two dancers, and what follows them: ratings, reports, transfer telemetry. */
 import type { REPORT_REASONS, TRANSFER_CONNECTIONS } from '@spotlight/contracts';
 import {
+  AUDIT_ACTIONS,
   MATCH_STATUSES,
+  MODERATION_ACTIONS,
   REPORT_STATUSES,
   TRANSFER_OUTCOMES,
   TRANSFER_ROLES,
@@ -23,8 +25,8 @@ import {
   varchar,
 } from 'drizzle-orm/pg-core';
 import { createdAt, oneOf, type OneOf } from './columns';
-import { chatRooms, eventRef } from './events';
-import { userRef } from './people';
+import { chatRooms, eventRef, events } from './events';
+import { userRef, users } from './people';
 
 const matchRef = (name: string) =>
   integer(name)
@@ -97,11 +99,19 @@ export const reports = pgTable(
       .$type<OneOf<typeof REPORT_STATUSES>>()
       .notNull()
       .default('open'),
+    /** The event where it happened: its organisers see the report in their queue. */
+    eventId: integer('event_id').references(() => events.id, { onDelete: 'set null' }),
+    action: varchar('action', { length: 10 }).$type<OneOf<typeof MODERATION_ACTIONS>>(),
+    resolvedBy: integer('resolved_by').references(() => users.id, { onDelete: 'set null' }),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    resolutionNote: text('resolution_note'),
     createdAt: createdAt(),
   },
   (t) => [
     index('idx_reports_reporter_id').on(t.reporterId),
     index('idx_reports_reported_id').on(t.reportedId),
+    index('idx_reports_status_event').on(t.status, t.eventId),
+    check('reports_action', oneOf('action', MODERATION_ACTIONS)),
     check('reports_not_self', sql`${t.reporterId} <> ${t.reportedId}`),
     check('reports_status', oneOf('status', REPORT_STATUSES)),
   ],
@@ -137,5 +147,23 @@ export const transferReports = pgTable(
     uniqueIndex('transfer_reports_transfer_user_key').on(t.transferId, t.userId),
     check('transfer_reports_role', oneOf('role', TRANSFER_ROLES)),
     check('transfer_reports_outcome', oneOf('outcome', TRANSFER_OUTCOMES)),
+  ],
+);
+
+/** Every moderation action, for the admins' audit log. */
+export const moderationActions = pgTable(
+  'moderation_actions',
+  {
+    id: serial('id').primaryKey(),
+    actorId: userRef('actor_id'),
+    targetId: userRef('target_id'),
+    action: varchar('action', { length: 10 }).$type<OneOf<typeof AUDIT_ACTIONS>>().notNull(),
+    reportId: integer('report_id').references(() => reports.id, { onDelete: 'set null' }),
+    note: text('note'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('idx_moderation_actions_created_at').on(t.createdAt),
+    check('moderation_actions_action', oneOf('action', AUDIT_ACTIONS)),
   ],
 );

@@ -38,6 +38,10 @@ export const users = pgTable(
     country: varchar('country', { length: 100 }),
     /** Site admin granted with `npm run admin:grant` (ADMIN_EMAILS adds more, from config). */
     isAdmin: boolean('is_admin').notNull().default(false),
+    /** Set by a moderator's suspension: no sign-in until an admin lifts it. */
+    suspendedAt: timestamp('suspended_at', { withTimezone: true }),
+    /** Until then, the dancer cannot write in event chats (a moderator's mute). */
+    mutedUntil: timestamp('muted_until', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -131,6 +131,13 @@ export function createAuthService(ctx: AppContext, deps: { roles: RolesService }
       if (!user || !matches) {
         throw new AppError('invalid_credentials', 'Wrong email or password');
       }
+      // Said only to someone who knows the password.
+      if (user.suspendedAt) {
+        throw new AppError(
+          'account_suspended',
+          'This account is suspended; write to the organisers to have it reviewed',
+        );
+      }
       // Only failures count: a success forgets the key's failures and gives the IP its point back.
       await Promise.all([
         clearAttempts(limits, key),
@@ -154,8 +161,13 @@ export function createAuthService(ctx: AppContext, deps: { roles: RolesService }
     },
 
     async logoutAll(user: AuthUser): Promise<void> {
-      const sessionIds = await repo.revokeUserSessions(db, user.id);
-      bus.emit('sessions.revoked', { userId: user.id, sessionIds, reason: 'revoked' });
+      await this.revokeAllSessionsOf(user.id);
+    },
+
+    /** Ends every session of an account and closes its sockets on every node (a suspension). */
+    async revokeAllSessionsOf(userId: number): Promise<void> {
+      const sessionIds = await repo.revokeUserSessions(db, userId);
+      bus.emit('sessions.revoked', { userId, sessionIds, reason: 'revoked' });
     },
 
     /** Whether the session is still neither revoked nor expired (read now, never cached). */

@@ -102,10 +102,10 @@ export const eventSender = async (
   eventId: number,
   userId: number,
   clientId: string | undefined,
-): Promise<Sender | undefined> =>
+): Promise<(Sender & { mutedUntil: Date | null }) | undefined> =>
   (
     await db
-      .select({ sender: senderColumns, stored: messages })
+      .select({ sender: senderColumns, stored: messages, mutedUntil: users.mutedUntil })
       .from(eventParticipants)
       .innerJoin(users, eq(users.id, eventParticipants.userId))
       .leftJoin(messages, storedUnder(clientId))

@@ -199,6 +199,15 @@ export function createChatService(
         await deps.events.assertParticipant(eventId, userId);
         throw notParticipant();
       }
+      const mutedFor = (sender.mutedUntil?.getTime() ?? 0) - Date.now();
+      if (mutedFor > 0 && !sender.stored) {
+        throw new AppError(
+          'muted',
+          'A moderator muted you in event chats for a while',
+          undefined,
+          Math.ceil(mutedFor / 1000),
+        );
+      }
       const { view, created } = await store(await eventRoom(eventId), sender, input, options);
       return { message: toEventMessage(view, eventId), created };
     },

@@ -2,6 +2,7 @@ import type { CreateReportBody, Report } from '@spotlight/contracts';
 import { AppError, badRequest, notFound, rateLimited } from '../../errors';
 import type { AppContext } from '../../http/context';
 import { consume } from '../../limits';
+import type { EventsService } from '../events/service';
 import type { MatchesService } from '../matches/service';
 import type { UsersService } from '../users/service';
 import { toUserSummary } from '../users/presenter';
@@ -13,6 +14,7 @@ const toReport = ({ report, reported }: repo.ReportView): Report => ({
   id: report.id,
   reported: toUserSummary(reported),
   matchId: report.matchId,
+  eventId: report.eventId,
   reason: report.reason,
   details: report.details,
   status: report.status,
@@ -21,7 +23,7 @@ const toReport = ({ report, reported }: repo.ReportView): Report => ({
 
 export function createReportsService(
   { db, limits }: AppContext,
-  deps: { matches: MatchesService; users: UsersService },
+  deps: { matches: MatchesService; users: UsersService; events: EventsService },
 ) {
   return {
     /** Files a report about another dancer, optionally about a match the two of them share. */
@@ -30,12 +32,17 @@ export function createReportsService(
         throw new AppError('self_action', 'You cannot report yourself');
       }
       await deps.users.assertExists(body.reportedUserId);
+      // The event's organisers see the report: the match's event, or the one named.
+      let eventId = body.eventId ?? null;
       if (body.matchId !== undefined) {
         const taking = await deps.matches.findParticipation(reporterId, body.matchId);
         if (!taking) throw notFound('Match');
         if (taking.partnerId !== body.reportedUserId) {
           throw badRequest('That match is with another dancer');
         }
+        eventId = taking.match.eventId;
+      } else if (eventId !== null) {
+        await deps.events.assertParticipant(eventId, reporterId);
       }
       const wait = await consume(limits.reportUser, String(reporterId));
       if (wait > 0) throw rateLimited(wait, 'You have filed many reports; try again later');
@@ -43,6 +50,7 @@ export function createReportsService(
         reporterId,
         reportedId: body.reportedUserId,
         matchId: body.matchId ?? null,
+        eventId,
         reason: body.reason,
         details: body.details || null,
       });

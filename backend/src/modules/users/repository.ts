@@ -33,3 +33,10 @@ export const updateUser = async (
       .where(eq(users.id, id))
       .returning()
   )[0];
+
+/** A moderator's sanctions: the suspension (null lifts it) and the end of a mute. */
+export const setSanctions = (
+  db: Executor,
+  id: number,
+  values: { suspendedAt?: Date | null; mutedUntil?: Date | null },
+) => db.update(users).set(values).where(eq(users.id, id));

@@ -1,5 +1,6 @@
 import type { Me, PublicUser, UpdateMeBody } from '@spotlight/contracts';
 import { notFound } from '../../errors';
+import type { Executor } from '../../db/client';
 import type { AppContext } from '../../http/context';
 import type { RolesService } from '../roles/service';
 import { toMe, toPublicUser } from './presenter';
@@ -33,6 +34,13 @@ export function createUsersService({ db }: AppContext, deps: { roles: RolesServi
       if (!user) throw notFound('User');
       return toPublicUser(user);
     },
+
+    /** Sets or lifts a moderator's sanctions (the moderation module decides who may). */
+    setSanctions: (
+      id: number,
+      values: { suspendedAt?: Date | null; mutedUntil?: Date | null },
+      tx: Executor = db,
+    ) => repo.setSanctions(tx, id, values),
 
     /** Throws 404 unless the user exists. */
     async assertExists(id: number): Promise<void> {
