@@ -4,6 +4,7 @@ import { useSchemaForm } from '../../lib/useSchemaForm';
 import { Button } from '../../ui/Button';
 import { FormAlert, TextArea, TextField } from '../../ui/Field';
 import { useCreateEvent, useUpdateEvent } from './mutations';
+import { changedFields } from '../../lib/changedFields';
 
 const FIELDS = ['name', 'location', 'startDate', 'endDate', 'worldsdcId', 'description'] as const;
 type FieldName = (typeof FIELDS)[number];
@@ -27,14 +28,7 @@ const toForm = (event: Event): FormValues => ({
   description: event.description ?? '',
 });
 
-/** Only the fields that changed; an emptied optional field is sent as null (cleared). */
-const changes = (values: FormValues, saved: FormValues) => {
-  const diff: Partial<Record<FieldName, string | null>> = {};
-  for (const field of FIELDS) {
-    if (values[field].trim() !== saved[field]) diff[field] = values[field].trim() || null;
-  }
-  return diff;
-};
+const changes = (values: FormValues, saved: FormValues) => changedFields(FIELDS, values, saved);
 
 /** A new event: the optional fields left empty are left out. */
 const newEvent = (values: FormValues) =>

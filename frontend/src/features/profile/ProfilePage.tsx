@@ -11,6 +11,7 @@ import { InstallButton } from '../pwa';
 import { DIVISION_LABELS, ROLE_LABELS } from './labels';
 import { useUpdateProfile } from './mutations';
 import { RatingSummary } from './RatingSummary';
+import { changedFields } from '../../lib/changedFields';
 
 const FIELDS = [
   'displayName',
@@ -34,14 +35,7 @@ const toForm = (me: Me): FormValues => ({
   country: me.country ?? '',
 });
 
-/** Only the fields that changed; an emptied field is sent as null (cleared). */
-const changes = (values: FormValues, saved: FormValues) => {
-  const diff: Partial<Record<FieldName, string | null>> = {};
-  for (const field of FIELDS) {
-    if (values[field].trim() !== saved[field]) diff[field] = values[field].trim() || null;
-  }
-  return diff;
-};
+const changes = (values: FormValues, saved: FormValues) => changedFields(FIELDS, values, saved);
 
 const roleOptions = [
   { value: '', label: 'Not set' },
