@@ -8,15 +8,22 @@
  * Which node holds a dancer's socket is read from each node's own /metrics
  * (socketio_open_sockets), straight from the node, never through nginx.
  */
-import net from 'node:net';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../backend/src/db/client';
 import { upsertEvents } from '../backend/src/modules/events/repository';
-import { metricSum, requireTool, routing, scrapeMetrics } from '../backend/test/deploy/support';
+import { requireTool, routing } from '../backend/test/deploy/support';
 import { startCluster, type Cluster } from '../scripts/cluster';
 import { launchChromium } from './support/app';
+import {
+  ADMIN_DATABASE_URL,
+  connection,
+  missingService,
+  nodeSockets,
+  sleep,
+  waitOnline,
+} from './support/cluster';
 import { deliveredMessage, openEventChat, sendMessage } from './support/flows';
 import {
   chatInEvent,
@@ -38,46 +45,16 @@ import {
   type Phone,
 } from './support/journey';
 
-const ADMIN_DATABASE_URL =
-  process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const REDIS = { host: '127.0.0.1', port: 6379 };
 const SHUTDOWN_TIMEOUT_MS = 5000;
 /** The issue's bound: a dancer whose node died is back on another within this. */
 const RECONNECT_BOUND_MS = 10_000;
 const ROUTE_COOKIE = 'spotlight_route';
-
-/** Why the cluster cannot run here, or undefined when PostgreSQL and Redis answer. */
-async function missingService(): Promise<string | undefined> {
-  const client = new pg.Client({
-    connectionString: ADMIN_DATABASE_URL,
-    connectionTimeoutMillis: 3000,
-  });
-  try {
-    await client.connect();
-    await client.end();
-  } catch (error) {
-    return `PostgreSQL at ${ADMIN_DATABASE_URL}: ${(error as Error).message}`;
-  }
-  const pong = await new Promise<boolean>((resolve) => {
-    const socket = net.connect(REDIS.port, REDIS.host, () => socket.write('PING\r\n'));
-    socket.setTimeout(3000, () => socket.destroy());
-    socket.once('data', (data) => {
-      socket.destroy();
-      resolve(data.toString().startsWith('+PONG'));
-    });
-    socket.once('error', () => resolve(false));
-    socket.once('close', () => resolve(false));
-  });
-  return pong ? undefined : `Redis at ${REDIS.host}:${REDIS.port} does not answer`;
-}
 
 const missing = await missingService();
 if (missing && process.env.CI === 'true') throw new Error(`the cluster e2e needs ${missing}`);
 if (missing) console.warn(`SKIPPED: the cluster e2e needs ${missing}`);
 const enabled =
   !missing && requireTool('nginx', 'the cluster e2e runs nginx in front of two backends');
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.skipIf(!enabled)('through nginx, two backends on PostgreSQL and Redis', () => {
   let cluster: Cluster;
@@ -89,34 +66,7 @@ describe.skipIf(!enabled)('through nginx, two backends on PostgreSQL and Redis',
 
   const node = (index: 0 | 1) => cluster.backends[index]!;
 
-  /** Open Socket.IO connections on each running node, from its own /metrics. */
-  async function socketsByNode() {
-    const counts: Record<string, number> = {};
-    for (const backend of cluster.backends) {
-      if (backend.pid === undefined) continue;
-      const metrics = await scrapeMetrics(backend);
-      counts[backend.nodeId] = metricSum(metrics.text, 'socketio_open_sockets');
-    }
-    return counts;
-  }
-
-  /** Polls until the nodes hold exactly these socket counts (a dead node is left out). */
-  async function expectSockets(expected: Record<string, number>, timeoutMs = 15_000) {
-    const deadline = Date.now() + timeoutMs;
-    let counts = await socketsByNode();
-    while (JSON.stringify(counts) !== JSON.stringify(expected) && Date.now() < deadline) {
-      await sleep(100);
-      counts = await socketsByNode();
-    }
-    expect(counts).toEqual(expected);
-  }
-
-  const connection = (page: Page) =>
-    page.locator('[data-connection]').getAttribute('data-connection');
-
-  async function waitOnline(page: Page) {
-    await page.locator('[data-connection="online"]').waitFor({ state: 'attached' });
-  }
+  const { socketsByNode, expectSockets } = nodeSockets(() => cluster);
 
   beforeAll(async () => {
     cluster = await startCluster({
