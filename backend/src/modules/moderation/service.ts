@@ -14,24 +14,18 @@ import type { AppContext } from '../../http/context';
 import type { AuthService } from '../auth/service';
 import type { RolesService } from '../roles/service';
 import type { UsersService } from '../users/service';
+import { toReport } from '../reports/presenter';
 import { toUserSummary } from '../users/presenter';
 import * as repo from './repository';
 
 export type ModerationService = ReturnType<typeof createModerationService>;
 
-const toQueued = ({ report, reporter, reported }: repo.QueuedView): QueuedReport => ({
-  id: report.id,
-  reporter: toUserSummary(reporter),
-  reported: toUserSummary(reported),
-  matchId: report.matchId,
-  eventId: report.eventId,
-  reason: report.reason,
-  details: report.details,
-  status: report.status,
-  action: report.action ?? null,
-  resolutionNote: report.resolutionNote,
-  resolvedAt: report.resolvedAt?.toISOString() ?? null,
-  createdAt: report.createdAt.toISOString(),
+const toQueued = (view: repo.QueuedView): QueuedReport => ({
+  ...toReport(view),
+  reporter: toUserSummary(view.reporter),
+  action: view.report.action ?? null,
+  resolutionNote: view.report.resolutionNote,
+  resolvedAt: view.report.resolvedAt?.toISOString() ?? null,
 });
 
 export function createModerationService(

@@ -5,21 +5,10 @@ import { consume } from '../../limits';
 import type { EventsService } from '../events/service';
 import type { MatchesService } from '../matches/service';
 import type { UsersService } from '../users/service';
-import { toUserSummary } from '../users/presenter';
+import { toReport } from './presenter';
 import * as repo from './repository';
 
 export type ReportsService = ReturnType<typeof createReportsService>;
-
-const toReport = ({ report, reported }: repo.ReportView): Report => ({
-  id: report.id,
-  reported: toUserSummary(reported),
-  matchId: report.matchId,
-  eventId: report.eventId,
-  reason: report.reason,
-  details: report.details,
-  status: report.status,
-  createdAt: report.createdAt.toISOString(),
-});
 
 export function createReportsService(
   { db, limits }: AppContext,

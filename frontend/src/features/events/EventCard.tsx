@@ -1,6 +1,6 @@
 import type { Event } from '@spotlight/contracts';
 import { Link } from 'react-router-dom';
-import { formatDateRange } from '../../lib/time';
+import { EventFacts } from '../../shared/events';
 
 export function EventCard({ event }: { event: Event }) {
   return (
@@ -25,12 +25,7 @@ export function EventCard({ event }: { event: Event }) {
             )
           )}
         </div>
-        <p className="mt-1 text-sm text-slate-600">
-          {formatDateRange(event.startDate, event.endDate)} · {event.location}
-        </p>
-        <p className="mt-1 text-xs text-slate-500">
-          {event.participantsCount} {event.participantsCount === 1 ? 'dancer' : 'dancers'}
-        </p>
+        <EventFacts event={event} />
       </Link>
     </li>
   );

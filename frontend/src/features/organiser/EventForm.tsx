@@ -1,10 +1,10 @@
 import { CreateEventBody, UpdateEventBody, type Event } from '@spotlight/contracts';
-import { useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
 import { useSchemaForm } from '../../lib/useSchemaForm';
 import { Button } from '../../ui/Button';
 import { FormAlert, TextArea, TextField } from '../../ui/Field';
 import { useCreateEvent, useUpdateEvent } from './mutations';
-import { changedFields } from '../../lib/changedFields';
+import { useEditForm } from '../../lib/useEditForm';
 
 const FIELDS = ['name', 'location', 'startDate', 'endDate', 'worldsdcId', 'description'] as const;
 type FieldName = (typeof FIELDS)[number];
@@ -27,8 +27,6 @@ const toForm = (event: Event): FormValues => ({
   worldsdcId: event.worldsdcId ?? '',
   description: event.description ?? '',
 });
-
-const changes = (values: FormValues, saved: FormValues) => changedFields(FIELDS, values, saved);
 
 /** A new event: the optional fields left empty are left out. */
 const newEvent = (values: FormValues) =>
@@ -64,30 +62,16 @@ function EventFields({ field }: { field: Bind }) {
 /** Edits an event's fields; sends only what changed (PATCH). */
 export function EditEventForm({ event }: { event: Event }) {
   const update = useUpdateEvent(event.id);
-  const saved = toForm(event);
-  const form = useSchemaForm(UpdateEventBody, saved, {
-    toBody: (values) => changes(values, saved),
-    showErrors: 'submit',
-  });
-  const [notice, setNotice] = useState<string>();
-
-  const handleSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    setNotice(undefined);
-    if (Object.keys(changes(form.values, saved)).length === 0) {
-      setNotice('Nothing changed.');
-      return;
-    }
-    const body = form.validate();
-    if (!body) return;
-    update.mutate(body, {
-      onSuccess: (updated) => {
-        form.reset(toForm(updated));
-        setNotice('Event saved.');
-      },
-      onError: form.showServerError,
-    });
-  };
+  const { form, notice, handleSubmit } = useEditForm(
+    UpdateEventBody,
+    FIELDS,
+    toForm(event),
+    update,
+    {
+      toForm,
+      savedNotice: 'Event saved.',
+    },
+  );
 
   return (
     <form onSubmit={handleSubmit} className="space-y-4" noValidate aria-label="Event details">

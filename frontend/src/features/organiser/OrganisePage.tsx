@@ -3,12 +3,11 @@ import { useQueries } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { errorMessage } from '../../lib/errors';
-import { formatDateRange } from '../../lib/time';
 import { ButtonLink } from '../../ui/Button';
 import { PageHeader } from '../../ui/PageHeader';
 import { Loading } from '../../ui/Spinner';
 import { EmptyState, ErrorState } from '../../ui/States';
-import { eventQuery } from '../../shared/events';
+import { EventFacts, eventQuery } from '../../shared/events';
 import { useMe } from '../../shared/session';
 import { CreateEventForm } from './EventForm';
 import { ImportEventsForm } from './ImportEventsForm';
@@ -21,12 +20,7 @@ function OrganisedEvent({ event }: { event: Event }) {
         className="block rounded-2xl border border-slate-200 bg-white p-4 shadow-sm hover:border-violet-300 focus-visible:outline focus-visible:outline-2 focus-visible:outline-violet-600"
       >
         <h3 className="font-semibold text-slate-900 [overflow-wrap:anywhere]">{event.name}</h3>
-        <p className="mt-1 text-sm text-slate-600">
-          {formatDateRange(event.startDate, event.endDate)} · {event.location}
-        </p>
-        <p className="mt-1 text-xs text-slate-500">
-          {event.participantsCount} {event.participantsCount === 1 ? 'dancer' : 'dancers'}
-        </p>
+        <EventFacts event={event} />
       </Link>
     </li>
   );

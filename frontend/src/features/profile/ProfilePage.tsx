@@ -1,7 +1,6 @@
 import { DANCE_ROLES, DIVISIONS, UpdateMeBody, type Me } from '@spotlight/contracts';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { errorMessage } from '../../lib/errors';
-import { useSchemaForm } from '../../lib/useSchemaForm';
 import { Avatar, nameOf } from '../../ui/Avatar';
 import { Button, ButtonLink } from '../../ui/Button';
 import { FormAlert, SelectField, TextField } from '../../ui/Field';
@@ -11,7 +10,7 @@ import { InstallButton } from '../pwa';
 import { DIVISION_LABELS, ROLE_LABELS } from './labels';
 import { useUpdateProfile } from './mutations';
 import { RatingSummary } from './RatingSummary';
-import { changedFields } from '../../lib/changedFields';
+import { useEditForm } from '../../lib/useEditForm';
 
 const FIELDS = [
   'displayName',
@@ -35,8 +34,6 @@ const toForm = (me: Me): FormValues => ({
   country: me.country ?? '',
 });
 
-const changes = (values: FormValues, saved: FormValues) => changedFields(FIELDS, values, saved);
-
 const roleOptions = [
   { value: '', label: 'Not set' },
   ...DANCE_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] })),
@@ -51,12 +48,13 @@ export function ProfilePage() {
   const me = useMe();
   const { logout } = useAuth();
   const update = useUpdateProfile();
-  const saved = toForm(me);
-  const form = useSchemaForm(UpdateMeBody, saved, {
-    toBody: (values) => changes(values, saved),
-    showErrors: 'submit',
-  });
-  const [notice, setNotice] = useState<string>();
+  const { form, notice, setNotice, handleSubmit } = useEditForm(
+    UpdateMeBody,
+    FIELDS,
+    toForm(me),
+    update,
+    { toForm, savedNotice: 'Profile saved.' },
+  );
   const [logoutError, setLogoutError] = useState<string>();
   const [loggingOut, setLoggingOut] = useState(false);
 
@@ -69,23 +67,6 @@ export function ProfilePage() {
         setNotice(undefined);
       },
     };
-  };
-
-  const handleSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    if (Object.keys(changes(form.values, saved)).length === 0) {
-      setNotice('Nothing changed.');
-      return;
-    }
-    const body = form.validate();
-    if (!body) return;
-    update.mutate(body, {
-      onSuccess: (updated) => {
-        form.reset(toForm(updated));
-        setNotice('Profile saved.');
-      },
-      onError: form.showServerError,
-    });
   };
 
   const handleLogout = async (everywhere: boolean) => {

@@ -8,3 +8,4 @@ export {
   type EventFilters,
   type EventWhen,
 } from './queries';
+export { EventFacts } from './EventFacts';
