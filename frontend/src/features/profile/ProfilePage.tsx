@@ -9,6 +9,7 @@ import { useAuth, useMe } from '../../shared/session';
 import { InstallButton } from '../pwa';
 import { DIVISION_LABELS, ROLE_LABELS } from './labels';
 import { useUpdateProfile } from './mutations';
+import { AppearanceSetting } from './AppearanceSetting';
 import { RatingSummary } from './RatingSummary';
 import { useEditForm } from '../../lib/useEditForm';
 
@@ -140,6 +141,7 @@ export function ProfilePage() {
         <h2 id="app-actions" className="font-semibold text-slate-900">
           App
         </h2>
+        <AppearanceSetting />
         <InstallButton />
         <Button
           variant="secondary"

@@ -89,7 +89,7 @@ export function RatePartnerPage() {
                       key={value}
                       className={cx(
                         'flex h-12 w-12 cursor-pointer items-center justify-center rounded-xl text-3xl has-[:focus-visible]:outline has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-violet-600',
-                        value <= score ? 'text-amber-500' : 'text-slate-300',
+                        value <= score ? 'text-amber-600' : 'text-slate-500',
                       )}
                     >
                       <input
