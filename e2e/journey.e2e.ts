@@ -6,6 +6,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../backend/test/harness';
+import { axeInBothThemes } from './support/a11y';
 import { launchChromium, layoutProblems, PHONE, phoneContext, startApp } from './support/app';
 import { showActiveUsers } from './support/flows';
 import {
@@ -75,7 +76,7 @@ describe('two dancers at one event', () => {
   it('a third dancer cannot open their private chat; logging out everywhere ends every tab', () =>
     thirdDancerShutOut(journey, browser, t.url));
 
-  it('fits a 360-px phone: no sideways scrolling, tap targets of at least 44 px', async () => {
+  it('fits a 360-px phone (no sideways scrolling, tap targets of at least 44 px) and axe finds nothing serious in either theme', async () => {
     const { a, b, eventId, matchId } = journey;
     const bId = await userId(b);
     const pages: [string, string][] = [
@@ -90,12 +91,14 @@ describe('two dancers at one event', () => {
     ];
     await a.page.setViewportSize({ width: 360, height: 740 });
     const problems: string[] = [];
+    const accessibility: string[] = [];
     for (const [url, heading] of pages) {
       await a.page.goto(url);
       await a.page.getByRole('heading', { level: 1, name: heading }).first().waitFor();
       await a.page.locator('[role=status]:has-text("Loading")').waitFor({ state: 'detached' });
       if (url.endsWith('/chat')) await showActiveUsers(a.page);
       problems.push(...(await layoutProblems(a.page)).map((p) => `${url}: ${p}`));
+      accessibility.push(...(await axeInBothThemes(a.page, url)));
     }
     await a.page.setViewportSize(PHONE);
 
@@ -105,10 +108,12 @@ describe('two dancers at one event', () => {
       await guest.goto(url);
       await guest.getByRole('button', { name: /Sign in|Create account/ }).waitFor();
       problems.push(...(await layoutProblems(guest)).map((p) => `${url}: ${p}`));
+      accessibility.push(...(await axeInBothThemes(guest, url)));
     }
     await guest.context().close();
     expect(problems).toEqual([]);
-  });
+    expect(accessibility).toEqual([]);
+  }, 300_000);
 
   it('raised no page errors', () => {
     // 4xx answers the UI handles (401 before login, 404 for the wrong match) log as console

@@ -108,7 +108,7 @@ export function ChatView({
               Load older messages
             </Button>
           ) : messages.length > 0 ? (
-            <p className="text-xs text-slate-500">Beginning of the conversation</p>
+            <p className="text-xs text-slate-600">Beginning of the conversation</p>
           ) : null}
         </div>
         {history.isFetchNextPageError && (

@@ -83,7 +83,7 @@ export function MessageItem({ message, mine }: { message: ChatMessage; mine: boo
           value={message.createdAt}
           className={cx(
             'mt-0.5 block text-right text-[11px]',
-            mine ? 'text-violet-100' : 'text-slate-500',
+            mine ? 'text-violet-50' : 'text-slate-500',
           )}
         />
       </div>
