@@ -1,9 +1,17 @@
 import { TRANSIENT_ERROR_CODES } from '@spotlight/contracts';
 import { isApiError } from './api/client';
+import { formatWait } from './time';
 
-/** A message fit to show a person, whatever was thrown. */
-export function errorMessage(error: unknown): string {
-  if (isApiError(error)) return error.message;
+/**
+ * A message fit to show a person, whatever was thrown. A refusal for too many attempts says
+ * how long to wait, from the server's Retry-After.
+ */
+export function errorMessage(error: unknown, locale?: string): string {
+  if (isApiError(error)) {
+    if (error.code !== 'rate_limited' || !error.retryAfterSeconds) return error.message;
+    const reason = error.message.replace(/[;.]?\s*(wait and )?try again( later)?\.?$/i, '');
+    return `${reason}. Try again ${formatWait(error.retryAfterSeconds, locale)}.`;
+  }
   if (error instanceof Error && error.message) return error.message;
   return 'Something went wrong';
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateRange, formatRelative } from './time';
+import { formatDateRange, formatRelative, formatWait } from './time';
 
 const now = new Date('2026-03-14T12:00:00Z');
 const ago = (ms: number) => new Date(now.getTime() - ms);
@@ -45,5 +45,16 @@ describe('formatDateRange', () => {
     expect(range('2026-03-30', '2026-04-02', 'en-GB')).toBe('30 Mar – 2 Apr 2026');
     expect(range('2026-12-30', '2027-01-02', 'en-GB')).toBe('30 Dec 2026 – 2 Jan 2027');
     expect(range('2026-03-12', '2026-03-12', 'en-GB')).toBe('12 Mar 2026');
+  });
+});
+
+describe('formatWait', () => {
+  it.each([
+    [30, 'in 30 seconds'],
+    [61, 'in 2 minutes'],
+    [900, 'in 15 minutes'],
+    [3601, 'in 2 hours'],
+  ])('%d s reads "%s"', (seconds, text) => {
+    expect(formatWait(seconds, 'en-GB')).toBe(text);
   });
 });

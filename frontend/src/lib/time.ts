@@ -21,6 +21,14 @@ export function formatRelative(date: Date | string, now: Date = new Date(), loca
   return formatDate(then, now, locale);
 }
 
+/** How long to wait, from now: "in 45 seconds", "in 15 minutes", "in 2 hours" (rounded up). */
+export function formatWait(seconds: number, locale?: string) {
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'always' });
+  if (seconds < 60) return format.format(Math.ceil(seconds), 'second');
+  if (seconds < 3600) return format.format(Math.ceil(seconds / 60), 'minute');
+  return format.format(Math.ceil(seconds / 3600), 'hour');
+}
+
 /** "12 Mar", or "12 Mar 2024" outside the current year. */
 export function formatDate(date: Date | string, now: Date = new Date(), locale?: string) {
   const d = typeof date === 'string' ? new Date(date) : date;

@@ -22,6 +22,19 @@ export interface SchemaFormOptions<V, K extends string> {
 }
 
 /**
+ * After a refused submit, focus goes to the first invalid field in the form's own order (the
+ * form of the submit button that has focus), so a screen reader reads its error next.
+ */
+function focusFirstInvalid(invalid: Set<string>) {
+  const active = document.activeElement as HTMLButtonElement | null;
+  const scope: ParentNode = active?.form ?? document;
+  const controls = scope.querySelectorAll<HTMLElement & { name: string }>('[name]');
+  const first = Array.from(controls).find((control) => invalid.has(control.name));
+  // After React has rendered the errors, so aria-describedby already points at them.
+  if (first) requestAnimationFrame(() => first.focus());
+}
+
+/**
  * Form state validated by the same zod schema the server uses (from @spotlight/contracts).
  * Client errors land under their fields; the server's answer lands on its fields (issues, or
  * a code named in `codeFields`) and on the form (`formError`) unless every issue found a field.
@@ -78,7 +91,9 @@ export function useSchemaForm<V extends Record<string, unknown>, S extends z.Zod
   /** Validates everything; returns the parsed body, or undefined after showing the errors. */
   const validate = (): z.infer<S> | undefined => {
     setShown(Object.fromEntries(Object.keys(initial).map((k) => [k, true])) as Flags<K>);
-    return parsed.success ? parsed.data : undefined;
+    if (parsed.success) return parsed.data;
+    focusFirstInvalid(new Set(Object.keys(clientErrors)));
+    return undefined;
   };
 
   const showServerError = (error: unknown) => {

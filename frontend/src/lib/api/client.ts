@@ -19,6 +19,8 @@ export class ApiError extends Error {
     message: string,
     readonly status: number,
     readonly details?: unknown,
+    /** From a 429's Retry-After: how long until trying again can work. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -114,7 +116,14 @@ export function createApiClient(options: ApiClientOptions = {}): ApiCall {
     const parsed = ApiErrorResponse.safeParse(body);
     if (parsed.success) {
       const { code, message, details } = parsed.data.error;
-      throw new ApiError(code, message, response.status, details);
+      const retryAfter = Number(response.headers.get('retry-after'));
+      throw new ApiError(
+        code,
+        message,
+        response.status,
+        details,
+        retryAfter > 0 ? retryAfter : undefined,
+      );
     }
     // A proxy or an offline service worker answered, not the API.
     throw new ApiError(
