@@ -10,6 +10,7 @@ import { useAuth, useMe } from '../../shared/session';
 import { InstallButton } from '../pwa';
 import { DIVISION_LABELS, ROLE_LABELS } from './labels';
 import { useUpdateProfile } from './mutations';
+import { BlockedList } from './BlockedList';
 import { RatingSummary } from './RatingSummary';
 import { changedFields } from '../../lib/changedFields';
 
@@ -151,6 +152,8 @@ export function ProfilePage() {
       </form>
 
       <RatingSummary userId={me.id} />
+
+      <BlockedList />
 
       <section
         className="space-y-2 rounded-2xl bg-white p-4 shadow-sm"

@@ -11,10 +11,11 @@ import { useMe } from '../../shared/session';
 import { receivedRatingsQuery } from '../ratings';
 import { DIVISION_LABELS, ROLE_LABELS } from './labels';
 import { publicUserQuery } from './queries';
+import { BlockControl } from './BlockControl';
 import { RatingSummary } from './RatingSummary';
 import { ReportForm } from './ReportForm';
 
-/** Another dancer's public profile: who they are, how others rated them, and "Report user". */
+/** Another dancer's public profile: who they are, how others rated them, and "Report user" and "Block". */
 export function UserProfilePage() {
   const id = useIdParam();
   const me = useMe();
@@ -90,12 +91,17 @@ export function UserProfilePage() {
                 <ButtonLink to="/profile" variant="secondary" className="w-full">
                   Edit your profile
                 </ButtonLink>
-              ) : reporting ? (
-                <ReportForm userId={data.id} name={name} onDone={() => setReporting(false)} />
               ) : (
-                <Button variant="danger" className="w-full" onClick={() => setReporting(true)}>
-                  Report user
-                </Button>
+                <section aria-label="Safety" className="space-y-2">
+                  {reporting ? (
+                    <ReportForm userId={data.id} name={name} onDone={() => setReporting(false)} />
+                  ) : (
+                    <Button variant="danger" className="w-full" onClick={() => setReporting(true)}>
+                      Report user
+                    </Button>
+                  )}
+                  <BlockControl userId={data.id} name={name} />
+                </section>
               )}
             </>
           );
