@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { useIdParam } from '../../lib/useIdParam';
 import { Avatar, nameOf } from '../../ui/Avatar';
 import { Button, ButtonLink } from '../../ui/Button';
@@ -22,6 +23,9 @@ export function UserProfilePage() {
   const user = useQuery({ ...publicUserQuery(id), enabled: id > 0 });
   const ratings = useQuery({ ...receivedRatingsQuery(id), enabled: id > 0 });
   const [reporting, setReporting] = useState(false);
+  // Opened from an event's chat: a report names that event, so that its organisers see it.
+  const [search] = useSearchParams();
+  const fromEvent = Number(search.get('event')) || undefined;
   const isMe = id === me.id;
 
   return (
@@ -94,7 +98,12 @@ export function UserProfilePage() {
               ) : (
                 <section aria-label="Safety" className="space-y-2">
                   {reporting ? (
-                    <ReportForm userId={data.id} name={name} onDone={() => setReporting(false)} />
+                    <ReportForm
+                      userId={data.id}
+                      eventId={fromEvent}
+                      name={name}
+                      onDone={() => setReporting(false)}
+                    />
                   ) : (
                     <Button variant="danger" className="w-full" onClick={() => setReporting(true)}>
                       Report user
