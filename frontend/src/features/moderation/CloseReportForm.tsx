@@ -43,7 +43,7 @@ export function CloseReportForm({ report, isAdmin }: { report: QueuedReport; isA
               value={a}
               checked={action === a}
               onChange={() => setAction(a)}
-              className="h-5 w-5 accent-violet-600"
+              className="h-5 w-5 shrink-0 accent-violet-600"
             />
             <span className={a === 'suspend' ? 'font-semibold text-red-700' : undefined}>
               {ACTION_LABELS[a]}

@@ -15,7 +15,7 @@ function Person({ user }: { user: UserSummary }) {
   return (
     <Link
       to={`/users/${user.id}`}
-      className="inline-flex min-h-11 items-center font-medium text-violet-700 underline"
+      className="inline-flex min-h-11 min-w-11 items-center font-medium text-violet-700 underline"
     >
       {nameOf(user)}
     </Link>
@@ -39,29 +39,30 @@ export function ReportCard({ report, isAdmin }: { report: QueuedReport; isAdmin:
     >
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 className="min-w-0 text-base font-semibold text-slate-900">
-          <span className="[overflow-wrap:anywhere]">{name}</span>{' '}
+          <Link
+            to={`/users/${report.reported.id}`}
+            className="inline-flex min-h-11 items-center hover:underline [overflow-wrap:anywhere]"
+          >
+            {name}
+          </Link>{' '}
           <span className="text-sm font-normal text-slate-500">@{report.reported.username}</span>
         </h2>
         <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-semibold text-slate-700">
           {STATUS_LABELS[report.status]}
         </span>
       </div>
-      <dl className="grid grid-cols-[auto_1fr] items-center gap-x-3 text-sm">
+      <dl className="grid grid-cols-[auto_1fr] items-baseline gap-x-3 gap-y-1 text-sm">
         <dt className="text-slate-500">Reason</dt>
         <dd className="font-medium">{REASON_LABELS[report.reason]}</dd>
-        <dt className="text-slate-500">Reported</dt>
-        <dd>
-          <Person user={report.reported} />
-        </dd>
-        <dt className="text-slate-500">By</dt>
-        <dd>
-          <Person user={report.reporter} />
-        </dd>
         <dt className="text-slate-500">Event</dt>
         <dd>{report.eventId ? <EventName eventId={report.eventId} /> : 'None given'}</dd>
         <dt className="text-slate-500">When</dt>
         <dd>
           <RelativeTime value={report.createdAt} />
+        </dd>
+        <dt className="text-slate-500">By</dt>
+        <dd>
+          <Person user={report.reporter} />
         </dd>
       </dl>
       {report.details && (
