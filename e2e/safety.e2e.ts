@@ -135,10 +135,17 @@ describe('announcements, blocking, reports and a suspension', () => {
     expect(new URL(page.url()).pathname).toBe(`/events/${eventId}/chat`);
   });
 
-  it('his profile lists her under Blocked dancers', async () => {
+  it('his profile lists her under Blocked dancers, and his report as waiting', async () => {
     await ben.page.goto('/profile');
     const blocked = ben.page.getByRole('list', { name: 'Blocked dancers' });
     await blocked.getByRole('button', { name: 'Unblock Cleo' }).waitFor();
+    // And the report he filed, with where it stands.
+    const reports = ben.page.getByRole('list', { name: 'Your reports' });
+    await reports
+      .getByRole('listitem')
+      .filter({ hasText: 'Cleo' })
+      .getByText('Waiting for review')
+      .waitFor();
   });
 
   it('the organiser sees the report in the moderation queue, without the power to suspend', async () => {
@@ -187,7 +194,7 @@ describe('announcements, blocking, reports and a suspension', () => {
     }
   });
 
-  it('a suspended account cannot sign in again, and the audit log has the action', async () => {
+  it('a suspended account cannot sign in again; the audit log and the reporter see the outcome', async () => {
     const { page } = cleo;
     await page.getByLabel('Email').fill('cleo@demo.spotlight.cam');
     await page.getByLabel('Password').fill(DEMO_PASSWORD);
@@ -199,6 +206,10 @@ describe('announcements, blocking, reports and a suspension', () => {
     await log.getByText('suspended').waitFor();
     await log.getByText('“Harassed Ben after a no.”').waitFor();
     await expectFits(staff.page);
+    // The reporter sees that his report was dealt with.
+    await ben.page.goto('/profile');
+    const reports = ben.page.getByRole('list', { name: 'Your reports' });
+    await reports.getByRole('listitem').filter({ hasText: 'Cleo' }).getByText('Resolved').waitFor();
   });
 
   it('no page errors', () => {

@@ -41,7 +41,7 @@ export function ReportCard({ report, isAdmin }: { report: QueuedReport; isAdmin:
         <h2 className="min-w-0 text-base font-semibold text-slate-900">
           <Link
             to={`/users/${report.reported.id}`}
-            className="inline-flex min-h-11 items-center hover:underline [overflow-wrap:anywhere]"
+            className="inline-flex min-h-11 min-w-11 items-center hover:underline [overflow-wrap:anywhere]"
           >
             {name}
           </Link>{' '}

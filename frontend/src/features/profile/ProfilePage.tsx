@@ -11,6 +11,7 @@ import { InstallButton } from '../pwa';
 import { DIVISION_LABELS, ROLE_LABELS } from './labels';
 import { useUpdateProfile } from './mutations';
 import { BlockedList } from './BlockedList';
+import { MyReports } from './MyReports';
 import { RatingSummary } from './RatingSummary';
 import { changedFields } from '../../lib/changedFields';
 
@@ -154,6 +155,8 @@ export function ProfilePage() {
       <RatingSummary userId={me.id} />
 
       <BlockedList />
+
+      <MyReports />
 
       <section
         className="space-y-2 rounded-2xl bg-white p-4 shadow-sm"
