@@ -38,6 +38,11 @@ const ManageEventPage = page(
   'ManageEventPage',
 );
 const DoorScreenPage = page(() => import('../features/organiser/DoorScreenPage'), 'DoorScreenPage');
+const ModerationPage = page(
+  () => import('../features/moderation/ModerationPage'),
+  'ModerationPage',
+);
+const AuditLogPage = page(() => import('../features/moderation/AuditLogPage'), 'AuditLogPage');
 const CheckInPage = page(() => import('../features/check-in/CheckInPage'), 'CheckInPage');
 const NotFoundPage = page(() => import('./NotFoundPage'), 'NotFoundPage');
 
@@ -65,6 +70,8 @@ export function App() {
                   <Route path="/organise/:id/door" element={<DoorScreenPage />} />
                   <Route path="/organise" element={<OrganisePage />} />
                   <Route path="/organise/:id" element={<ManageEventPage />} />
+                  <Route path="/moderation" element={<ModerationPage />} />
+                  <Route path="/moderation/audit" element={<AuditLogPage />} />
                   <Route path="/matches/:id" element={<MatchChatPage />} />
                   <Route path="/matches/:id/rate" element={<RatePartnerPage />} />
                   <Route path="/history" element={<HistoryPage />} />

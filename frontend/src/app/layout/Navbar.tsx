@@ -25,6 +25,7 @@ const ICONS = {
     'M17 20v-2a4 4 0 0 0-4-4H7a4 4 0 0 0-4 4v2M10 10a4 4 0 1 0 0-8 4 4 0 0 0 0 8zm11 10v-2a4 4 0 0 0-3-3.9M16 2.1a4 4 0 0 1 0 7.8',
   ),
   organise: icon('M9 11l3 3 8-8M20 12v7a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1h11'),
+  moderation: icon('M12 3l8 3v6c0 4.5-3.4 8.3-8 9-4.6-.7-8-4.5-8-9V6l8-3z'),
   profile: icon('M20 21v-2a4 4 0 0 0-4-4H8a4 4 0 0 0-4 4v2m8-10a4 4 0 1 0 0-8 4 4 0 0 0 0 8z'),
 };
 
@@ -71,7 +72,7 @@ function Tab({
 
 /**
  * The bottom tab bar, in thumb reach; Matches carries the live count of pending requests, and
- * Organise is there for organisers and admins only.
+ * Organise and Moderation are there for organisers and admins only.
  */
 export function Navbar() {
   const me = useMe();
@@ -90,6 +91,9 @@ export function Navbar() {
         <Tab to="/events" label="Events" icon={ICONS.events} />
         <Tab to="/history" label="Matches" icon={ICONS.matches} badge={count} also="/matches/" />
         {organises && <Tab to="/organise" label="Organise" icon={ICONS.organise} />}
+        {organises && (
+          <Tab to="/moderation" label="Moderation" icon={ICONS.moderation} also="/moderation/" />
+        )}
         <Tab to="/profile" label="Profile" icon={ICONS.profile} />
       </ul>
       <p className="sr-only" aria-live="polite">

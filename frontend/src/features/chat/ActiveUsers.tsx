@@ -49,7 +49,7 @@ export function ActiveUsers({
               <li key={user.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2">
                 <Avatar name={name} url={user.avatar} size="sm" />
                 <Link
-                  to={`/users/${user.id}`}
+                  to={`/users/${user.id}?event=${eventId}`}
                   className="flex min-h-11 min-w-0 flex-1 items-center font-medium text-slate-900 hover:underline"
                 >
                   <span className="truncate">{name}</span>

@@ -8,13 +8,14 @@ import { QueryState } from '../../ui/QueryState';
 import { EmptyState } from '../../ui/States';
 import { useMe } from '../../shared/session';
 import { eventQuery } from '../../shared/events';
+import { PinnedAnnouncements } from '../announcements';
 import { ActiveUsers } from './ActiveUsers';
 import { ChatView } from './ChatView';
 import { Composer } from './Composer';
 import { chatKeys } from './queries';
 import { useRoomChat } from './useRoomChat';
 
-/** The event-wide chat, live, with who is here now. */
+/** The event-wide chat, live, with the organisers' announcements pinned on top and who is here. */
 export function EventChatPage() {
   const id = useIdParam();
   const me = useMe();
@@ -76,6 +77,7 @@ export function EventChatPage() {
           >
             <ActiveUsers eventId={id} users={active.data} meId={me.id} />
           </section>
+          <PinnedAnnouncements eventId={id} />
           <ChatView
             chat={chat}
             meId={me.id}

@@ -57,7 +57,7 @@ export function MessageItem({ message, mine }: { message: ChatMessage; mine: boo
     <li className={cx('flex items-end gap-1', mine && 'flex-row-reverse')}>
       {!mine && (
         <Link
-          to={`/users/${message.userId}`}
+          to={`/users/${message.userId}${'eventId' in message ? `?event=${message.eventId}` : ''}`}
           className="-ml-1.5 flex h-11 w-11 shrink-0 items-center justify-center rounded-full focus-visible:outline focus-visible:outline-2 focus-visible:outline-violet-600"
           aria-label={`Profile of ${name}`}
         >

@@ -5,10 +5,14 @@ import { ButtonLink } from '../../ui/Button';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryState } from '../../ui/QueryState';
 import { eventQuery } from '../../shared/events';
+import { AnnouncementsSection } from '../announcements';
 import { EditEventForm } from './EventForm';
 import { OrganisersSection } from './OrganisersSection';
 
-/** One event, for its organisers: its fields, its organisers, and the screen for the door. */
+/**
+ * One event, for its organisers: its fields, its announcements, its organisers, and the screen
+ * for the door.
+ */
 export function ManageEventPage() {
   const id = useIdParam();
   const event = useQuery({ ...eventQuery(id), enabled: id > 0 });
@@ -40,6 +44,7 @@ export function ManageEventPage() {
               </h2>
               <EditEventForm event={data} />
             </section>
+            <AnnouncementsSection eventId={data.id} />
             <OrganisersSection eventId={data.id} />
           </>
         )}

@@ -10,6 +10,8 @@ import { InstallButton } from '../pwa';
 import { DIVISION_LABELS, ROLE_LABELS } from './labels';
 import { useUpdateProfile } from './mutations';
 import { AppearanceSetting } from './AppearanceSetting';
+import { BlockedList } from './BlockedList';
+import { MyReports } from './MyReports';
 import { RatingSummary } from './RatingSummary';
 import { useEditForm } from '../../lib/useEditForm';
 
@@ -133,6 +135,10 @@ export function ProfilePage() {
       </form>
 
       <RatingSummary userId={me.id} />
+
+      <BlockedList />
+
+      <MyReports />
 
       <section
         className="space-y-2 rounded-2xl bg-white p-4 shadow-sm"

@@ -3,24 +3,19 @@ import type { FormEvent } from 'react';
 import { useSchemaForm } from '../../lib/useSchemaForm';
 import { Button } from '../../ui/Button';
 import { FormAlert, SelectField, TextArea } from '../../ui/Field';
+import { REASON_LABELS } from './labels';
 import { useReportUser } from './mutations';
-
-const REASON_LABELS: Record<(typeof REPORT_REASONS)[number], string> = {
-  harassment: 'Harassment',
-  inappropriate_content: 'Inappropriate content',
-  no_show: 'Did not show up',
-  spam: 'Spam',
-  impersonation: 'Pretending to be someone else',
-  other: 'Something else',
-};
 
 /** Report a dancer to the organisers. */
 export function ReportForm({
   userId,
+  eventId,
   name,
   onDone,
 }: {
   userId: number;
+  /** The event where it happened, if known: its organisers see the report. */
+  eventId?: number;
   name: string;
   onDone: () => void;
 }) {
@@ -31,6 +26,7 @@ export function ReportForm({
     {
       toBody: ({ reason, details }) => ({
         reportedUserId: userId,
+        eventId,
         reason,
         details: details.trim() || undefined,
       }),

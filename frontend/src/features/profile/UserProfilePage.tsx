@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { useIdParam } from '../../lib/useIdParam';
 import { Avatar, nameOf } from '../../ui/Avatar';
 import { Button, ButtonLink } from '../../ui/Button';
@@ -11,16 +12,20 @@ import { useMe } from '../../shared/session';
 import { receivedRatingsQuery } from '../ratings';
 import { DIVISION_LABELS, ROLE_LABELS } from './labels';
 import { publicUserQuery } from './queries';
+import { BlockControl } from './BlockControl';
 import { RatingSummary } from './RatingSummary';
 import { ReportForm } from './ReportForm';
 
-/** Another dancer's public profile: who they are, how others rated them, and "Report user". */
+/** Another dancer's public profile: who they are, how others rated them, and "Report user" and "Block". */
 export function UserProfilePage() {
   const id = useIdParam();
   const me = useMe();
   const user = useQuery({ ...publicUserQuery(id), enabled: id > 0 });
   const ratings = useQuery({ ...receivedRatingsQuery(id), enabled: id > 0 });
   const [reporting, setReporting] = useState(false);
+  // Opened from an event's chat: a report names that event, so that its organisers see it.
+  const [search] = useSearchParams();
+  const fromEvent = Number(search.get('event')) || undefined;
   const isMe = id === me.id;
 
   return (
@@ -90,12 +95,22 @@ export function UserProfilePage() {
                 <ButtonLink to="/profile" variant="secondary" className="w-full">
                   Edit your profile
                 </ButtonLink>
-              ) : reporting ? (
-                <ReportForm userId={data.id} name={name} onDone={() => setReporting(false)} />
               ) : (
-                <Button variant="danger" className="w-full" onClick={() => setReporting(true)}>
-                  Report user
-                </Button>
+                <section aria-label="Safety" className="space-y-2">
+                  {reporting ? (
+                    <ReportForm
+                      userId={data.id}
+                      eventId={fromEvent}
+                      name={name}
+                      onDone={() => setReporting(false)}
+                    />
+                  ) : (
+                    <Button variant="danger" className="w-full" onClick={() => setReporting(true)}>
+                      Report user
+                    </Button>
+                  )}
+                  <BlockControl userId={data.id} name={name} />
+                </section>
               )}
             </>
           );

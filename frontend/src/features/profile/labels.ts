@@ -1,4 +1,4 @@
-import type { DanceRole, Division } from '@spotlight/contracts';
+import type { DanceRole, Division, REPORT_REASONS } from '@spotlight/contracts';
 
 export const ROLE_LABELS: Record<DanceRole, string> = {
   leader: 'Leader',
@@ -13,4 +13,13 @@ export const DIVISION_LABELS: Record<Division, string> = {
   advanced: 'Advanced',
   all_star: 'All-Star',
   champion: 'Champion',
+};
+
+export const REASON_LABELS: Record<(typeof REPORT_REASONS)[number], string> = {
+  harassment: 'Harassment',
+  inappropriate_content: 'Inappropriate content',
+  no_show: 'Did not show up',
+  spam: 'Spam',
+  impersonation: 'Pretending to be someone else',
+  other: 'Something else',
 };

@@ -2,6 +2,7 @@ import { api, type CreateReportBody, type UpdateMeBody } from '@spotlight/contra
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiCall } from '../../lib/api/client';
 import { authKeys } from '../../shared/session';
+import { myReportsKey } from './MyReports';
 import { userKeys } from './queries';
 
 export function useUpdateProfile() {
@@ -16,7 +17,9 @@ export function useUpdateProfile() {
 }
 
 export function useReportUser() {
+  const client = useQueryClient();
   return useMutation({
     mutationFn: (body: CreateReportBody) => apiCall(api.reports.create, { body }),
+    onSuccess: () => void client.invalidateQueries({ queryKey: myReportsKey }),
   });
 }
