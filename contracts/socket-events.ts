@@ -148,7 +148,7 @@ export const RelayedOffer = z.object({ ...Relayed, offer: SessionDescription('of
 export const RelayedAnswer = z.object({ ...Relayed, answer: SessionDescription('answer') });
 export const RelayedCandidate = z.object({ ...Relayed, candidate: IceCandidate.nullable() });
 
-export const SESSION_END_REASONS = ['logout', 'expired', 'revoked'] as const;
+export const SESSION_END_REASONS = ['logout', 'expired', 'revoked', 'suspended'] as const;
 
 /** Server → client events: the seed's names and payloads, plus match_updated and session_ended. */
 export const serverEvents = {

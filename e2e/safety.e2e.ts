@@ -191,6 +191,7 @@ describe('announcements, blocking, reports and a suspension', () => {
 
     for (const tab of [cleo.page, cleoSecondTab]) {
       await tab.getByRole('heading', { name: 'Sign in' }).waitFor();
+      await tab.getByText('A moderator suspended your account').waitFor();
     }
   });
 

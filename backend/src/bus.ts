@@ -7,7 +7,11 @@ import type { Announcement, MatchStatus } from '@spotlight/contracts';
  */
 export interface DomainEvents {
   /** Sessions that ended (logout, log out everywhere); their sockets must close now. */
-  'sessions.revoked': { userId: number; sessionIds: string[]; reason: 'logout' | 'revoked' };
+  'sessions.revoked': {
+    userId: number;
+    sessionIds: string[];
+    reason: 'logout' | 'revoked' | 'suspended';
+  };
   'match.created': { matchId: number; requesterId: number; targetId: number };
   'match.updated': {
     matchId: number;

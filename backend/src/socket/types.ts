@@ -18,7 +18,10 @@ export interface SocketData {
 /** Messages between backend processes, through the Redis adapter (serverSideEmit). */
 export interface InterServerEvents {
   presence: (message: PresenceMessage) => void;
-  sessions_ended: (message: { sessionIds: string[]; reason: 'logout' | 'revoked' }) => void;
+  sessions_ended: (message: {
+    sessionIds: string[];
+    reason: 'logout' | 'revoked' | 'suspended';
+  }) => void;
 }
 
 export type IoServer = Server<

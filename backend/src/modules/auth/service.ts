@@ -164,10 +164,16 @@ export function createAuthService(ctx: AppContext, deps: { roles: RolesService }
       await this.revokeAllSessionsOf(user.id);
     },
 
-    /** Ends every session of an account and closes its sockets on every node (a suspension). */
-    async revokeAllSessionsOf(userId: number): Promise<void> {
+    /**
+     * Ends every session of an account and closes its sockets on every node: log out
+     * everywhere (`revoked`), or a moderator's suspension (`suspended`).
+     */
+    async revokeAllSessionsOf(
+      userId: number,
+      reason: 'revoked' | 'suspended' = 'revoked',
+    ): Promise<void> {
       const sessionIds = await repo.revokeUserSessions(db, userId);
-      bus.emit('sessions.revoked', { userId, sessionIds, reason: 'revoked' });
+      bus.emit('sessions.revoked', { userId, sessionIds, reason });
     },
 
     /** Whether the session is still neither revoked nor expired (read now, never cached). */

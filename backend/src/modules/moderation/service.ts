@@ -93,7 +93,7 @@ export function createModerationService(
               : body.action,
         });
       });
-      if (body.action === 'suspend') await auth.revokeAllSessionsOf(targetId);
+      if (body.action === 'suspend') await auth.revokeAllSessionsOf(targetId, 'suspended');
       return toQueued((await repo.findQueued(db, id))!);
     },
 

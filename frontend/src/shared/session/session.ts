@@ -23,6 +23,7 @@ const REASONS: Record<string, string> = {
   logout: 'You signed out on another tab.',
   expired: 'Your session has expired. Sign in again.',
   revoked: 'You were signed out (log out everywhere). Sign in again.',
+  suspended: 'A moderator suspended your account. You cannot sign in until it is lifted.',
 };
 
 /**
