@@ -58,7 +58,7 @@ describe('offline', () => {
     await deliveredMessage(b.page, 'Online hello').waitFor();
 
     await a.context.setOffline(true);
-    await a.page.getByText('You’re offline — showing what was loaded.').waitFor();
+    await a.page.getByText('You’re offline — showing what was saved on this phone.').waitFor();
     const text = 'Written in the basement, heat 4';
     await sendMessage(a.page, text);
     const queued = a.page.locator('li[data-pending="queued"]').filter({ hasText: text });
@@ -80,6 +80,61 @@ describe('offline', () => {
     expect(rows[0]!.clientId).not.toBeNull();
     expect(await deliveredMessage(b.page, text).count()).toBe(1);
     expect(await deliveredMessage(a.page, text).count()).toBe(1);
+  });
+
+  it('reloaded with no signal, the match chat still shows the partner and the last messages', async () => {
+    const idOf = (page: Page) =>
+      page.evaluate(
+        async () => ((await (await fetch('/api/users/me')).json()) as { id: number }).id,
+      );
+    const bId = await idOf(b.page);
+    const matchId = await a.page.evaluate(
+      async ([targetUserId, event]) => {
+        const response = await fetch('/api/matches', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ targetUserId, eventId: event }),
+        });
+        return ((await response.json()) as { id: number }).id;
+      },
+      [bId, eventId] as const,
+    );
+    await b.page.evaluate(async (id) => {
+      await fetch(`/api/matches/${id}`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ status: 'accepted' }),
+      });
+    }, matchId);
+    await Promise.all([a.page.goto(`/matches/${matchId}`), b.page.goto(`/matches/${matchId}`)]);
+    const box = (page: Page) => page.getByRole('textbox', { name: /^Message to / });
+    await box(b.page).fill('Heat 4 is at 14:10, I will stand by the DJ booth');
+    await box(b.page).press('Enter');
+    await deliveredMessage(a.page, 'stand by the DJ booth').waitFor();
+    await a.page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    // The copy on the phone is written within a second of the last change.
+    await a.page.waitForTimeout(1500);
+
+    await a.context.setOffline(true);
+    await a.page.reload();
+    await a.page.getByText('You’re offline — showing what was saved on this phone.').waitFor();
+    await deliveredMessage(a.page, 'stand by the DJ booth').waitFor();
+    await screenshot(a.page, '17-offline-match-chat');
+    await a.context.setOffline(false);
+    await a.page.locator('[data-connection="online"]').waitFor({ state: 'attached' });
+  });
+
+  it('a first visit whose script has not arrived yet shows the loading shell, not a white page', async () => {
+    const context = await phoneContext(browser, t.url);
+    const page = await context.newPage();
+    // As on slow 3G: the HTML is here, the app's script and styles are still on their way.
+    await page.route('**/assets/**', () => undefined);
+    await page.goto('/events', { waitUntil: 'commit' });
+    await page.getByRole('status').filter({ hasText: 'Loading…' }).waitFor();
+    expect(await page.getByText('spotlight.cam', { exact: true }).isVisible()).toBe(true);
+    await context.close();
   });
 
   it('opens the app shell with the network off after the first visit', async () => {

@@ -5,6 +5,7 @@ import { socketClient } from '../shared/socket';
 import { AuthProvider, endSession } from '../shared/session';
 import { Loading } from '../ui/Spinner';
 import { Layout } from './layout/Layout';
+import { keepCacheSaved, restoreSavedCache } from './persistCache';
 import { createQueryClient } from './queryClient';
 import { connectRealtime } from './realtime';
 import { RedirectIfSignedIn, RequireAuth } from './RequireAuth';
@@ -48,7 +49,18 @@ const NotFoundPage = page(() => import('./NotFoundPage'), 'NotFoundPage');
 
 export function App() {
   const [queryClient] = useState(() => createQueryClient((client) => endSession(client)));
+  const [restored, setRestored] = useState(false);
+  useEffect(() => {
+    let stopSaving = () => {};
+    void restoreSavedCache(queryClient).finally(() => {
+      stopSaving = keepCacheSaved(queryClient);
+      setRestored(true);
+    });
+    return () => stopSaving();
+  }, [queryClient]);
   useEffect(() => connectRealtime(socketClient, queryClient), [queryClient]);
+  // The saved cache goes back in first (a few ms), so that no page asks before it is there.
+  if (!restored) return <Loading />;
 
   return (
     <QueryClientProvider client={queryClient}>

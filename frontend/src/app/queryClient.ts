@@ -27,7 +27,9 @@ export function createQueryClient(onSessionLost: (client: QueryClient) => void) 
     defaultOptions: {
       // Cached data shows at once and is refreshed in the background on every visit; live
       // data (chat, match status) is kept current by the socket instead.
-      queries: { staleTime: 0, retry: shouldRetry },
+      // Kept a day without a page that shows it, so that the copy saved on the phone
+      // (persistCache.ts) still holds what was seen for a reload with no signal.
+      queries: { staleTime: 0, gcTime: 24 * 3600_000, retry: shouldRetry },
       mutations: { retry: false },
     },
   });

@@ -13,7 +13,7 @@ export function ConnectionBanner() {
   const status = useSyncExternalStore(subscribe, getStatus);
   const text =
     status === 'offline'
-      ? 'You’re offline — showing what was loaded. Messages will send when you’re back.'
+      ? 'You’re offline — showing what was saved on this phone. Messages will send when you’re back.'
       : status === 'reconnecting'
         ? 'Reconnecting…'
         : undefined;
