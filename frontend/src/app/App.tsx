@@ -39,6 +39,10 @@ const ManageEventPage = page(
 );
 const DoorScreenPage = page(() => import('../features/organiser/DoorScreenPage'), 'DoorScreenPage');
 const CheckInPage = page(() => import('../features/check-in/CheckInPage'), 'CheckInPage');
+const NotificationsPage = page(
+  () => import('../features/notifications/NotificationsPage'),
+  'NotificationsPage',
+);
 const NotFoundPage = page(() => import('./NotFoundPage'), 'NotFoundPage');
 
 export function App() {
@@ -68,6 +72,7 @@ export function App() {
                   <Route path="/matches/:id" element={<MatchChatPage />} />
                   <Route path="/matches/:id/rate" element={<RatePartnerPage />} />
                   <Route path="/history" element={<HistoryPage />} />
+                  <Route path="/notifications" element={<NotificationsPage />} />
                   <Route path="/profile" element={<ProfilePage />} />
                   <Route path="/users/:id" element={<UserProfilePage />} />
                   <Route path="*" element={<NotFoundPage />} />

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { NavLink, useLocation } from 'react-router-dom';
+import { useUnread } from '../../features/notifications';
 import { matchListQuery, selectReceivedRequests } from '../../shared/matches';
 import { useMe } from '../../shared/session';
 import { cx } from '../../ui/cx';
@@ -26,6 +27,7 @@ const ICONS = {
   ),
   organise: icon('M9 11l3 3 8-8M20 12v7a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1h11'),
   profile: icon('M20 21v-2a4 4 0 0 0-4-4H8a4 4 0 0 0-4 4v2m8-10a4 4 0 1 0 0-8 4 4 0 0 0 0 8z'),
+  alerts: icon('M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9M13.73 21a2 2 0 0 1-3.46 0'),
 };
 
 function Tab({
@@ -80,7 +82,10 @@ export function Navbar() {
     ...matchListQuery({ status: 'pending' }),
     select: selectReceivedRequests,
   });
-  const count = pending.data?.length ?? 0;
+  const unread = useUnread();
+  // Pending requests and unread private messages both wait on the Matches tab.
+  const count = (pending.data?.length ?? 0) + (unread.data?.messages ?? 0);
+  const alerts = unread.data?.notifications ?? 0;
   return (
     <nav
       aria-label="Main"
@@ -90,10 +95,12 @@ export function Navbar() {
         <Tab to="/events" label="Events" icon={ICONS.events} />
         <Tab to="/history" label="Matches" icon={ICONS.matches} badge={count} also="/matches/" />
         {organises && <Tab to="/organise" label="Organise" icon={ICONS.organise} />}
+        <Tab to="/notifications" label="Alerts" icon={ICONS.alerts} badge={alerts} />
         <Tab to="/profile" label="Profile" icon={ICONS.profile} />
       </ul>
       <p className="sr-only" aria-live="polite">
-        {count > 0 ? `${count} pending match ${count === 1 ? 'request' : 'requests'}` : ''}
+        {count > 0 ? `${count} new on the Matches tab` : ''}
+        {alerts > 0 ? ` ${alerts} unread ${alerts === 1 ? 'notification' : 'notifications'}` : ''}
       </p>
     </nav>
   );
