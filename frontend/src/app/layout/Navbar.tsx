@@ -35,12 +35,15 @@ function Tab({
   label,
   icon: glyph,
   badge,
+  badgeLabel = (n) => `pending ${n === 1 ? 'request' : 'requests'}`,
   also,
 }: {
   to: string;
   label: string;
   icon: ReactNode;
   badge?: number;
+  /** What the badge counts, for screen readers. */
+  badgeLabel?: (count: number) => string;
   /** Other paths under this tab (a match belongs to Matches). */
   also?: string;
 }) {
@@ -63,7 +66,7 @@ function Tab({
         {badge !== undefined && badge > 0 && (
           <span className="absolute left-1/2 top-1 ml-2 min-w-5 rounded-full bg-red-600 px-1.5 text-center text-[11px] leading-5 text-white">
             {badge}
-            <span className="sr-only"> pending {badge === 1 ? 'request' : 'requests'}</span>
+            <span className="sr-only"> {badgeLabel(badge)}</span>
           </span>
         )}
       </NavLink>
@@ -83,8 +86,8 @@ export function Navbar() {
     select: selectReceivedRequests,
   });
   const unread = useUnread();
-  // Pending requests and unread private messages both wait on the Matches tab.
-  const count = (pending.data?.length ?? 0) + (unread.data?.messages ?? 0);
+  const count = pending.data?.length ?? 0;
+  // Unread notifications, a chat's messages among them (one per chat until it is opened).
   const alerts = unread.data?.notifications ?? 0;
   return (
     <nav
@@ -95,11 +98,17 @@ export function Navbar() {
         <Tab to="/events" label="Events" icon={ICONS.events} />
         <Tab to="/history" label="Matches" icon={ICONS.matches} badge={count} also="/matches/" />
         {organises && <Tab to="/organise" label="Organise" icon={ICONS.organise} />}
-        <Tab to="/notifications" label="Alerts" icon={ICONS.alerts} badge={alerts} />
+        <Tab
+          to="/notifications"
+          label="Alerts"
+          icon={ICONS.alerts}
+          badge={alerts}
+          badgeLabel={(n) => `unread ${n === 1 ? 'notification' : 'notifications'}`}
+        />
         <Tab to="/profile" label="Profile" icon={ICONS.profile} />
       </ul>
       <p className="sr-only" aria-live="polite">
-        {count > 0 ? `${count} new on the Matches tab` : ''}
+        {count > 0 ? `${count} pending match ${count === 1 ? 'request' : 'requests'}` : ''}
         {alerts > 0 ? ` ${alerts} unread ${alerts === 1 ? 'notification' : 'notifications'}` : ''}
       </p>
     </nav>

@@ -56,7 +56,9 @@ export function MatchToasts() {
       ),
       // A video offer reaches the partner wherever they are in the app.
       socketClient.on('notification', ({ notification }) =>
-        notification.type !== 'video_offer' || !notification.matchId
+        notification.type !== 'video_offer' ||
+        !notification.matchId ||
+        window.location.pathname === `/matches/${notification.matchId}`
           ? undefined
           : push({
               id: notification.matchId * 10 + 2,
