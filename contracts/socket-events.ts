@@ -10,6 +10,11 @@ import {
 } from './http/chat';
 import { Announcement } from './http/announcements';
 import { Match } from './http/matches';
+import {
+  Notification,
+  type NotificationCheck,
+  type NotificationCheckAnswer,
+} from './http/notifications';
 import { PublicUser, UserSummary } from './http/users';
 
 /** Socket.IO's path, which nginx and the Vite proxy forward too. */
@@ -170,10 +175,21 @@ export const serverEvents = {
    * a random moment within `reconnectInMs`, to spread the load, then catch up.
    */
   server_shutdown: z.object({ reconnectInMs: z.number().int().min(0) }),
+  /** To every socket of the user: a new (or replaced) notification, and the unread count. */
+  notification: z.object({ notification: Notification, unread: z.number().int() }),
 } as const;
 
 export type ServerEventName = keyof typeof serverEvents;
 export type ServerPayload<E extends ServerEventName> = z.infer<(typeof serverEvents)[E]>;
 export type ServerToClientEvents = {
   [E in ServerEventName]: (payload: ServerPayload<E>) => void;
+} & {
+  /**
+   * The server asks the user's sockets, with an acknowledgement and a short timeout, whether
+   * one of them is focused on the screen this notification is about; none: it pushes.
+   */
+  notification_check: (
+    payload: NotificationCheck,
+    ack: (answer: NotificationCheckAnswer) => void,
+  ) => void;
 };

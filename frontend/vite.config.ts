@@ -45,6 +45,8 @@ export default defineConfig({
         // service worker leaves those requests to the network, and offline they fail visibly.
         navigateFallbackDenylist: [/^\/api\//, /^\/socket\.io\//, /^\/metrics/],
         cleanupOutdatedCaches: true,
+        // Web Push: show, group by tag, open on tap, app badge (public/push-sw.js).
+        importScripts: ['/push-sw.js'],
       },
     }),
   ],

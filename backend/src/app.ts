@@ -19,6 +19,8 @@ import { mountChatRoutes } from './modules/chat/routes';
 import { mountAnnouncementsRoutes } from './modules/announcements/routes';
 import { mountBlocksRoutes } from './modules/blocks/routes';
 import { mountModerationRoutes } from './modules/moderation/routes';
+import { mountNotificationsRoutes } from './modules/notifications/routes';
+import { mountPushRoutes } from './modules/push/routes';
 import { mountEventAdminRoutes } from './modules/events/admin-routes';
 import { mountEventsRoutes } from './modules/events/routes';
 import { mountMatchesRoutes } from './modules/matches/routes';
@@ -184,6 +186,8 @@ export function createApp(ctx: AppContext, services: Services) {
   mountReportsRoutes(api, services.reports, authenticate);
   mountWebrtcRoutes(api, config, authenticate);
   mountTransfersRoutes(api, services.transfers, authenticate);
+  mountPushRoutes(api, services.push, authenticate);
+  mountNotificationsRoutes(api, services.notifications, authenticate);
 
   const openApi = buildOpenApiDocument(process.env.npm_package_version ?? '0.1.0');
   const docsPage = renderDocsPage(openApi);

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { Announcement, MatchStatus } from '@spotlight/contracts';
+import type { Announcement, MatchStatus, Notification } from '@spotlight/contracts';
 
 /**
  * Domain events that services emit. The socket layer decides which rooms hear them; services
@@ -25,6 +25,10 @@ export interface DomainEvents {
   'event.checked_in': { eventId: number; userId: number; joined: boolean };
   /** An organiser posted an announcement, or withdrew one. */
   'announcement.changed': { eventId: number; announcement: Announcement; removed: boolean };
+  /** A new private message was stored (not a retry). */
+  'chat.private_message': { matchId: number; senderId: number; recipientId: number };
+  /** A notification was stored for a user; their sockets hear it. */
+  'notification.created': { userId: number; notification: Notification; unread: number };
 }
 
 export interface DomainBus {

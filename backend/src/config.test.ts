@@ -126,4 +126,25 @@ describe('loadConfig', () => {
     expect(second.JWT_SECRET).toBe(first.JWT_SECRET);
     expect(loadConfig({ DATA_DIR: dataDir() }).JWT_SECRET).not.toBe(first.JWT_SECRET);
   });
+
+  it('generates a VAPID key pair once into DATA_DIR, and takes a pair from the environment', () => {
+    const dir = dataDir();
+    const first = loadConfig({ DATA_DIR: dir });
+    expect(Buffer.from(first.VAPID_PUBLIC_KEY, 'base64url')).toHaveLength(65);
+    expect(Buffer.from(first.VAPID_PRIVATE_KEY, 'base64url')).toHaveLength(32);
+    expect(statSync(path.join(dir, 'vapid.json')).mode & 0o777).toBe(0o600);
+    expect(loadConfig({ DATA_DIR: dir }).VAPID_PUBLIC_KEY).toBe(first.VAPID_PUBLIC_KEY);
+
+    const other = dataDir();
+    const given = loadConfig({
+      DATA_DIR: other,
+      VAPID_PUBLIC_KEY: first.VAPID_PUBLIC_KEY,
+      VAPID_PRIVATE_KEY: first.VAPID_PRIVATE_KEY,
+    });
+    expect(given.VAPID_PRIVATE_KEY).toBe(first.VAPID_PRIVATE_KEY);
+    expect(existsSync(path.join(other, 'vapid.json'))).toBe(false);
+    const problems = problemsOf({ DATA_DIR: other, VAPID_PUBLIC_KEY: first.VAPID_PUBLIC_KEY });
+    expect(problems.map((p) => p.split(':')[0])).toEqual(['VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY']);
+    expect(problemsOf({ DATA_DIR: other, VAPID_SUBJECT: 'ftp://x' })[0]).toMatch(/^VAPID_SUBJECT/);
+  });
 });

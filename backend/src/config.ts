@@ -2,7 +2,7 @@
  * Configuration, parsed once at start into a frozen object. Every variable is documented here
  * and in .env.example. A bad value stops the process with every problem listed at once.
  */
-import { randomBytes } from 'node:crypto';
+import { createECDH, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
@@ -126,6 +126,44 @@ const EnvSchema = z.object({
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** How long a SIGTERM shutdown may take before the process exits anyway. */
   SHUTDOWN_TIMEOUT_MS: int(100, 120_000).default(10_000),
+  /**
+   * VAPID key pair of Web Push (RFC 8292), base64url: the public key is an uncompressed P-256
+   * point (65 bytes), the private key 32 bytes; `npx web-push generate-vapid-keys` makes both.
+   * Unset: generated once into DATA_DIR/vapid.json. Set them in production, the same on every
+   * node: browsers subscribed with one public key and refuse pushes signed with another.
+   */
+  VAPID_PUBLIC_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{87}$/, 'must be a base64url P-256 public key (87 characters)')
+    .optional(),
+  VAPID_PRIVATE_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{43}$/, 'must be a base64url P-256 private key (43 characters)')
+    .optional(),
+  /** Who runs this server, for the push services: a `mailto:` or `https:` URL. */
+  VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:|https:\/\/)\S+$/, 'must be a mailto: or https:// URL')
+    .default('mailto:push@spotlight.cam'),
+  /**
+   * Hosts push endpoints may point at (comma-separated `host` or `host:port`; `*.example.com`
+   * matches every subdomain of example.com). A bare host allows only the scheme's default port.
+   * The default is the browsers' push services, so that a subscription cannot make the server
+   * send requests anywhere else.
+   */
+  PUSH_ALLOWED_HOSTS: list.default([
+    'fcm.googleapis.com',
+    'updates.push.services.mozilla.com',
+    '*.push.apple.com',
+    '*.notify.windows.com',
+  ]),
+  /** Seconds before the first retry of a failed push; doubled on each of up to 5 retries. */
+  PUSH_RETRY_DELAY_SECONDS: int(1, 3600).default(30),
+  /**
+   * How long the server waits for the user's open clients to say whether one of them shows the
+   * screen a notification is about (then no push is sent).
+   */
+  NOTIFY_CHECK_TIMEOUT_MS: int(50, 10_000).default(1500),
   /** How often an idle job worker looks for due jobs (pg-boss takes 0.5 s at least). */
   JOBS_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
   /** Seconds a user stays in active_users after their last socket disconnects. */
@@ -144,8 +182,10 @@ const EnvSchema = z.object({
 type Env = z.infer<typeof EnvSchema>;
 
 export type Config = Readonly<
-  Omit<Env, 'JWT_SECRET' | 'SEED_DEMO_DATA'> & {
+  Omit<Env, 'JWT_SECRET' | 'SEED_DEMO_DATA' | 'VAPID_PUBLIC_KEY' | 'VAPID_PRIVATE_KEY'> & {
     JWT_SECRET: string;
+    VAPID_PUBLIC_KEY: string;
+    VAPID_PRIVATE_KEY: string;
     SEED_DEMO_DATA: boolean;
     isProduction: boolean;
   }
@@ -166,6 +206,29 @@ function developmentSecret(dataDir: string): string {
   const secret = randomBytes(48).toString('base64url');
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;
+}
+
+interface VapidKeys {
+  publicKey: string;
+  privateKey: string;
+}
+
+/** Reads the development VAPID key pair from DATA_DIR, creating it on first use. */
+function developmentVapidKeys(dataDir: string): VapidKeys {
+  const file = path.join(dataDir, 'vapid.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as VapidKeys;
+  mkdirSync(dataDir, { recursive: true });
+  const ecdh = createECDH('prime256v1');
+  ecdh.generateKeys();
+  const keys = {
+    publicKey: ecdh.getPublicKey().toString('base64url'),
+    // A leading zero byte may be dropped; the key is always 32 bytes.
+    privateKey: Buffer.concat([Buffer.alloc(32), ecdh.getPrivateKey()])
+      .subarray(-32)
+      .toString('base64url'),
+  };
+  writeFileSync(file, JSON.stringify(keys), { mode: 0o600 });
+  return keys;
 }
 
 /** Variables where an empty value means "none" rather than "use the default". */
@@ -204,12 +267,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (headersTimeout && requestTimeout && headersTimeout > requestTimeout) {
     problems.push('HTTP_HEADERS_TIMEOUT_MS: must not be above HTTP_REQUEST_TIMEOUT_MS');
   }
+  if (!cleaned.VAPID_PUBLIC_KEY !== !cleaned.VAPID_PRIVATE_KEY) {
+    problems.push('VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY: set both or neither');
+  }
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const values = parsed.data;
+  const vapid =
+    values.VAPID_PUBLIC_KEY && values.VAPID_PRIVATE_KEY
+      ? { publicKey: values.VAPID_PUBLIC_KEY, privateKey: values.VAPID_PRIVATE_KEY }
+      : developmentVapidKeys(values.DATA_DIR);
 
   return Object.freeze({
     ...values,
     JWT_SECRET: values.JWT_SECRET ?? developmentSecret(values.DATA_DIR),
+    VAPID_PUBLIC_KEY: vapid.publicKey,
+    VAPID_PRIVATE_KEY: vapid.privateKey,
     SEED_DEMO_DATA: values.SEED_DEMO_DATA ?? (!values.DATABASE_URL && !isProduction),
     isProduction,
   });

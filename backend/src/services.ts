@@ -7,6 +7,9 @@ import { createEventAdminService } from './modules/events/admin';
 import { createEventsService } from './modules/events/service';
 import { createMatchesService } from './modules/matches/service';
 import { createModerationService } from './modules/moderation/service';
+import { createNotificationsService } from './modules/notifications/service';
+import { createNotificationTriggers } from './modules/notifications/triggers';
+import { createPushService } from './modules/push/service';
 import { createRatingsService } from './modules/ratings/service';
 import { createReportsService } from './modules/reports/service';
 import { createOrganisersService } from './modules/roles/organisers';
@@ -24,6 +27,8 @@ export function createServices(ctx: AppContext) {
   const blocks = createBlocksPolicy(ctx);
   const matches = createMatchesService(ctx, { events, blocks });
   const auth = createAuthService(ctx, { roles });
+  const push = createPushService(ctx);
+  const notifications = createNotificationsService(ctx, { push, events, matches });
   return {
     roles,
     auth,
@@ -40,5 +45,9 @@ export function createServices(ctx: AppContext) {
     moderation: createModerationService(ctx, { roles, users, auth }),
     blocks: createBlocksService(ctx, { users, matches }),
     transfers: createTransfersService(ctx, { matches }),
+    push,
+    notifications,
+    /** When to notify; the heats module calls recordingAssigned and heatReminder. */
+    notify: createNotificationTriggers(ctx, { notifications, matches, events }),
   };
 }

@@ -7,7 +7,9 @@ import { eventAdminEndpoints } from './event-admin';
 import { eventsEndpoints } from './events';
 import { matchesEndpoints } from './matches';
 import { moderationEndpoints } from './moderation';
+import { notificationsEndpoints } from './notifications';
 import { organisersEndpoints } from './organisers';
+import { pushEndpoints } from './push';
 import { ratingsEndpoints } from './ratings';
 import { reportsEndpoints } from './reports';
 import { systemEndpoints } from './system';
@@ -32,6 +34,8 @@ export const api = {
   system: systemEndpoints,
   webrtc: webrtcEndpoints,
   transfers: transfersEndpoints,
+  push: pushEndpoints,
+  notifications: notificationsEndpoints,
 } as const;
 
 /** Every endpoint as `feature.name` → definition, for code that walks all of them. */

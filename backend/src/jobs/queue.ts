@@ -6,6 +6,7 @@
  * and hands each one to exactly one worker (`FOR UPDATE SKIP LOCKED`). Modules describe their
  * jobs in `JobTypes`, register a handler with `define`, and `send` them.
  */
+import type { PushPayload } from '@spotlight/contracts';
 import PgBoss, { type Queue } from 'pg-boss';
 import { pgError, type DatabaseHandle } from '../db/client';
 import type { Logger } from '../logger';
@@ -14,6 +15,8 @@ import type { Logger } from '../logger';
 export interface JobTypes {
   /** Deletes session rows that expired or were revoked long ago. */
   'sessions.purge': Record<string, never>;
+  /** Sends one notification to one push subscription (modules/push). */
+  'push.send': { subscriptionId: number; payload: PushPayload };
 }
 
 export type JobName = keyof JobTypes;

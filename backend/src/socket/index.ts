@@ -14,6 +14,7 @@ import type { Services } from '../services';
 import { registerChat, watchEventMembership } from './chat';
 import { handshake, type TrustProxy } from './handshake';
 import { registerMatchmaking, watchMatches } from './matchmaking';
+import { watchNotifications } from './notifications';
 import { Presence } from './presence';
 import { socketQuota } from './quota';
 import { watchSessions } from './sessions';
@@ -120,7 +121,7 @@ export async function attachRealtime(
 
   const deps: RealtimeDeps = { io, ctx, services, presence };
   const sessions = watchSessions(deps);
-  const unwatch = [watchMatches(deps), watchEventMembership(deps)];
+  const unwatch = [watchMatches(deps), watchEventMembership(deps), watchNotifications(deps)];
 
   io.use(handshake(ctx, services, trust));
   io.use(socketQuota(io, ctx));

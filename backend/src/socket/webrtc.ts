@@ -38,11 +38,19 @@ export function registerWebrtc(socket: IoSocket, { io, ctx, services }: Realtime
     return step;
   };
 
-  handle(socket, ctx.logger, 'webrtc_offer', ({ matchId, offer }) =>
-    relay(matchId, offer, (partner) =>
+  // The partner may be elsewhere in the app, or have it closed: they are notified (pushed to
+  // when no focused client shows this match chat).
+  handle(socket, ctx.logger, 'webrtc_offer', async ({ matchId, offer }) => {
+    const result = await relay(matchId, offer, (partner) =>
       partner.emit('webrtc_offer', { matchId, fromUserId: user.id, offer }),
-    ),
-  );
+    );
+    services.notify
+      .videoOffer(matchId, user.id)
+      .catch((error: unknown) =>
+        ctx.logger.warn({ err: error }, 'video offer notification failed'),
+      );
+    return result;
+  });
   handle(socket, ctx.logger, 'webrtc_answer', ({ matchId, answer }) =>
     relay(matchId, answer, (partner) =>
       partner.emit('webrtc_answer', { matchId, fromUserId: user.id, answer }),

@@ -4,7 +4,7 @@
  * role gets. Roles: anonymous; an outsider (signed in, not in the event or match); the
  * participant who acts (the requester of the match); and the other participant (the target).
  */
-import { randomUUID } from 'node:crypto';
+import { createECDH, randomBytes, randomUUID } from 'node:crypto';
 import type { TestUser } from '../harness';
 
 export type Role = 'anonymous' | 'outsider' | 'participant' | 'other';
@@ -214,7 +214,45 @@ export const MATRIX: Record<string, Row> = {
     expect: { anonymous: 401, outsider: 404, participant: 201, other: 201 },
   },
   'transfers.stats': { request: none, expect: signedIn(200) },
+  'push.vapidPublicKey': { request: none, expect: same(200) },
+  // A new browser per request, at a push service the default PUSH_ALLOWED_HOSTS lists.
+  'push.subscribe': { request: () => ({ body: freshSubscription() }), expect: signedIn(201) },
+  'push.unsubscribe': {
+    request: () => ({ body: { endpoint: 'https://fcm.googleapis.com/fcm/send/unknown' } }),
+    expect: signedIn(200),
+  },
+  'notifications.list': { request: none, expect: signedIn(200) },
+  'notifications.markRead': { request: () => ({ body: { all: true } }), expect: signedIn(200) },
+  'notifications.unread': { request: none, expect: signedIn(200) },
+  'notifications.preferences': { request: none, expect: signedIn(200) },
+  'notifications.updatePreferences': {
+    request: () => ({ body: { types: { announcement: false } } }),
+    expect: signedIn(200),
+  },
+  'notifications.pauseEvent': {
+    request: (w) => ({ params: { id: w.eventId }, body: { paused: true } }),
+    expect: { anonymous: 401, outsider: 403, participant: 200, other: 200 },
+  },
+  'notifications.matchRead': {
+    match: 'accepted',
+    request: (w) => ({ params: { id: w.matchId }, body: {} }),
+    expect: { anonymous: 401, outsider: 404, participant: 200, other: 200 },
+  },
 };
+
+/** What PushSubscription.toJSON() gives for a new browser subscribed at FCM. */
+function freshSubscription() {
+  const ecdh = createECDH('prime256v1');
+  ecdh.generateKeys();
+  return {
+    endpoint: `https://fcm.googleapis.com/fcm/send/${randomUUID()}`,
+    expirationTime: null,
+    keys: {
+      p256dh: ecdh.getPublicKey().toString('base64url'),
+      auth: randomBytes(16).toString('base64url'),
+    },
+  };
+}
 
 let counter = 0;
 function freshRegistration() {

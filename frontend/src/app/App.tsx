@@ -45,6 +45,10 @@ const ModerationPage = page(
 );
 const AuditLogPage = page(() => import('../features/moderation/AuditLogPage'), 'AuditLogPage');
 const CheckInPage = page(() => import('../features/check-in/CheckInPage'), 'CheckInPage');
+const NotificationsPage = page(
+  () => import('../features/notifications/NotificationsPage'),
+  'NotificationsPage',
+);
 const NotFoundPage = page(() => import('./NotFoundPage'), 'NotFoundPage');
 
 export function App() {
@@ -87,6 +91,7 @@ export function App() {
                   <Route path="/matches/:id" element={<MatchChatPage />} />
                   <Route path="/matches/:id/rate" element={<RatePartnerPage />} />
                   <Route path="/history" element={<HistoryPage />} />
+                  <Route path="/notifications" element={<NotificationsPage />} />
                   <Route path="/profile" element={<ProfilePage />} />
                   <Route path="/users/:id" element={<UserProfilePage />} />
                   <Route path="*" element={<NotFoundPage />} />

@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { connectAnnouncementsRealtime } from '../features/announcements';
 import { connectChatRealtime } from '../features/chat';
+import { connectNotificationsRealtime } from '../features/notifications';
 import type { SocketClient } from '../lib/socket/SocketClient';
 import { connectMatchRealtime } from '../shared/matches';
 
@@ -13,6 +14,7 @@ export function connectRealtime(socket: SocketClient, client: QueryClient): () =
     connectChatRealtime(socket, client),
     connectMatchRealtime(socket, client),
     connectAnnouncementsRealtime(socket, client),
+    connectNotificationsRealtime(socket, client),
   ];
   return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
 }

@@ -65,7 +65,7 @@ export interface SendOptions {
  * abuse limits are checked here, so that every transport shares them.
  */
 export function createChatService(
-  { db, metrics, limits }: AppContext,
+  { db, metrics, limits, bus }: AppContext,
   deps: { events: EventsService; matches: MatchesService; blocks: BlocksPolicy },
 ) {
   /** The private room of a match the user takes part in; 404 for anyone else. */
@@ -231,6 +231,10 @@ export function createChatService(
       const sender = await repo.findSender(db, userId, input.clientId);
       if (!sender) throw notFound('User');
       const { view, created } = await store(match.roomId, sender, input, options);
+      if (created) {
+        const recipientId = match.user1Id === userId ? match.user2Id : match.user1Id;
+        bus.emit('chat.private_message', { matchId, senderId: userId, recipientId });
+      }
       return { message: toPrivateMessage(view, matchId), created, match };
     },
   };

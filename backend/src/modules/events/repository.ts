@@ -78,6 +78,15 @@ export const isParticipant = async (db: Executor, eventId: number, userId: numbe
   ).length > 0;
 
 /** Adds a participant; true when the row is new. */
+/** Every participant's user id (the audience of an announcement). */
+export const participantIds = async (db: Executor, eventId: number) =>
+  (
+    await db
+      .select({ userId: eventParticipants.userId })
+      .from(eventParticipants)
+      .where(eq(eventParticipants.eventId, eventId))
+  ).map((row) => row.userId);
+
 export const addParticipant = async (db: Executor, eventId: number, userId: number) =>
   (
     await db

@@ -39,6 +39,9 @@ export function createEventsService({ db, bus }: AppContext) {
     get,
     assertParticipant,
 
+    /** The user ids of every participant. */
+    participantIds: (eventId: number) => repo.participantIds(db, eventId),
+
     /** Throws 404 unless the event exists. */
     async assertExists(eventId: number): Promise<void> {
       if (!(await repo.eventExists(db, eventId))) throw notFound('Event');

@@ -1,5 +1,6 @@
 import { Suspense, useEffect, useRef } from 'react';
 import { Outlet, useLocation } from 'react-router-dom';
+import { MatchReadTracker, ServiceWorkerNavigation } from '../../features/notifications';
 import { focusPageHeading } from '../../ui/PageHeader';
 import { Loading } from '../../ui/Spinner';
 import { ConnectionBanner } from './ConnectionBanner';
@@ -26,6 +27,8 @@ export function Layout() {
       >
         Skip to content
       </a>
+      <ServiceWorkerNavigation />
+      <MatchReadTracker />
       <UpdateToast />
       <ConnectionBanner />
       <MatchToasts />

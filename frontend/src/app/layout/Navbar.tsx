@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { NavLink, useLocation } from 'react-router-dom';
+import { useUnread } from '../../features/notifications';
 import { matchListQuery, selectReceivedRequests } from '../../shared/matches';
 import { useMe } from '../../shared/session';
 import { cx } from '../../ui/cx';
@@ -27,6 +28,7 @@ const ICONS = {
   organise: icon('M9 11l3 3 8-8M20 12v7a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1h11'),
   moderation: icon('M12 3l8 3v6c0 4.5-3.4 8.3-8 9-4.6-.7-8-4.5-8-9V6l8-3z'),
   profile: icon('M20 21v-2a4 4 0 0 0-4-4H8a4 4 0 0 0-4 4v2m8-10a4 4 0 1 0 0-8 4 4 0 0 0 0 8z'),
+  alerts: icon('M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9M13.73 21a2 2 0 0 1-3.46 0'),
 };
 
 function Tab({
@@ -34,12 +36,15 @@ function Tab({
   label,
   icon: glyph,
   badge,
+  badgeLabel = (n) => `pending ${n === 1 ? 'request' : 'requests'}`,
   also,
 }: {
   to: string;
   label: string;
   icon: ReactNode;
   badge?: number;
+  /** What the badge counts, for screen readers. */
+  badgeLabel?: (count: number) => string;
   /** Other paths under this tab (a match belongs to Matches). */
   also?: string;
 }) {
@@ -62,7 +67,7 @@ function Tab({
         {badge !== undefined && badge > 0 && (
           <span className="absolute left-1/2 top-1 ml-2 min-w-5 rounded-full bg-red-600 px-1.5 text-center text-[11px] leading-5 text-white">
             {badge}
-            <span className="sr-only"> pending {badge === 1 ? 'request' : 'requests'}</span>
+            <span className="sr-only"> {badgeLabel(badge)}</span>
           </span>
         )}
       </NavLink>
@@ -81,7 +86,10 @@ export function Navbar() {
     ...matchListQuery({ status: 'pending' }),
     select: selectReceivedRequests,
   });
+  const unread = useUnread();
   const count = pending.data?.length ?? 0;
+  // Unread notifications, a chat's messages among them (one per chat until it is opened).
+  const alerts = unread.data?.notifications ?? 0;
   return (
     <nav
       aria-label="Main"
@@ -94,10 +102,18 @@ export function Navbar() {
         {organises && (
           <Tab to="/moderation" label="Moderation" icon={ICONS.moderation} also="/moderation/" />
         )}
+        <Tab
+          to="/notifications"
+          label="Alerts"
+          icon={ICONS.alerts}
+          badge={alerts}
+          badgeLabel={(n) => `unread ${n === 1 ? 'notification' : 'notifications'}`}
+        />
         <Tab to="/profile" label="Profile" icon={ICONS.profile} />
       </ul>
       <p className="sr-only" aria-live="polite">
         {count > 0 ? `${count} pending match ${count === 1 ? 'request' : 'requests'}` : ''}
+        {alerts > 0 ? ` ${alerts} unread ${alerts === 1 ? 'notification' : 'notifications'}` : ''}
       </p>
     </nav>
   );

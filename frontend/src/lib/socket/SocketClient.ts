@@ -1,10 +1,12 @@
-import type {
-  ClientEventName,
-  ClientPayload,
-  ClientResult,
-  MessageType,
-  ServerEventName,
-  ServerPayload,
+import {
+  NotificationCheck,
+  type ClientEventName,
+  type ClientPayload,
+  type ClientResult,
+  type MessageType,
+  type NotificationCheckAnswer,
+  type ServerEventName,
+  type ServerPayload,
 } from '@spotlight/contracts';
 import type { ApiCall } from '../api/client';
 import { SocketConnection, type ConnectionOptions } from './connection';
@@ -74,6 +76,23 @@ export class SocketClient {
     );
     connection.onServerEvent('match_accepted', (payload) => events.emit('matchAccepted', payload));
     connection.onServerEvent('match_updated', (payload) => events.emit('matchUpdated', payload));
+    connection.onServerEvent('notification', (payload) => events.emit('notification', payload));
+  }
+
+  /**
+   * Answers the server's `notification_check`: whether this client is focused on the screen a
+   * notification is about (then the server does not push it to the user's phone).
+   */
+  answerNotificationChecks(isShowing: (check: NotificationCheck) => boolean): () => void {
+    const handler = (payload: unknown, ack?: (answer: NotificationCheckAnswer) => void) => {
+      const check = NotificationCheck.safeParse(payload);
+      ack?.({ showing: check.success && isShowing(check.data) });
+    };
+    // Socket.IO hands the acknowledgement to the listener as its second argument.
+    return this.connection.onServerEvent(
+      'notification_check' as 'notification',
+      handler as unknown as (payload: unknown) => void,
+    );
   }
 
   get status(): ConnectionStatus {

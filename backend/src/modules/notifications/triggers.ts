@@ -1,0 +1,185 @@
+/**
+ * When to notify: the domain events of matches, chat and announcements, the video offer that
+ * the socket layer relays, and the two functions the heats module calls (a recording
+ * assignment, a heat reminder). Texts name no more than the title needs: who, and where.
+ */
+import type { UserSummary } from '@spotlight/contracts';
+import type { AppContext } from '../../http/context';
+import type { EventsService } from '../events/service';
+import type { MatchesService } from '../matches/service';
+import type { NotificationsService } from './service';
+
+export type NotificationTriggers = ReturnType<typeof createNotificationTriggers>;
+
+const nameOf = (user: UserSummary) => user.displayName ?? user.username;
+
+/** Announcements reach this many dancers at once (each may wait for their clients' answer). */
+const FAN_OUT_BATCH = 50;
+
+export interface RecordingAssignment {
+  /** The dancer who films. */
+  userId: number;
+  eventId: number;
+  /** Stable id of the heat, for the tag (a second assignment to it replaces the first). */
+  heatKey: string;
+  /** What the dancer reads: "Heat 12, Novice J&J". */
+  heatLabel: string;
+  /** Who they film. */
+  dancerName: string;
+}
+
+export interface HeatReminder {
+  /** The dancer who dances. */
+  userId: number;
+  eventId: number;
+  heatKey: string;
+  heatLabel: string;
+  minutes: number;
+  /** Who films them, when someone does. */
+  filmedBy?: string;
+}
+
+export function createNotificationTriggers(
+  { bus, logger }: AppContext,
+  deps: { notifications: NotificationsService; matches: MatchesService; events: EventsService },
+) {
+  const { notifications, matches, events } = deps;
+
+  /** The match as the recipient sees it: the partner is the one who acted. */
+  const matchFor = (recipientId: number, matchId: number) => matches.get(recipientId, matchId);
+
+  const triggers = {
+    async matchRequested(matchId: number, targetId: number) {
+      const match = await matchFor(targetId, matchId);
+      return notifications.notify(targetId, {
+        type: 'match_request',
+        title: `${nameOf(match.partner)} asks you to be recording partners`,
+        body: match.event.name,
+        url: `/matches/${matchId}`,
+        tag: `match-${matchId}`,
+        matchId,
+        eventId: match.event.id,
+      });
+    },
+
+    async matchAccepted(matchId: number, requesterId: number) {
+      const match = await matchFor(requesterId, matchId);
+      return notifications.notify(requesterId, {
+        type: 'match_accepted',
+        title: `${nameOf(match.partner)} accepted your request`,
+        body: `Your private chat for ${match.event.name} is open`,
+        url: `/matches/${matchId}`,
+        tag: `match-${matchId}`,
+        matchId,
+        eventId: match.event.id,
+      });
+    },
+
+    async privateMessage(matchId: number, recipientId: number) {
+      const match = await matchFor(recipientId, matchId);
+      return notifications.notify(
+        recipientId,
+        {
+          type: 'private_message',
+          title: `New message from ${nameOf(match.partner)}`,
+          body: 'Open the chat to read it',
+          url: `/matches/${matchId}`,
+          tag: `chat-${matchId}`,
+          matchId,
+          eventId: match.event.id,
+        },
+        { dropWhenShowing: true },
+      );
+    },
+
+    /** The sender offered a video over WebRTC; the partner may be anywhere in the app, or not in it. */
+    async videoOffer(matchId: number, senderId: number) {
+      const sender = await matches.findForParticipant(senderId, matchId);
+      if (!sender) return { stored: false, pushed: 0 };
+      const recipientId = sender.user1Id === senderId ? sender.user2Id : sender.user1Id;
+      const match = await matchFor(recipientId, matchId);
+      return notifications.notify(
+        recipientId,
+        {
+          type: 'video_offer',
+          title: `${nameOf(match.partner)} is sending you a video`,
+          body: 'Tap to receive it',
+          url: `/matches/${matchId}`,
+          tag: `video-${matchId}`,
+          matchId,
+          eventId: match.event.id,
+        },
+        { dropWhenShowing: true, pushOnlyNew: true },
+      );
+    },
+
+    /** Every participant but the author hears an organiser's announcement. */
+    async announcement(eventId: number, announcementId: number, authorId: number, content: string) {
+      const event = await events.get(authorId, eventId);
+      const audience = (await events.participantIds(eventId)).filter((id) => id !== authorId);
+      for (let i = 0; i < audience.length; i += FAN_OUT_BATCH) {
+        await Promise.all(
+          audience.slice(i, i + FAN_OUT_BATCH).map((userId) =>
+            notifications.notify(userId, {
+              type: 'announcement',
+              title: event.name,
+              body: content,
+              url: `/events/${eventId}`,
+              tag: `announcement-${announcementId}`,
+              eventId,
+            }),
+          ),
+        );
+      }
+      return audience.length;
+    },
+
+    /** For the heats module: a dancer was given someone to film. */
+    recordingAssigned(input: RecordingAssignment) {
+      return notifications.notify(input.userId, {
+        type: 'recording_assigned',
+        title: `You film ${input.dancerName}`,
+        body: input.heatLabel,
+        url: `/events/${input.eventId}`,
+        tag: `recording-${input.eventId}-${input.heatKey}`,
+        eventId: input.eventId,
+      });
+    },
+
+    /** For the heats module's scheduled job: "your heat in 10 minutes, Ben films you". */
+    heatReminder(input: HeatReminder) {
+      return notifications.notify(input.userId, {
+        type: 'heat_reminder',
+        title: `Your heat in ${input.minutes} minutes`,
+        body: input.filmedBy ? `${input.heatLabel}: ${input.filmedBy} films you` : input.heatLabel,
+        url: `/events/${input.eventId}`,
+        tag: `heat-${input.eventId}-${input.heatKey}`,
+        eventId: input.eventId,
+      });
+    },
+  };
+
+  /** Runs a trigger in the background of the domain event; a failure is logged. */
+  const run = (what: string, task: () => Promise<unknown>) => {
+    task().catch((error: unknown) => logger.warn({ err: error, what }, 'notification failed'));
+  };
+  bus.on('match.created', ({ matchId, targetId }) =>
+    run('match_request', () => triggers.matchRequested(matchId, targetId)),
+  );
+  bus.on('match.updated', ({ matchId, status, requesterId }) => {
+    if (status === 'accepted') {
+      run('match_accepted', () => triggers.matchAccepted(matchId, requesterId));
+    }
+  });
+  bus.on('chat.private_message', ({ matchId, recipientId }) =>
+    run('private_message', () => triggers.privateMessage(matchId, recipientId)),
+  );
+  bus.on('announcement.changed', ({ eventId, announcement, removed }) => {
+    if (removed) return;
+    run('announcement', () =>
+      triggers.announcement(eventId, announcement.id, announcement.author.id, announcement.content),
+    );
+  });
+
+  return triggers;
+}
