@@ -169,7 +169,7 @@ export function createApp(ctx: AppContext, services: Services) {
   });
 
   mountSystemRoutes(api, ctx, authenticate);
-  mountAuthRoutes(api, ctx, services.auth, authenticate);
+  mountAuthRoutes(api, ctx, services.auth, services.account, authenticate);
   // Before /api/users/:id, which would take `me` for an id.
   mountBlocksRoutes(api, services.blocks, authenticate);
   mountUsersRoutes(api, services.users, authenticate);

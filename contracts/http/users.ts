@@ -61,6 +61,8 @@ export type PublicUser = z.infer<typeof PublicUser>;
 /** The signed-in user's own profile, with the roles the app shows screens for. */
 export const Me = PublicUser.extend({
   email: z.string(),
+  /** Whether the current e-mail address was confirmed from a mailed link. */
+  emailVerified: z.boolean(),
   /** Site admin: manages every event, grants organisers, reads every report. */
   isAdmin: z.boolean(),
   /** Events this user organises. */

@@ -14,6 +14,10 @@ import type { Logger } from '../logger';
 export interface JobTypes {
   /** Deletes session rows that expired or were revoked long ago. */
   'sessions.purge': Record<string, never>;
+  /** Mails a new e-mail verification link to the account's current address. */
+  'auth.verification-mail': { userId: number };
+  /** Mails a password-reset link, when an account uses the address (else does nothing). */
+  'auth.password-reset-mail': { email: string };
 }
 
 export type JobName = keyof JobTypes;

@@ -59,6 +59,17 @@ export const MATRIX: Record<string, Row> = {
   },
   'auth.logout': { request: none, expect: signedIn(200) },
   'auth.logoutAll': { request: none, expect: signedIn(200) },
+  // Mailed-link tokens are public (the link may open on another device); a made-up one is refused.
+  'auth.verifyEmail': { request: () => ({ body: { token: 'A'.repeat(43) } }), expect: same(400) },
+  'auth.resendVerification': { request: none, expect: signedIn(202) },
+  'auth.passwordReset': {
+    request: () => ({ body: { email: `${randomUUID()}@example.test` } }),
+    expect: same(202),
+  },
+  'auth.passwordResetConfirm': {
+    request: () => ({ body: { token: 'A'.repeat(43), password: 'a brand new passphrase' } }),
+    expect: same(400),
+  },
   'users.me': { request: none, expect: signedIn(200) },
   'users.updateMe': { request: () => ({ body: { city: 'Lyon' } }), expect: signedIn(200) },
   'users.get': { request: (w) => ({ params: { id: w.b.id } }), expect: signedIn(200) },
