@@ -27,6 +27,7 @@ import { mountReportsRoutes } from './modules/reports/routes';
 import { mountOrganisersRoutes } from './modules/roles/routes';
 import { mountSystemRoutes } from './modules/system/routes';
 import { mountTransfersRoutes } from './modules/transfers/routes';
+import { AVATAR_URL_PREFIX } from './modules/users/avatars';
 import { mountUsersRoutes } from './modules/users/routes';
 import { mountWebrtcRoutes } from './modules/webrtc/routes';
 import { buildOpenApiDocument, renderDocsPage } from './openapi';
@@ -151,6 +152,20 @@ export function createApp(ctx: AppContext, services: Services) {
     if (!user) throw sessionExpired();
     return user;
   };
+
+  // Uploaded avatars: file names are new on every upload, so they are cached for good.
+  app.use(
+    AVATAR_URL_PREFIX,
+    express.static(path.join(config.UPLOADS_DIR, 'avatars'), {
+      index: false,
+      dotfiles: 'deny',
+      setHeaders(res) {
+        res.set('Content-Type', 'image/webp');
+        res.set('Cache-Control', 'public, max-age=31536000, immutable');
+        res.set('Content-Security-Policy', "default-src 'none'");
+      },
+    }),
+  );
 
   // Routes carry their full /api/... paths from the contract; the middleware is scoped to /api.
   const api = express.Router();

@@ -102,6 +102,24 @@ export const usersEndpoints = {
     body: UpdateMeBody,
     response: Me,
   }),
+  uploadAvatar: defineEndpoint({
+    method: 'POST',
+    path: '/api/users/me/avatar',
+    auth: 'user',
+    tag: 'users',
+    summary:
+      'Upload a profile photo as the raw request body (JPEG, PNG, WebP, HEIC…, up to 10 MB); stored as 512 and 128 px WebP without EXIF',
+    response: Me,
+    errors: ['unsupported_media_type', 'payload_too_large'],
+  }),
+  deleteAvatar: defineEndpoint({
+    method: 'DELETE',
+    path: '/api/users/me/avatar',
+    auth: 'user',
+    tag: 'users',
+    summary: 'Remove the profile photo',
+    response: Me,
+  }),
   get: defineEndpoint({
     method: 'GET',
     path: '/api/users/:id',

@@ -72,6 +72,9 @@ export const MATRIX: Record<string, Row> = {
   },
   'users.me': { request: none, expect: signedIn(200) },
   'users.updateMe': { request: () => ({ body: { city: 'Lyon' } }), expect: signedIn(200) },
+  // The matrix sends no photo: signed in, the empty body is refused (avatar.test.ts uploads).
+  'users.uploadAvatar': { request: none, expect: signedIn(415) },
+  'users.deleteAvatar': { request: none, expect: signedIn(200) },
   'users.get': { request: (w) => ({ params: { id: w.b.id } }), expect: signedIn(200) },
   'blocks.list': { request: none, expect: signedIn(200) },
   // Anyone signed in blocks anyone else (the outsider blocks A; everyone else blocks the outsider).
