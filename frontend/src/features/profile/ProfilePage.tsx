@@ -10,24 +10,16 @@ import { useAuth, useMe } from '../../shared/session';
 import { InstallButton } from '../pwa';
 import { DIVISION_LABELS, ROLE_LABELS } from './labels';
 import { useUpdateProfile } from './mutations';
+import { AvatarPicker } from './AvatarPicker';
 import { RatingSummary } from './RatingSummary';
 import { changedFields } from '../../lib/changedFields';
 
-const FIELDS = [
-  'displayName',
-  'avatar',
-  'wsdcId',
-  'danceRole',
-  'division',
-  'city',
-  'country',
-] as const;
+const FIELDS = ['displayName', 'wsdcId', 'danceRole', 'division', 'city', 'country'] as const;
 type FieldName = (typeof FIELDS)[number];
 type FormValues = Record<FieldName, string>;
 
 const toForm = (me: Me): FormValues => ({
   displayName: me.displayName ?? '',
-  avatar: me.avatar ?? '',
   wsdcId: me.wsdcId ?? '',
   danceRole: me.danceRole ?? '',
   division: me.division ?? '',
@@ -116,6 +108,8 @@ export function ProfilePage() {
         </div>
       </div>
 
+      <AvatarPicker me={me} />
+
       <form
         onSubmit={handleSubmit}
         className="space-y-4 rounded-2xl bg-white p-4 shadow-sm"
@@ -132,13 +126,6 @@ export function ProfilePage() {
           <TextField label="City" {...field('city')} autoComplete="address-level2" />
           <TextField label="Country" {...field('country')} autoComplete="country-name" />
         </div>
-        <TextField
-          label="Avatar URL"
-          type="url"
-          inputMode="url"
-          placeholder="https://…"
-          {...field('avatar')}
-        />
         <FormAlert message={form.formError} />
         {notice && (
           <p role="status" className="text-sm text-emerald-800">
