@@ -9,6 +9,10 @@ export const ERROR_STATUS = {
   weak_password: 400,
   self_action: 400,
   invalid_check_in_code: 400,
+  /** A mailed link (verification, password reset) that is unknown, used or expired. */
+  invalid_token: 400,
+  /** The event asks for a verified e-mail address. */
+  email_not_verified: 403,
   unauthorized: 401,
   invalid_credentials: 401,
   session_expired: 401,

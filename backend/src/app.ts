@@ -29,6 +29,7 @@ import { mountReportsRoutes } from './modules/reports/routes';
 import { mountOrganisersRoutes } from './modules/roles/routes';
 import { mountSystemRoutes } from './modules/system/routes';
 import { mountTransfersRoutes } from './modules/transfers/routes';
+import { AVATAR_URL_PREFIX } from './modules/users/avatars';
 import { mountUsersRoutes } from './modules/users/routes';
 import { mountWebrtcRoutes } from './modules/webrtc/routes';
 import { buildOpenApiDocument, renderDocsPage } from './openapi';
@@ -154,6 +155,20 @@ export function createApp(ctx: AppContext, services: Services) {
     return user;
   };
 
+  // Uploaded avatars: file names are new on every upload, so they are cached for good.
+  app.use(
+    AVATAR_URL_PREFIX,
+    express.static(path.join(config.UPLOADS_DIR, 'avatars'), {
+      index: false,
+      dotfiles: 'deny',
+      setHeaders(res) {
+        res.set('Content-Type', 'image/webp');
+        res.set('Cache-Control', 'public, max-age=31536000, immutable');
+        res.set('Content-Security-Policy', "default-src 'none'");
+      },
+    }),
+  );
+
   // Routes carry their full /api/... paths from the contract; the middleware is scoped to /api.
   const api = express.Router();
   api.use('/api', async (req, _res, next) => {
@@ -171,7 +186,7 @@ export function createApp(ctx: AppContext, services: Services) {
   });
 
   mountSystemRoutes(api, ctx, authenticate);
-  mountAuthRoutes(api, ctx, services.auth, authenticate);
+  mountAuthRoutes(api, ctx, services.auth, services.account, authenticate);
   // Before /api/users/:id, which would take `me` for an id.
   mountBlocksRoutes(api, services.blocks, authenticate);
   mountUsersRoutes(api, services.users, authenticate);

@@ -34,6 +34,23 @@ const EnvSchema = z.object({
   DATABASE_POOL_MAX: int(1, 200).default(20),
   /** Where the embedded database and the development JWT secret live. */
   DATA_DIR: z.string().default(path.join(REPO_ROOT, 'data')),
+  /**
+   * Outgoing mail server, `smtp://user:pass@host:port` (or `smtps://`). Unset: every mail is
+   * written as an .eml file under DATA_DIR/mail and its link is logged, so nothing else is needed.
+   */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  /** The From of every mail: an address, or `Name <address>`. */
+  MAIL_FROM: z.string().min(3).default('spotlight.cam <no-reply@spotlight.cam>'),
+  /**
+   * The origin that links in mails point to, e.g. `https://spotlight.cam`. Unset: the server's
+   * own address (http://localhost:PORT), right for `npm start` on one machine only.
+   */
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/ })
+    .transform((url) => url.replace(/\/+$/, ''))
+    .optional(),
+  /** Where uploaded avatars are stored (local disk storage). Unset: DATA_DIR/uploads. */
+  UPLOADS_DIR: z.string().optional(),
   /** HMAC key of the session JWTs, 32+ characters. Required in production. */
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Lifetime of a session (cookie, JWT and sessions row). */
@@ -85,6 +102,11 @@ const EnvSchema = z.object({
   LOGIN_MAX_PER_IP_PER_HOUR: int(1, 1_000_000).default(10_000),
   /** Accounts created per client IP per hour. */
   REGISTER_MAX_PER_IP_PER_HOUR: int(1, 100_000).default(200),
+  /**
+   * Verification and password-reset mails asked for per client IP per hour, and as many tries
+   * of mailed tokens (each account may ask for 5 an hour).
+   */
+  ACCOUNT_MAILS_MAX_PER_IP_PER_HOUR: int(1, 1_000_000).default(200),
   /** API requests per client IP per minute, far above what a full ballroom sends. */
   API_MAX_PER_IP_PER_MINUTE: int(1, 1_000_000).default(20_000),
   /** Chat messages per user: sustained rate per second and burst. */
@@ -182,10 +204,14 @@ const EnvSchema = z.object({
 type Env = z.infer<typeof EnvSchema>;
 
 export type Config = Readonly<
-  Omit<Env, 'JWT_SECRET' | 'SEED_DEMO_DATA' | 'VAPID_PUBLIC_KEY' | 'VAPID_PRIVATE_KEY'> & {
+  Omit<
+    Env,
+    'JWT_SECRET' | 'SEED_DEMO_DATA' | 'VAPID_PUBLIC_KEY' | 'VAPID_PRIVATE_KEY' | 'UPLOADS_DIR'
+  > & {
     JWT_SECRET: string;
     VAPID_PUBLIC_KEY: string;
     VAPID_PRIVATE_KEY: string;
+    UPLOADS_DIR: string;
     SEED_DEMO_DATA: boolean;
     isProduction: boolean;
   }
@@ -282,6 +308,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     JWT_SECRET: values.JWT_SECRET ?? developmentSecret(values.DATA_DIR),
     VAPID_PUBLIC_KEY: vapid.publicKey,
     VAPID_PRIVATE_KEY: vapid.privateKey,
+    UPLOADS_DIR: values.UPLOADS_DIR ?? path.join(values.DATA_DIR, 'uploads'),
     SEED_DEMO_DATA: values.SEED_DEMO_DATA ?? (!values.DATABASE_URL && !isProduction),
     isProduction,
   });

@@ -28,6 +28,11 @@ export interface Limits {
   loginSuccessAccount: RateLimiterAbstract;
   loginSuccessIp: RateLimiterAbstract;
   registerIp: RateLimiterAbstract;
+  /** Verification and reset mails asked for, per account (or e-mail address) and per IP. */
+  accountMail: RateLimiterAbstract;
+  accountMailIp: RateLimiterAbstract;
+  /** Tokens of mailed links tried per IP (verification and reset confirmations). */
+  accountTokenIp: RateLimiterAbstract;
   apiIp: RateLimiterAbstract;
   /** Chat messages per user: sustained rate plus a burst. */
   chatUser: BurstyRateLimiter;
@@ -56,6 +61,9 @@ export const SIGNALING_BYTES_PER_MATCH_PER_MINUTE = 2 * 1024 * 1024;
 
 /** Telemetry reports per user per hour: one per side of each transfer, for a busy event day. */
 export const TELEMETRY_REPORTS_PER_USER_PER_HOUR = 120;
+
+/** Verification or reset mails one account (or one address) may ask for per hour. */
+export const ACCOUNT_MAILS_PER_ACCOUNT_PER_HOUR = 5;
 
 /** How long identical content from one user in one room is refused. */
 export const CHAT_DUPLICATE_WINDOW_SECONDS = 30;
@@ -141,6 +149,9 @@ export function createLimits(config: Config, redis?: Redis): Limits {
     loginSuccessAccount: make('login_ok_account', config.LOGIN_MAX_PER_ACCOUNT_PER_HOUR, 3600),
     loginSuccessIp: make('login_ok_ip', config.LOGIN_MAX_PER_IP_PER_HOUR, 3600),
     registerIp: make('register_ip', config.REGISTER_MAX_PER_IP_PER_HOUR, 3600),
+    accountMail: make('account_mail', ACCOUNT_MAILS_PER_ACCOUNT_PER_HOUR, 3600),
+    accountMailIp: make('account_mail_ip', config.ACCOUNT_MAILS_MAX_PER_IP_PER_HOUR, 3600),
+    accountTokenIp: make('account_token_ip', config.ACCOUNT_MAILS_MAX_PER_IP_PER_HOUR, 3600),
     apiIp: make('api_ip', config.API_MAX_PER_IP_PER_MINUTE, 60),
     chatUser: new BurstyRateLimiter(
       make('chat_user', config.CHAT_RATE_PER_SECOND, 1),

@@ -81,7 +81,10 @@ export async function startServer(
     limits: createLimits(config, redis),
     metrics: createMetrics(config.NODE_ID),
     redis,
-    state: { shuttingDown: false },
+    state: {
+      shuttingDown: false,
+      publicUrl: config.PUBLIC_URL ?? `http://localhost:${config.PORT}`,
+    },
   };
   const services = createServices(ctx);
   // After every service has defined its jobs.
@@ -97,6 +100,8 @@ export async function startServer(
   });
   const { port } = httpServer.address() as AddressInfo;
   const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
+  // PORT=0 (tests) is only known now.
+  if (!config.PUBLIC_URL) ctx.state.publicUrl = `http://${host}:${port}`;
 
   let closing: Promise<void> | undefined;
   const close = () =>
@@ -113,6 +118,7 @@ export async function startServer(
       await stopped;
       clearTimeout(deadline);
       await ctx.jobs.stop(config.SHUTDOWN_TIMEOUT_MS / 2);
+      services.account.mailer.close();
       await redis?.quit().catch(() => redis.disconnect());
       if (!options.database) await database.close();
     })());

@@ -1,6 +1,7 @@
 import type { AppContext } from './http/context';
 import { createAnnouncementsService } from './modules/announcements/service';
 import { createBlocksPolicy, createBlocksService } from './modules/blocks/service';
+import { createAccountService } from './modules/auth/account';
 import { createAuthService } from './modules/auth/service';
 import { createChatService } from './modules/chat/service';
 import { createEventAdminService } from './modules/events/admin';
@@ -32,6 +33,7 @@ export function createServices(ctx: AppContext) {
   return {
     roles,
     auth,
+    account: createAccountService(ctx, { auth }),
     users,
     events,
     eventAdmin: createEventAdminService(ctx, { roles, events }),

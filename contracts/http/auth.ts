@@ -48,6 +48,33 @@ export type AuthResponse = z.infer<typeof AuthResponse>;
 
 export const OkResponse = z.object({ ok: z.literal(true) });
 
+/** The random token of a mailed link (base64url). */
+export const AccountToken = z
+  .string()
+  .trim()
+  .min(20, 'The link is incomplete; open it from the mail again')
+  .max(200)
+  .regex(/^[A-Za-z0-9_-]+$/, 'The link is incomplete; open it from the mail again');
+
+export const VerifyEmailBody = z.strictObject({ token: AccountToken });
+export type VerifyEmailBody = z.infer<typeof VerifyEmailBody>;
+
+export const PasswordResetBody = z.strictObject({ email: Email });
+export type PasswordResetBody = z.infer<typeof PasswordResetBody>;
+
+export const PasswordResetConfirmBody = z.strictObject({
+  token: AccountToken,
+  password: NewPassword,
+});
+export type PasswordResetConfirmBody = z.infer<typeof PasswordResetConfirmBody>;
+
+/** The one answer to a password-reset request, whether or not the account exists. */
+export const PASSWORD_RESET_ACCEPTED = {
+  ok: true,
+  message: 'If an account uses this address, a link to reset its password is on its way.',
+} as const;
+export const AcceptedResponse = z.object({ ok: z.literal(true), message: z.string() });
+
 export const authEndpoints = {
   register: defineEndpoint({
     method: 'POST',
@@ -85,5 +112,46 @@ export const authEndpoints = {
     tag: 'auth',
     summary: 'End every session of this user, on every device',
     response: OkResponse,
+  }),
+  verifyEmail: defineEndpoint({
+    method: 'POST',
+    path: '/api/auth/verify-email',
+    auth: 'public',
+    tag: 'auth',
+    summary: 'Confirm the e-mail address with the token of the mailed link (valid 7 days, once)',
+    body: VerifyEmailBody,
+    response: OkResponse,
+    errors: ['validation_error', 'invalid_token', 'rate_limited'],
+  }),
+  resendVerification: defineEndpoint({
+    method: 'POST',
+    path: '/api/auth/verify-email/resend',
+    auth: 'user',
+    tag: 'auth',
+    summary: 'Mail a new verification link to the own address (nothing when already verified)',
+    response: AcceptedResponse,
+    status: 202,
+    errors: ['rate_limited'],
+  }),
+  passwordReset: defineEndpoint({
+    method: 'POST',
+    path: '/api/auth/password-reset',
+    auth: 'public',
+    tag: 'auth',
+    summary: 'Mail a password-reset link; the same 202 whether or not an account uses the address',
+    body: PasswordResetBody,
+    response: AcceptedResponse,
+    status: 202,
+    errors: ['validation_error', 'rate_limited'],
+  }),
+  passwordResetConfirm: defineEndpoint({
+    method: 'POST',
+    path: '/api/auth/password-reset/confirm',
+    auth: 'public',
+    tag: 'auth',
+    summary: 'Set a new password with the mailed token (1 hour, once); signs out every session',
+    body: PasswordResetConfirmBody,
+    response: OkResponse,
+    errors: ['validation_error', 'weak_password', 'invalid_token', 'rate_limited'],
   }),
 } as const;

@@ -20,7 +20,7 @@ export interface EndpointDef {
   body?: z.ZodType;
   response: z.ZodType;
   /** The status of a success; 200 unless said. */
-  status?: 200 | 201;
+  status?: 200 | 201 | 202;
   /** Error codes this endpoint can answer with, for the OpenAPI document. */
   errors?: readonly string[];
 }

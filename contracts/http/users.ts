@@ -61,6 +61,8 @@ export type PublicUser = z.infer<typeof PublicUser>;
 /** The signed-in user's own profile, with the roles the app shows screens for. */
 export const Me = PublicUser.extend({
   email: z.string(),
+  /** Whether the current e-mail address was confirmed from a mailed link. */
+  emailVerified: z.boolean(),
   /** Site admin: manages every event, grants organisers, reads every report. */
   isAdmin: z.boolean(),
   /** Events this user organises. */
@@ -98,6 +100,24 @@ export const usersEndpoints = {
     tag: 'users',
     summary: 'Update the own profile (send only the fields to change; null clears one)',
     body: UpdateMeBody,
+    response: Me,
+  }),
+  uploadAvatar: defineEndpoint({
+    method: 'POST',
+    path: '/api/users/me/avatar',
+    auth: 'user',
+    tag: 'users',
+    summary:
+      'Upload a profile photo as the raw request body (JPEG, PNG, WebP, HEIC…, up to 10 MB); stored as 512 and 128 px WebP without EXIF',
+    response: Me,
+    errors: ['unsupported_media_type', 'payload_too_large'],
+  }),
+  deleteAvatar: defineEndpoint({
+    method: 'DELETE',
+    path: '/api/users/me/avatar',
+    auth: 'user',
+    tag: 'users',
+    summary: 'Remove the profile photo',
     response: Me,
   }),
   get: defineEndpoint({

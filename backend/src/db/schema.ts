@@ -11,3 +11,4 @@ export * from './schema/people';
 export * from './schema/events';
 export * from './schema/matches';
 export * from './schema/notifications';
+export * from './schema/accounts';

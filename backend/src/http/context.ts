@@ -19,8 +19,11 @@ export interface AppContext {
   limits: Limits;
   metrics: Metrics;
   redis?: Redis;
-  /** Mutable process state: set while shutting down, so that readiness fails. */
-  state: { shuttingDown: boolean };
+  /**
+   * Mutable process state: `shuttingDown` is set while shutting down, so that readiness fails;
+   * `publicUrl` is the origin of links in mails (PUBLIC_URL, else this server's own address).
+   */
+  state: { shuttingDown: boolean; publicUrl: string };
 }
 
 /** The signed-in user behind a request or a socket. */

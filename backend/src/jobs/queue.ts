@@ -17,6 +17,10 @@ export interface JobTypes {
   'sessions.purge': Record<string, never>;
   /** Sends one notification to one push subscription (modules/push). */
   'push.send': { subscriptionId: number; payload: PushPayload };
+  /** Mails a new e-mail verification link to the account's current address. */
+  'auth.verification-mail': { userId: number };
+  /** Mails a password-reset link, when an account uses the address (else does nothing). */
+  'auth.password-reset-mail': { email: string };
 }
 
 export type JobName = keyof JobTypes;

@@ -59,8 +59,22 @@ export const MATRIX: Record<string, Row> = {
   },
   'auth.logout': { request: none, expect: signedIn(200) },
   'auth.logoutAll': { request: none, expect: signedIn(200) },
+  // Mailed-link tokens are public (the link may open on another device); a made-up one is refused.
+  'auth.verifyEmail': { request: () => ({ body: { token: 'A'.repeat(43) } }), expect: same(400) },
+  'auth.resendVerification': { request: none, expect: signedIn(202) },
+  'auth.passwordReset': {
+    request: () => ({ body: { email: `${randomUUID()}@example.test` } }),
+    expect: same(202),
+  },
+  'auth.passwordResetConfirm': {
+    request: () => ({ body: { token: 'A'.repeat(43), password: 'a brand new passphrase' } }),
+    expect: same(400),
+  },
   'users.me': { request: none, expect: signedIn(200) },
   'users.updateMe': { request: () => ({ body: { city: 'Lyon' } }), expect: signedIn(200) },
+  // The matrix sends no photo: signed in, the empty body is refused (avatar.test.ts uploads).
+  'users.uploadAvatar': { request: none, expect: signedIn(415) },
+  'users.deleteAvatar': { request: none, expect: signedIn(200) },
   'users.get': { request: (w) => ({ params: { id: w.b.id } }), expect: signedIn(200) },
   'blocks.list': { request: none, expect: signedIn(200) },
   // Anyone signed in blocks anyone else (the outsider blocks A; everyone else blocks the outsider).

@@ -16,6 +16,15 @@ const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, n
 
 const LoginPage = page(() => import('../features/auth/LoginPage'), 'LoginPage');
 const RegisterPage = page(() => import('../features/auth/RegisterPage'), 'RegisterPage');
+const ForgotPasswordPage = page(
+  () => import('../features/auth/ForgotPasswordPage'),
+  'ForgotPasswordPage',
+);
+const ResetPasswordPage = page(
+  () => import('../features/auth/ResetPasswordPage'),
+  'ResetPasswordPage',
+);
+const VerifyEmailPage = page(() => import('../features/auth/VerifyEmailPage'), 'VerifyEmailPage');
 const EventsPage = page(() => import('../features/events/EventsPage'), 'EventsPage');
 const EventDetailsPage = page(
   () => import('../features/events/EventDetailsPage'),
@@ -75,7 +84,11 @@ export function App() {
               <Route element={<RedirectIfSignedIn />}>
                 <Route path="/login" element={<LoginPage />} />
                 <Route path="/register" element={<RegisterPage />} />
+                <Route path="/forgot-password" element={<ForgotPasswordPage />} />
               </Route>
+              {/* Opened from mailed links, signed in or not. */}
+              <Route path="/reset-password" element={<ResetPasswordPage />} />
+              <Route path="/verify-email" element={<VerifyEmailPage />} />
               <Route element={<RequireAuth />}>
                 <Route element={<Layout />}>
                   <Route index element={<Navigate to="/events" replace />} />

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { cx } from './cx';
 
-/** Only http(s) images: an avatar URL is user content. */
+/** Only http(s) images (uploaded ones are same-origin paths): an avatar URL is user content. */
 const safeImage = (url: string | null) => {
   if (!url) return undefined;
   try {
-    const parsed = new URL(url);
+    const parsed = new URL(url, globalThis.location?.origin ?? 'http://localhost');
     return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
   } catch {
     return undefined;

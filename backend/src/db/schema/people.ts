@@ -36,6 +36,8 @@ export const users = pgTable(
     division: varchar('division', { length: 20 }).$type<OneOf<typeof DIVISIONS>>(),
     city: varchar('city', { length: 100 }),
     country: varchar('country', { length: 100 }),
+    /** When the account's current e-mail address was verified; null: not (yet). */
+    emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
     /** Site admin granted with `npm run admin:grant` (ADMIN_EMAILS adds more, from config). */
     isAdmin: boolean('is_admin').notNull().default(false),
     /** Set by a moderator's suspension: no sign-in until an admin lifts it. */

@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { sessions, users } from '../../db/schema';
+import { accountTokens, sessions, users } from '../../db/schema';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -64,3 +64,60 @@ export const deleteStaleSessions = async (db: Executor, before: Date) =>
       .where(or(lt(sessions.expiresAt, before), lt(sessions.revokedAt, before)))
       .returning({ id: sessions.id })
   ).length;
+
+export type AccountTokenKind = (typeof accountTokens.$inferSelect)['kind'];
+
+export const insertAccountToken = async (db: Executor, values: typeof accountTokens.$inferInsert) =>
+  (await db.insert(accountTokens).values(values).returning({ id: accountTokens.id }))[0]!;
+
+export const deleteAccountToken = (db: Executor, id: number) =>
+  db.delete(accountTokens).where(eq(accountTokens.id, id));
+
+/** Marks a live token used and returns it; undefined when unknown, used or expired. */
+export const useAccountToken = async (db: Executor, kind: AccountTokenKind, tokenHash: string) =>
+  (
+    await db
+      .update(accountTokens)
+      .set({ usedAt: sql`now()` })
+      .where(
+        and(
+          eq(accountTokens.tokenHash, tokenHash),
+          eq(accountTokens.kind, kind),
+          isNull(accountTokens.usedAt),
+          gt(accountTokens.expiresAt, sql`now()`),
+        ),
+      )
+      .returning()
+  )[0];
+
+/** Ends every unused token of a kind of the user (a new password voids older reset links). */
+export const voidAccountTokens = (db: Executor, userId: number, kind: AccountTokenKind) =>
+  db
+    .update(accountTokens)
+    .set({ usedAt: sql`now()` })
+    .where(
+      and(
+        eq(accountTokens.userId, userId),
+        eq(accountTokens.kind, kind),
+        isNull(accountTokens.usedAt),
+      ),
+    );
+
+export const findUserById = async (db: Executor, id: number) =>
+  (await db.select().from(users).where(eq(users.id, id)).limit(1))[0];
+
+/** Marks the address verified, if it is still the account's address. */
+export const markEmailVerified = async (db: Executor, userId: number, email: string) =>
+  (
+    await db
+      .update(users)
+      .set({ emailVerifiedAt: sql`now()` })
+      .where(and(eq(users.id, userId), eq(users.email, email)))
+      .returning({ id: users.id })
+  ).length > 0;
+
+export const setPasswordHash = (db: Executor, userId: number, passwordHash: string) =>
+  db
+    .update(users)
+    .set({ passwordHash, updatedAt: sql`now()` })
+    .where(eq(users.id, userId));

@@ -3,6 +3,7 @@ import type { CookieOptions, Response } from 'express';
 import type { Router } from 'express';
 import type { AppContext } from '../../http/context';
 import { mountEndpoint, type Authenticate } from '../../http/route';
+import type { AccountService } from './account';
 import { DEVICE_COOKIE, DEVICE_TTL_SECONDS } from './devices';
 import { clientMeta, SESSION_COOKIE, type AuthService, type SignedIn } from './service';
 
@@ -10,6 +11,7 @@ export function mountAuthRoutes(
   router: Router,
   ctx: AppContext,
   auth: AuthService,
+  account: AccountService,
   authenticate: Authenticate,
 ) {
   const cookieOptions = (): CookieOptions => ({
@@ -35,8 +37,23 @@ export function mountAuthRoutes(
   };
 
   mountEndpoint(router, api.auth.register, authenticate, async ({ body, req, res }) => {
-    return setCookies(res, await auth.register(body, clientMeta(req)));
+    const signedIn = await auth.register(body, clientMeta(req));
+    await account.sendVerification(signedIn.session.user.id);
+    return setCookies(res, signedIn);
   });
+
+  mountEndpoint(router, api.auth.verifyEmail, authenticate, ({ body, req }) =>
+    account.verifyEmail(body.token, clientMeta(req).ip),
+  );
+  mountEndpoint(router, api.auth.resendVerification, authenticate, ({ user, req }) =>
+    account.resendVerification(user, clientMeta(req).ip),
+  );
+  mountEndpoint(router, api.auth.passwordReset, authenticate, ({ body, req }) =>
+    account.requestPasswordReset(body, clientMeta(req).ip),
+  );
+  mountEndpoint(router, api.auth.passwordResetConfirm, authenticate, ({ body, req }) =>
+    account.confirmPasswordReset(body, clientMeta(req).ip),
+  );
 
   mountEndpoint(router, api.auth.login, authenticate, async ({ body, req, res }) => {
     return setCookies(res, await auth.login(body, clientMeta(req)));

@@ -24,6 +24,7 @@ export const toPublicUser = (row: UserRow): PublicUser => ({
 export const toMe = (row: UserRow, roles: { isAdmin: boolean; organiserOf: number[] }): Me => ({
   ...toPublicUser(row),
   email: row.email,
+  emailVerified: row.emailVerifiedAt !== null,
   isAdmin: roles.isAdmin,
   organiserOf: roles.organiserOf,
 });

@@ -3,13 +3,25 @@ import { notFound } from '../../errors';
 import type { Executor } from '../../db/client';
 import type { AppContext } from '../../http/context';
 import type { RolesService } from '../roles/service';
+import { avatarKeys, avatarName, AVATAR_URL_PREFIX, diskStorage, renderAvatar } from './avatars';
 import { toMe, toPublicUser } from './presenter';
 import * as repo from './repository';
 
 export type UsersService = ReturnType<typeof createUsersService>;
 
-export function createUsersService({ db }: AppContext, deps: { roles: RolesService }) {
+export function createUsersService({ db, config }: AppContext, deps: { roles: RolesService }) {
   const find = (id: number) => repo.findUserById(db, id);
+  const storage = diskStorage(config.UPLOADS_DIR);
+
+  /** Sets the avatar URL, then removes the files of the one it replaced (if they were ours). */
+  async function replaceAvatar(userId: number, avatar: string | null): Promise<Me> {
+    const before = await find(userId);
+    if (!before) throw notFound('User');
+    const user = await repo.updateUser(db, userId, { avatar });
+    if (!user) throw notFound('User');
+    await Promise.all(avatarKeys(before.avatar).map((key) => storage.remove(key)));
+    return toMe(user, await deps.roles.rolesOf(userId));
+  }
 
   return {
     find,
@@ -25,6 +37,16 @@ export function createUsersService({ db }: AppContext, deps: { roles: RolesServi
       if (!user) throw notFound('User');
       return toMe(user, await deps.roles.rolesOf(userId));
     },
+
+    /** Stores an uploaded photo as the avatar (checked, resized, metadata stripped). */
+    async uploadAvatar(userId: number, bytes: Buffer): Promise<Me> {
+      const files = await renderAvatar(bytes);
+      const name = avatarName(userId);
+      for (const [size, file] of files) await storage.put(`avatars/${name}-${size}.webp`, file);
+      return replaceAvatar(userId, `${AVATAR_URL_PREFIX}${name}-512.webp`);
+    },
+
+    deleteAvatar: (userId: number) => replaceAvatar(userId, null),
 
     /** A dancer by username, whatever its case (usernames are unique that way). */
     findByUsername: (username: string) => repo.findUserByUsername(db, username),

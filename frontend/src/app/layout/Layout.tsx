@@ -6,6 +6,7 @@ import { Loading } from '../../ui/Spinner';
 import { ConnectionBanner } from './ConnectionBanner';
 import { Navbar } from './Navbar';
 import { MatchToasts, UpdateToast } from './Notifications';
+import { VerifyEmailBanner } from './VerifyEmailBanner';
 
 /**
  * The signed-in frame: status banners on top, the page in the middle (the only part that
@@ -31,6 +32,7 @@ export function Layout() {
       <MatchReadTracker />
       <UpdateToast />
       <ConnectionBanner />
+      <VerifyEmailBanner />
       <MatchToasts />
       <main id="main" className="min-h-0 flex-1 overflow-y-auto overflow-x-hidden">
         <Suspense fallback={<Loading />}>

@@ -1,5 +1,6 @@
 import { LoginBody } from '@spotlight/contracts';
 import { useSyncExternalStore } from 'react';
+import { Link } from 'react-router-dom';
 import { TextField } from '../../ui/Field';
 import { sessionNotice, useAuth } from '../../shared/session';
 import { useSchemaForm } from '../../lib/useSchemaForm';
@@ -36,6 +37,11 @@ export function LoginPage() {
         autoComplete="current-password"
         {...form.field('password')}
       />
+      <p className="-mt-2 text-right text-sm">
+        <Link to="/forgot-password" className="inline-block py-2 text-violet-700 underline">
+          Forgot password?
+        </Link>
+      </p>
     </AuthForm>
   );
 }

@@ -12,24 +12,16 @@ import { useUpdateProfile } from './mutations';
 import { AppearanceSetting } from './AppearanceSetting';
 import { BlockedList } from './BlockedList';
 import { MyReports } from './MyReports';
+import { AvatarPicker } from './AvatarPicker';
 import { RatingSummary } from './RatingSummary';
 import { useEditForm } from '../../lib/useEditForm';
 
-const FIELDS = [
-  'displayName',
-  'avatar',
-  'wsdcId',
-  'danceRole',
-  'division',
-  'city',
-  'country',
-] as const;
+const FIELDS = ['displayName', 'wsdcId', 'danceRole', 'division', 'city', 'country'] as const;
 type FieldName = (typeof FIELDS)[number];
 type FormValues = Record<FieldName, string>;
 
 const toForm = (me: Me): FormValues => ({
   displayName: me.displayName ?? '',
-  avatar: me.avatar ?? '',
   wsdcId: me.wsdcId ?? '',
   danceRole: me.danceRole ?? '',
   division: me.division ?? '',
@@ -100,6 +92,8 @@ export function ProfilePage() {
         </div>
       </div>
 
+      <AvatarPicker me={me} />
+
       <form
         onSubmit={handleSubmit}
         className="space-y-4 rounded-2xl bg-white p-4 shadow-sm"
@@ -116,13 +110,6 @@ export function ProfilePage() {
           <TextField label="City" {...field('city')} autoComplete="address-level2" />
           <TextField label="Country" {...field('country')} autoComplete="country-name" />
         </div>
-        <TextField
-          label="Avatar URL"
-          type="url"
-          inputMode="url"
-          placeholder="https://…"
-          {...field('avatar')}
-        />
         <FormAlert message={form.formError} />
         {notice && (
           <p role="status" className="text-sm text-emerald-800">
