@@ -17,6 +17,8 @@ export * from './http/chat';
 export * from './http/system';
 export * from './http/webrtc';
 export * from './http/transfers';
+export * from './http/heats';
+export * from './http/recordings';
 export * from './http/index';
 export * from './socket-events';
 export * from './data-channel';

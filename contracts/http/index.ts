@@ -5,10 +5,12 @@ import { chatEndpoints } from './chat';
 import type { EndpointDef } from './endpoint';
 import { eventAdminEndpoints } from './event-admin';
 import { eventsEndpoints } from './events';
+import { heatsEndpoints } from './heats';
 import { matchesEndpoints } from './matches';
 import { moderationEndpoints } from './moderation';
 import { organisersEndpoints } from './organisers';
 import { ratingsEndpoints } from './ratings';
+import { recordingsEndpoints } from './recordings';
 import { reportsEndpoints } from './reports';
 import { systemEndpoints } from './system';
 import { transfersEndpoints } from './transfers';
@@ -32,6 +34,8 @@ export const api = {
   system: systemEndpoints,
   webrtc: webrtcEndpoints,
   transfers: transfersEndpoints,
+  heats: heatsEndpoints,
+  recordings: recordingsEndpoints,
 } as const;
 
 /** Every endpoint as `feature.name` → definition, for code that walks all of them. */
