@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { connectChatRealtime } from '../features/chat';
+import { connectHeatsRealtime } from '../features/heats';
 import type { SocketClient } from '../lib/socket/SocketClient';
 import { connectMatchRealtime } from '../shared/matches';
 
@@ -8,6 +9,10 @@ import { connectMatchRealtime } from '../shared/matches';
  * cache; none of them listens to the socket for data. Each part owns its own keys.
  */
 export function connectRealtime(socket: SocketClient, client: QueryClient): () => void {
-  const unsubscribers = [connectChatRealtime(socket, client), connectMatchRealtime(socket, client)];
+  const unsubscribers = [
+    connectChatRealtime(socket, client),
+    connectMatchRealtime(socket, client),
+    connectHeatsRealtime(socket, client),
+  ];
   return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
 }
