@@ -5,6 +5,7 @@ import { ButtonLink } from '../../ui/Button';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryState } from '../../ui/QueryState';
 import { eventQuery } from '../../shared/events';
+import { HeatsOrganiserSection } from '../heats';
 import { EditEventForm } from './EventForm';
 import { OrganisersSection } from './OrganisersSection';
 
@@ -41,6 +42,7 @@ export function ManageEventPage() {
               <EditEventForm event={data} />
             </section>
             <OrganisersSection eventId={data.id} />
+            <HeatsOrganiserSection eventId={data.id} />
           </>
         )}
       </QueryState>
