@@ -74,7 +74,8 @@ function pick<T>(random: () => number, items: Array<[...unknown[], number]>): T 
   return items[items.length - 1] as T;
 }
 
-export function generateEvent(dancerCount: number, seed: number): MatchingInput {
+/** `willing`: the share of dancers willing to record (half by default). */
+export function generateEvent(dancerCount: number, seed: number, willing = 0.5): MatchingInput {
   const random = prng(seed);
   const dancers: Dancer[] = [];
   const entrants = new Map<string, number[]>();
@@ -86,7 +87,7 @@ export function generateEvent(dancerCount: number, seed: number): MatchingInput 
       name: `Dancer ${i}`,
       city,
       country,
-      willingToRecord: random() < 0.5,
+      willingToRecord: random() < willing,
       recordingsDone: Math.floor(random() * random() * 8),
       recordingsReceived: Math.floor(random() * random() * 8),
       heats: [],
