@@ -29,13 +29,15 @@ export interface Prepared {
   demands: Demand[];
   /** Demands (valid dancer and heat) already covered by kept assignments. */
   keptCovered: number;
-  declined: Set<string>;
+  /** Declined (heat, dancer, recorder) as pairKey numbers. */
+  declined: Set<number>;
 }
 
 const norm = (value: string | null): string => (value ?? '').trim().toLowerCase();
 
-export const pairKey = (heat: number, dancer: number, recorder: number): string =>
-  `${heat}:${dancer}:${recorder}`;
+/** (heat, dancer, recorder) as one number, exact while heats × dancers² < 2^53. */
+export const pairKey = (dancerCount: number, heat: number, dancer: number, recorder: number) =>
+  (heat * dancerCount + dancer) * dancerCount + recorder;
 
 const byId = <T extends { id: string }>(a: T, b: T): number =>
   a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
@@ -94,12 +96,13 @@ export function prepare(input: MatchingInput): Prepared {
     }
   });
 
-  const declined = new Set<string>();
+  const declined = new Set<number>();
   for (const pair of input.declined) {
     const h = heatIndex.get(pair.heatId);
     const d = dancerIndex.get(pair.dancerId);
     const r = dancerIndex.get(pair.recorderId);
-    if (h !== undefined && d !== undefined && r !== undefined) declined.add(pairKey(h, d, r));
+    if (h !== undefined && d !== undefined && r !== undefined)
+      declined.add(pairKey(dancers.length, h, d, r));
   }
 
   return {
@@ -132,5 +135,6 @@ export function locationRank(p: Prepared, r: number, d: number): 0 | 1 | 2 {
 /** Whether r may film demand (d, h) at all, ignoring caps and what r films this run. */
 export function canFilm(p: Prepared, r: number, d: number, h: number): boolean {
   const mask = p.blocked[r];
-  return !!mask && r !== d && mask[h] === 0 && !p.declined.has(pairKey(h, d, r));
+  if (!mask || r === d || mask[h] !== 0) return false;
+  return p.declined.size === 0 || !p.declined.has(pairKey(p.dancers.length, h, d, r));
 }
