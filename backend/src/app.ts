@@ -27,6 +27,7 @@ import { mountReportsRoutes } from './modules/reports/routes';
 import { mountOrganisersRoutes } from './modules/roles/routes';
 import { mountSystemRoutes } from './modules/system/routes';
 import { mountTransfersRoutes } from './modules/transfers/routes';
+import { mountMatchingRoutes } from './modules/matching/routes';
 import { mountUsersRoutes } from './modules/users/routes';
 import { mountWebrtcRoutes } from './modules/webrtc/routes';
 import { buildOpenApiDocument, renderDocsPage } from './openapi';
@@ -184,6 +185,7 @@ export function createApp(ctx: AppContext, services: Services) {
   mountReportsRoutes(api, services.reports, authenticate);
   mountWebrtcRoutes(api, config, authenticate);
   mountTransfersRoutes(api, services.transfers, authenticate);
+  mountMatchingRoutes(api, services.matching, authenticate);
 
   const openApi = buildOpenApiDocument(process.env.npm_package_version ?? '0.1.0');
   const docsPage = renderDocsPage(openApi);

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { Announcement, MatchStatus } from '@spotlight/contracts';
+import type { Announcement, MatchStatus, Recording } from '@spotlight/contracts';
 
 /**
  * Domain events that services emit. The socket layer decides which rooms hear them; services
@@ -21,6 +21,8 @@ export interface DomainEvents {
   'event.checked_in': { eventId: number; userId: number; joined: boolean };
   /** An organiser posted an announcement, or withdrew one. */
   'announcement.changed': { eventId: number; announcement: Announcement; removed: boolean };
+  /** A recording suggestion was made, answered or withdrawn; one per person, seen from their side. */
+  'recording.changed': { userId: number; recording: Recording; removed: boolean };
 }
 
 export interface DomainBus {

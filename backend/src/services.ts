@@ -6,6 +6,7 @@ import { createChatService } from './modules/chat/service';
 import { createEventAdminService } from './modules/events/admin';
 import { createEventsService } from './modules/events/service';
 import { createMatchesService } from './modules/matches/service';
+import { createMatchingService } from './modules/matching/service';
 import { createModerationService } from './modules/moderation/service';
 import { createRatingsService } from './modules/ratings/service';
 import { createReportsService } from './modules/reports/service';
@@ -40,5 +41,6 @@ export function createServices(ctx: AppContext) {
     moderation: createModerationService(ctx, { roles, users, auth }),
     blocks: createBlocksService(ctx, { users, matches }),
     transfers: createTransfersService(ctx, { matches }),
+    matching: createMatchingService(ctx, { events, roles, matches }),
   };
 }

@@ -10,3 +10,4 @@
 export * from './schema/people';
 export * from './schema/events';
 export * from './schema/matches';
+export * from './schema/heats';

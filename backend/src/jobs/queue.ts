@@ -14,6 +14,8 @@ import type { Logger } from '../logger';
 export interface JobTypes {
   /** Deletes session rows that expired or were revoked long ago. */
   'sessions.purge': Record<string, never>;
+  /** Recorder matching for an event once its registration deadline (ISO) has passed. */
+  'matching.deadline': { eventId: number; deadline: string };
 }
 
 export type JobName = keyof JobTypes;
