@@ -71,7 +71,6 @@ export function RecordingCard({ recording }: { recording: Recording }) {
           <p className="text-xs text-slate-600">
             {recording.side === 'dancer' ? 'You dance' : `${partner} dances`} as{' '}
             {ROLE_LABELS[recording.dancerRole].toLowerCase()}
-            {recording.partner.city ? ` · ${partner} is from ${recording.partner.city}` : ''}
           </p>
         </div>
       </div>

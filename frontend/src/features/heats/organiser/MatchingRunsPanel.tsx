@@ -66,7 +66,7 @@ export function MatchingRunsPanel({ eventId }: { eventId: number }) {
         {({ coverage, runs: log }) => (
           <>
             <div className="space-y-1">
-              <p className="flex justify-between text-sm">
+              <p className="flex flex-wrap justify-between gap-x-2 text-sm">
                 <span className="font-medium text-slate-800">Coverage</span>
                 <span className="text-slate-700" aria-live="polite">
                   {coverage.covered} / {coverage.declared} heats covered ({coverage.accepted}{' '}
