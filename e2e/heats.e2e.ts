@@ -139,6 +139,14 @@ describe('heats and recorder matching, two dancers', () => {
     await page.goto(`/organise/${eventId}`);
     await page.getByRole('heading', { name: `Manage ${EVENT}`, level: 1 }).waitFor();
     const load = page.getByRole('form', { name: 'Load heats' });
+    // Pasted JSON is checked against the contract before anything is sent.
+    const typo = {
+      heats: [{ division: 'Novice', type: 'Jack & Jill', round: 'Prelims', number: 0 }],
+    };
+    await load.getByLabel('Or paste it here').fill(JSON.stringify(typo));
+    await load.getByRole('button', { name: 'Load heats' }).click();
+    const problems = load.getByRole('list', { name: 'Problems in the heat sheet' });
+    await problems.getByText(/^heats\.0\.number: /).waitFor();
     await load.getByLabel('Heat sheet file').setInputFiles({
       name: 'heats.csv',
       mimeType: 'text/csv',
