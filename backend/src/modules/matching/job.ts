@@ -9,15 +9,19 @@ import * as repo from './repository';
 
 export const MATCHING_JOB = 'matching.deadline' as const;
 
-export function scheduleDeadlineRuns(ctx: AppContext, run: (eventId: number) => Promise<unknown>) {
+export function scheduleDeadlineRuns(
+  ctx: AppContext,
+  run: (eventId: number, deadline: Date) => Promise<unknown>,
+) {
   ctx.jobs.define(
     MATCHING_JOB,
     async ({ eventId, deadline }) => {
       const settings = await repo.findSettings(ctx.db, eventId);
       const current = settings?.registrationDeadline?.toISOString() ?? null;
       if (current !== deadline || Date.parse(deadline) > Date.now()) return;
+      // Once per deadline, even if two nodes or a retry get here (checked again under a lock).
       if (await repo.hasDeadlineRunSince(ctx.db, eventId, new Date(deadline))) return;
-      await run(eventId);
+      await run(eventId, new Date(deadline));
     },
     { unique: true, retryLimit: 3, retryDelaySeconds: 30 },
   );

@@ -38,10 +38,18 @@ export async function runMatching(
   eventId: number,
   trigger: 'manual' | 'deadline',
   startedBy: number | null,
-): Promise<RunOutcome> {
+  /** For the deadline job: no run when a deadline run was made since then (checked under the lock). */
+  unlessDeadlineRunSince?: Date,
+): Promise<RunOutcome | null> {
   const started = performance.now();
   return db.transaction(async (tx) => {
     await tx.execute(sql`select id from ${events} where id = ${eventId} for update`);
+    if (
+      unlessDeadlineRunSince &&
+      (await repo.hasDeadlineRunSince(tx, eventId, unlessDeadlineRunSince))
+    ) {
+      return null;
+    }
     const [dates, settingsRow, heatRows, dancerRows, declared, existing] = await Promise.all([
       repo.findEventDates(tx, eventId),
       repo.findSettings(tx, eventId),

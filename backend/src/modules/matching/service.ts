@@ -56,8 +56,14 @@ export function createMatchingService(
     }
   };
 
-  const run = async (eventId: number, trigger: 'manual' | 'deadline', by: number | null) => {
-    const outcome = await runMatching(db, eventId, trigger, by);
+  const run = async (
+    eventId: number,
+    trigger: 'manual' | 'deadline',
+    by: number | null,
+    deadline?: Date,
+  ) => {
+    const outcome = await runMatching(db, eventId, trigger, by, deadline);
+    if (!outcome) return null;
     ctx.logger.info(
       {
         eventId,
@@ -73,7 +79,9 @@ export function createMatchingService(
     return outcome.run;
   };
 
-  const deadlines = scheduleDeadlineRuns(ctx, (eventId) => run(eventId, 'deadline', null));
+  const deadlines = scheduleDeadlineRuns(ctx, (eventId, deadline) =>
+    run(eventId, 'deadline', null, deadline),
+  );
 
   /** After a dancer changed their heats: withdraw what no longer fits, telling both. */
   const onEntryChanged = async (eventId: number, userId: number) => {
@@ -119,11 +127,8 @@ export function createMatchingService(
 
     async run(userId: number, eventId: number) {
       await assertManager(userId, eventId);
-      return run(eventId, 'manual', userId);
+      return (await run(eventId, 'manual', userId))!;
     },
-
-    /** For the CLI and tests: a run as the deadline job makes it. */
-    runNow: (eventId: number) => run(eventId, 'deadline', null),
 
     async runs(userId: number, eventId: number): Promise<MatchingRuns> {
       await assertManager(userId, eventId);
@@ -192,7 +197,7 @@ export function createMatchingService(
       return view(row, userId);
     },
 
-    /** Re-reads the deadlines after a restart is not needed: the jobs are in the database. */
+    /** Schedules the run after a deadline; the settings call it when the deadline changes. */
     deadlines,
   };
 }

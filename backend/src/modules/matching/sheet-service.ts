@@ -7,7 +7,7 @@ import type {
   PutMyHeatsBody,
   UpdateMatchingSettingsBody,
 } from '@spotlight/contracts';
-import type { Executor } from '../../db/client';
+import type { Database, Executor } from '../../db/client';
 import { AppError } from '../../errors';
 import type { AppContext } from '../../http/context';
 import type { EventsService } from '../events/service';
@@ -35,6 +35,87 @@ export async function loadSheet(db: Executor, eventId: number) {
     heats,
   };
   return { sheet, rows, order: new Map(heats.map((heat, i) => [heat.id, i])) };
+}
+
+/**
+ * Replaces the sheet (the API and `npm run db:import -- --heats` share it). Heats kept (same
+ * division, type, round and number) keep their id and everything attached; a removed heat that
+ * some dancer declared refuses the whole sheet (409 heat_in_use), as does any problem (400).
+ */
+export async function replaceHeatSheet(db: Database, eventId: number, body: PutHeatsBody) {
+  const read = readHeatSheet(body);
+  if (!read.ok) {
+    throw new AppError(
+      'invalid_heat_sheet',
+      `The heat sheet has ${read.problems.length} problem(s); nothing was changed`,
+      read.problems,
+    );
+  }
+  const { sheet } = read;
+  await db.transaction(async (tx) => {
+    const ids = {
+      division: await repo.replaceNamed(tx, repo.NAMED.division, eventId, sheet.divisions),
+      type: await repo.replaceNamed(tx, repo.NAMED.type, eventId, sheet.types),
+      round: await repo.replaceNamed(tx, repo.NAMED.round, eventId, sheet.rounds),
+    };
+    const slot = (d: number, t: number, r: number, n: number) => `${d}:${t}:${r}:${n}`;
+    const existing = new Map(
+      (await repo.listHeats(tx, eventId)).map((h) => [
+        slot(h.divisionId, h.typeId, h.roundId, h.number),
+        h,
+      ]),
+    );
+    const wanted = sheet.heats.map((h) => ({
+      eventId,
+      divisionId: ids.division.get(h.division)!,
+      typeId: ids.type.get(h.type)!,
+      roundId: ids.round.get(h.round)!,
+      number: h.number,
+      startsAt: h.startsAt,
+    }));
+    const wantedSlots = new Set(
+      wanted.map((h) => slot(h.divisionId, h.typeId, h.roundId, h.number)),
+    );
+    const removed = [...existing].filter(([key]) => !wantedSlots.has(key)).map(([, h]) => h);
+    const inUse = await repo.declaredHeatIds(
+      tx,
+      removed.map((h) => h.id),
+    );
+    if (inUse.length) {
+      const labels = toHeats(
+        removed.filter((h) => inUse.includes(h.id)),
+        await loadSheet(tx, eventId).then(({ sheet: s }) => s),
+      ).map((h) => h.label);
+      throw new AppError(
+        'heat_in_use',
+        `Dancers declared ${inUse.length} heat(s) this sheet leaves out: ${labels.slice(0, 5).join(', ')}`,
+        { heatIds: inUse, labels },
+      );
+    }
+    await repo.deleteHeats(
+      tx,
+      removed.map((h) => h.id),
+    );
+    const added = [];
+    for (const heat of wanted) {
+      const old = existing.get(slot(heat.divisionId, heat.typeId, heat.roundId, heat.number));
+      if (!old) added.push(heat);
+      else if ((old.startsAt?.getTime() ?? null) !== (heat.startsAt?.getTime() ?? null)) {
+        await repo.setHeatStart(tx, old.id, heat.startsAt);
+      }
+    }
+    await repo.insertHeats(tx, added);
+    for (const [kind, map] of Object.entries(ids) as [keyof typeof ids, Map<string, number>][]) {
+      const names =
+        kind === 'division' ? sheet.divisions : kind === 'type' ? sheet.types : sheet.rounds;
+      await repo.deleteNamedExcept(
+        tx,
+        repo.NAMED[kind],
+        eventId,
+        names.map((name) => map.get(name)!),
+      );
+    }
+  });
 }
 
 export interface SheetDeps {
@@ -82,82 +163,7 @@ export function createSheetService({ db }: AppContext, deps: SheetDeps) {
      */
     async put(userId: number, eventId: number, body: PutHeatsBody): Promise<HeatSheet> {
       await assertManager(userId, eventId);
-      const read = readHeatSheet(body);
-      if (!read.ok) {
-        throw new AppError(
-          'invalid_heat_sheet',
-          `The heat sheet has ${read.problems.length} problem(s); nothing was changed`,
-          read.problems,
-        );
-      }
-      const { sheet } = read;
-      await db.transaction(async (tx) => {
-        const ids = {
-          division: await repo.replaceNamed(tx, repo.NAMED.division, eventId, sheet.divisions),
-          type: await repo.replaceNamed(tx, repo.NAMED.type, eventId, sheet.types),
-          round: await repo.replaceNamed(tx, repo.NAMED.round, eventId, sheet.rounds),
-        };
-        const slot = (d: number, t: number, r: number, n: number) => `${d}:${t}:${r}:${n}`;
-        const existing = new Map(
-          (await repo.listHeats(tx, eventId)).map((h) => [
-            slot(h.divisionId, h.typeId, h.roundId, h.number),
-            h,
-          ]),
-        );
-        const wanted = sheet.heats.map((h) => ({
-          eventId,
-          divisionId: ids.division.get(h.division)!,
-          typeId: ids.type.get(h.type)!,
-          roundId: ids.round.get(h.round)!,
-          number: h.number,
-          startsAt: h.startsAt,
-        }));
-        const wantedSlots = new Set(
-          wanted.map((h) => slot(h.divisionId, h.typeId, h.roundId, h.number)),
-        );
-        const removed = [...existing].filter(([key]) => !wantedSlots.has(key)).map(([, h]) => h);
-        const inUse = await repo.declaredHeatIds(
-          tx,
-          removed.map((h) => h.id),
-        );
-        if (inUse.length) {
-          const labels = toHeats(
-            removed.filter((h) => inUse.includes(h.id)),
-            await loadSheet(tx, eventId).then(({ sheet: s }) => s),
-          ).map((h) => h.label);
-          throw new AppError(
-            'heat_in_use',
-            `Dancers declared ${inUse.length} heat(s) this sheet leaves out: ${labels.slice(0, 5).join(', ')}`,
-            { heatIds: inUse, labels },
-          );
-        }
-        await repo.deleteHeats(
-          tx,
-          removed.map((h) => h.id),
-        );
-        const added = [];
-        for (const heat of wanted) {
-          const old = existing.get(slot(heat.divisionId, heat.typeId, heat.roundId, heat.number));
-          if (!old) added.push(heat);
-          else if ((old.startsAt?.getTime() ?? null) !== (heat.startsAt?.getTime() ?? null)) {
-            await repo.setHeatStart(tx, old.id, heat.startsAt);
-          }
-        }
-        await repo.insertHeats(tx, added);
-        for (const [kind, map] of Object.entries(ids) as [
-          keyof typeof ids,
-          Map<string, number>,
-        ][]) {
-          const names =
-            kind === 'division' ? sheet.divisions : kind === 'type' ? sheet.types : sheet.rounds;
-          await repo.deleteNamedExcept(
-            tx,
-            repo.NAMED[kind],
-            eventId,
-            names.map((name) => map.get(name)!),
-          );
-        }
-      });
+      await replaceHeatSheet(db, eventId, body);
       return (await loadSheet(db, eventId)).sheet;
     },
 
