@@ -13,6 +13,8 @@ export const ERROR_STATUS = {
   invalid_token: 400,
   /** The event asks for a verified e-mail address. */
   email_not_verified: 403,
+  invalid_heat_sheet: 400,
+  unknown_heat: 400,
   unauthorized: 401,
   invalid_credentials: 401,
   session_expired: 401,
@@ -32,6 +34,7 @@ export const ERROR_STATUS = {
   match_not_completed: 409,
   last_organiser: 409,
   event_ended: 409,
+  heat_in_use: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,

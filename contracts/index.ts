@@ -19,6 +19,8 @@ export * from './http/webrtc';
 export * from './http/transfers';
 export * from './http/push';
 export * from './http/notifications';
+export * from './http/heats';
+export * from './http/recordings';
 export * from './http/index';
 export * from './socket-events';
 export * from './data-channel';

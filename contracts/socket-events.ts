@@ -15,6 +15,7 @@ import {
   type NotificationCheck,
   type NotificationCheckAnswer,
 } from './http/notifications';
+import { Recording } from './http/recordings';
 import { PublicUser, UserSummary } from './http/users';
 
 /** Socket.IO's path, which nginx and the Vite proxy forward too. */
@@ -163,6 +164,12 @@ export const serverEvents = {
   match_request_received: MatchRequestReceived,
   match_accepted: MatchAccepted,
   match_updated: MatchUpdated,
+  /**
+   * To the dancer and the recorder, each seeing it from their side: a matching run suggested
+   * a recording, or it changed (an answer, accepted, declined). `removed`: withdrawn (the
+   * dancer dropped the heat, or a new run found a better recorder for an open suggestion).
+   */
+  recording_updated: z.object({ recording: Recording, removed: z.boolean() }),
   webrtc_offer: RelayedOffer,
   webrtc_answer: RelayedAnswer,
   webrtc_ice_candidate: RelayedCandidate,

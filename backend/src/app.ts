@@ -30,6 +30,7 @@ import { mountOrganisersRoutes } from './modules/roles/routes';
 import { mountSystemRoutes } from './modules/system/routes';
 import { mountTransfersRoutes } from './modules/transfers/routes';
 import { AVATAR_URL_PREFIX } from './modules/users/avatars';
+import { mountMatchingRoutes } from './modules/matching/routes';
 import { mountUsersRoutes } from './modules/users/routes';
 import { mountWebrtcRoutes } from './modules/webrtc/routes';
 import { buildOpenApiDocument, renderDocsPage } from './openapi';
@@ -203,6 +204,7 @@ export function createApp(ctx: AppContext, services: Services) {
   mountTransfersRoutes(api, services.transfers, authenticate);
   mountPushRoutes(api, services.push, authenticate);
   mountNotificationsRoutes(api, services.notifications, authenticate);
+  mountMatchingRoutes(api, services.matching, authenticate);
 
   const openApi = buildOpenApiDocument(process.env.npm_package_version ?? '0.1.0');
   const docsPage = renderDocsPage(openApi);

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { Announcement, MatchStatus, Notification } from '@spotlight/contracts';
+import type { Announcement, MatchStatus, Notification, Recording } from '@spotlight/contracts';
 
 /**
  * Domain events that services emit. The socket layer decides which rooms hear them; services
@@ -29,6 +29,8 @@ export interface DomainEvents {
   'chat.private_message': { matchId: number; senderId: number; recipientId: number };
   /** A notification was stored for a user; their sockets hear it. */
   'notification.created': { userId: number; notification: Notification; unread: number };
+  /** A recording suggestion was made, answered or withdrawn; one per person, seen from their side. */
+  'recording.changed': { userId: number; recording: Recording; removed: boolean };
 }
 
 export interface DomainBus {

@@ -7,6 +7,7 @@ import { createChatService } from './modules/chat/service';
 import { createEventAdminService } from './modules/events/admin';
 import { createEventsService } from './modules/events/service';
 import { createMatchesService } from './modules/matches/service';
+import { createMatchingService } from './modules/matching/service';
 import { createModerationService } from './modules/moderation/service';
 import { createNotificationsService } from './modules/notifications/service';
 import { createNotificationTriggers } from './modules/notifications/triggers';
@@ -51,5 +52,6 @@ export function createServices(ctx: AppContext) {
     notifications,
     /** When to notify; the heats module calls recordingAssigned and heatReminder. */
     notify: createNotificationTriggers(ctx, { notifications, matches, events }),
+    matching: createMatchingService(ctx, { events, roles, matches }),
   };
 }

@@ -5,12 +5,14 @@ import { chatEndpoints } from './chat';
 import type { EndpointDef } from './endpoint';
 import { eventAdminEndpoints } from './event-admin';
 import { eventsEndpoints } from './events';
+import { heatsEndpoints } from './heats';
 import { matchesEndpoints } from './matches';
 import { moderationEndpoints } from './moderation';
 import { notificationsEndpoints } from './notifications';
 import { organisersEndpoints } from './organisers';
 import { pushEndpoints } from './push';
 import { ratingsEndpoints } from './ratings';
+import { recordingsEndpoints } from './recordings';
 import { reportsEndpoints } from './reports';
 import { systemEndpoints } from './system';
 import { transfersEndpoints } from './transfers';
@@ -36,6 +38,8 @@ export const api = {
   transfers: transfersEndpoints,
   push: pushEndpoints,
   notifications: notificationsEndpoints,
+  heats: heatsEndpoints,
+  recordings: recordingsEndpoints,
 } as const;
 
 /** Every endpoint as `feature.name` → definition, for code that walks all of them. */

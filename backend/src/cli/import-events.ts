@@ -11,6 +11,7 @@ import type { Executor } from '../db/client';
 import { toNewEvent, upsertEvents } from '../modules/events/repository';
 import { configOrExit, describeDatabase, runIfMain, openConfiguredDatabase } from './database';
 import { formatOf, parseEventFile } from '../modules/events/event-file';
+import { HEATS_USAGE, importHeats } from './import-heats';
 
 /**
  * The file a user named. npm runs the script from backend/, and says in INIT_CWD where the
@@ -28,10 +29,12 @@ export async function importEventRows(db: Executor, rows: EventImportRow[]) {
 }
 
 async function main(args: string[]): Promise<number> {
+  if (args[0] === '--heats') return importHeats(args.slice(1), (file) => resolveInput(file));
   const [arg] = args;
   if (!arg || args.length > 1 || arg === '--help') {
     console.error('Usage: npm run db:import -- <events.csv|events.json>');
     console.error('CSV header: name,location,startDate,endDate,worldsdcId,description');
+    console.error(HEATS_USAGE);
     return 2;
   }
   const file = resolveInput(arg);

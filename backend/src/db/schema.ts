@@ -12,3 +12,4 @@ export * from './schema/events';
 export * from './schema/matches';
 export * from './schema/notifications';
 export * from './schema/accounts';
+export * from './schema/heats';

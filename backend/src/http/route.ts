@@ -46,7 +46,7 @@ export function mountEndpoint<E extends EndpointDef>(
   handler: RouteHandler<E>,
   ...before: RequestHandler[]
 ): void {
-  const method = def.method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete';
+  const method = def.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
   router[method](def.path, ...before, async (req: Request, res: Response, next: NextFunction) => {
     try {
       const user = def.auth === 'user' ? await authenticate(req) : null;

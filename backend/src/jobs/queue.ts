@@ -21,6 +21,8 @@ export interface JobTypes {
   'auth.verification-mail': { userId: number };
   /** Mails a password-reset link, when an account uses the address (else does nothing). */
   'auth.password-reset-mail': { email: string };
+  /** Recorder matching for an event once its registration deadline (ISO) has passed. */
+  'matching.deadline': { eventId: number; deadline: string };
 }
 
 export type JobName = keyof JobTypes;

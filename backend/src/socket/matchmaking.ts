@@ -71,8 +71,14 @@ export function watchMatches({ io, ctx, services }: RealtimeDeps): () => void {
     }
   });
 
+  // Recording suggestions (issue 11): to both people, on every device, each from their side.
+  const offRecording = ctx.bus.on('recording.changed', ({ userId, recording, removed }) => {
+    io.to(rooms.user(userId)).emit('recording_updated', { recording, removed });
+  });
+
   return () => {
     offCreated();
     offUpdated();
+    offRecording();
   };
 }

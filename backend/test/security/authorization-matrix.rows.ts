@@ -18,6 +18,8 @@ export interface World {
   /** A→B at eventId, in the status the row asked for. */
   matchId: number;
   reportId: number;
+  /** A recording suggestion: B films A's heat (rows with `recording`). */
+  recordingId: number;
 }
 
 /** A request before it is matched to its endpoint's exact types. */
@@ -30,6 +32,8 @@ interface LooseRequest {
 export interface Row {
   /** Status of the match the row starts from. */
   match?: 'pending' | 'accepted' | 'completed';
+  /** Whether the row starts with a recording suggestion (B films A). */
+  recording?: boolean;
   /** The request each role sends (the same for all unless it depends on who asks). */
   request(world: World, role: Role): LooseRequest;
   expect: Record<Role, number>;
@@ -250,6 +254,40 @@ export const MATRIX: Record<string, Row> = {
   'notifications.matchRead': {
     match: 'accepted',
     request: (w) => ({ params: { id: w.matchId }, body: {} }),
+    expect: { anonymous: 401, outsider: 404, participant: 200, other: 200 },
+  },
+  // Heats and recording matching: nobody in this world organises the event
+  // (backend/test/api/heats.test.ts and matching.test.ts cover organisers).
+  'heats.get': { request: (w) => ({ params: { id: w.eventId } }), expect: signedIn(200) },
+  'heats.put': {
+    request: (w) => ({
+      params: { id: w.eventId },
+      body: { csv: 'division,type,round,heat\nA,B,C,1' },
+    }),
+    expect: signedIn(403),
+  },
+  'heats.updateSettings': {
+    request: (w) => ({ params: { id: w.eventId }, body: { heatMinutes: 6 } }),
+    expect: signedIn(403),
+  },
+  'heats.getMine': {
+    request: (w) => ({ params: { id: w.eventId } }),
+    expect: { anonymous: 401, outsider: 403, participant: 200, other: 200 },
+  },
+  'heats.putMine': {
+    request: (w) => ({
+      params: { id: w.eventId },
+      body: { bib: '7', willingToRecord: true, heats: [] },
+    }),
+    expect: { anonymous: 401, outsider: 403, participant: 200, other: 200 },
+  },
+  'heats.run': { request: (w) => ({ params: { id: w.eventId } }), expect: signedIn(403) },
+  'heats.runs': { request: (w) => ({ params: { id: w.eventId } }), expect: signedIn(403) },
+  // Everyone signed in sees their own recordings (none for the outsider).
+  'recordings.list': { request: (w) => ({ params: { id: w.eventId } }), expect: signedIn(200) },
+  'recordings.update': {
+    recording: true,
+    request: (w) => ({ params: { id: w.recordingId }, body: { status: 'accepted' } }),
     expect: { anonymous: 401, outsider: 404, participant: 200, other: 200 },
   },
 };

@@ -8,6 +8,14 @@
 import { allEndpoints, api, type EndpointDef, type RequestOf } from '@spotlight/contracts';
 import { describe, expect, it } from 'vitest';
 import { serveTestFile, type TestServer } from '../harness';
+import {
+  dancerHeats,
+  heatDivisions,
+  heatRounds,
+  heats,
+  heatTypes,
+  recordings,
+} from '../../src/db/schema';
 import { MATRIX, ROLES, userOf, type Row, type World } from './authorization-matrix.rows';
 
 let t: TestServer;
@@ -49,7 +57,31 @@ async function buildWorld(row: Row): Promise<World> {
     { token: a.token },
   );
   reportId = report.body.id;
-  return { a, b, outsider, eventId, matchId, reportId };
+  const recordingId = row.recording ? await recordingAt(eventId, a.id, b.id) : 0;
+  return { a, b, outsider, eventId, matchId, reportId, recordingId };
+}
+
+/** One heat that `dancerId` dances, and a suggestion that `recorderId` films it. */
+async function recordingAt(eventId: number, dancerId: number, recorderId: number) {
+  const named = async (table: typeof heatDivisions | typeof heatTypes | typeof heatRounds) =>
+    (await t.db.insert(table).values({ eventId, name: 'X', position: 0 }).returning())[0]!.id;
+  const [divisionId, typeId, roundId] = [
+    await named(heatDivisions),
+    await named(heatTypes),
+    await named(heatRounds),
+  ];
+  const [heat] = await t.db
+    .insert(heats)
+    .values({ eventId, divisionId, typeId, roundId, number: 1 })
+    .returning();
+  await t.db
+    .insert(dancerHeats)
+    .values({ eventId, userId: dancerId, heatId: heat!.id, role: 'leader' });
+  const [recording] = await t.db
+    .insert(recordings)
+    .values({ eventId, heatId: heat!.id, dancerId, recorderId, explanation: 'Matrix' })
+    .returning();
+  return recording!.id;
 }
 
 describe('the authorisation matrix', () => {

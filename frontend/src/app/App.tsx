@@ -53,6 +53,8 @@ const ModerationPage = page(
   'ModerationPage',
 );
 const AuditLogPage = page(() => import('../features/moderation/AuditLogPage'), 'AuditLogPage');
+const MyHeatsPage = page(() => import('../features/heats/MyHeatsPage'), 'MyHeatsPage');
+const RecordingPage = page(() => import('../features/heats/RecordingPage'), 'RecordingPage');
 const CheckInPage = page(() => import('../features/check-in/CheckInPage'), 'CheckInPage');
 const NotificationsPage = page(
   () => import('../features/notifications/NotificationsPage'),
@@ -96,6 +98,8 @@ export function App() {
                   <Route path="/events/:id" element={<EventDetailsPage />} />
                   <Route path="/events/:id/chat" element={<EventChatPage />} />
                   <Route path="/events/:id/check-in" element={<CheckInPage />} />
+                  <Route path="/events/:id/my-heats" element={<MyHeatsPage />} />
+                  <Route path="/events/:id/recording" element={<RecordingPage />} />
                   <Route path="/organise/:id/door" element={<DoorScreenPage />} />
                   <Route path="/organise" element={<OrganisePage />} />
                   <Route path="/organise/:id" element={<ManageEventPage />} />

@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { connectAnnouncementsRealtime } from '../features/announcements';
 import { connectChatRealtime } from '../features/chat';
 import { connectNotificationsRealtime } from '../features/notifications';
+import { connectHeatsRealtime } from '../features/heats';
 import type { SocketClient } from '../lib/socket/SocketClient';
 import { connectMatchRealtime } from '../shared/matches';
 
@@ -15,6 +16,7 @@ export function connectRealtime(socket: SocketClient, client: QueryClient): () =
     connectMatchRealtime(socket, client),
     connectAnnouncementsRealtime(socket, client),
     connectNotificationsRealtime(socket, client),
+    connectHeatsRealtime(socket, client),
   ];
   return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
 }

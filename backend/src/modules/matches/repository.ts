@@ -128,3 +128,22 @@ export const createPrivateRoom = async (db: Executor, eventId: number) =>
   (
     await db.insert(chatRooms).values({ eventId, type: 'private' }).returning({ id: chatRooms.id })
   )[0]!.id;
+
+/** The match of two dancers at an event, whichever of them asked; locked. */
+export const lockMatchBetween = async (db: Executor, a: number, b: number, eventId: number) =>
+  (
+    await db
+      .select()
+      .from(matches)
+      .where(
+        and(
+          eq(matches.eventId, eventId),
+          or(
+            and(eq(matches.user1Id, a), eq(matches.user2Id, b)),
+            and(eq(matches.user1Id, b), eq(matches.user2Id, a)),
+          ),
+        ),
+      )
+      .for('update')
+      .limit(1)
+  )[0];

@@ -146,6 +146,43 @@ export function createMatchesService(
       return get(userId, id);
     },
 
+    /**
+     * A recording both people accepted is a match: the one between them at the event, made
+     * accepted (with its private room), or a new accepted one with the recorder as requester.
+     * A completed match stays completed. Returns the match id; tells both, as any accept does.
+     */
+    async acceptForRecording(eventId: number, recorderId: number, dancerId: number) {
+      const { match, changed } = await db.transaction(async (tx) => {
+        const found = await repo.lockMatchBetween(tx, recorderId, dancerId, eventId);
+        if (found && (found.status === 'accepted' || found.status === 'completed')) {
+          return { match: found, changed: false };
+        }
+        const roomId = found?.roomId ?? (await repo.createPrivateRoom(tx, eventId));
+        if (found) {
+          await repo.updateMatch(tx, found.id, { status: 'accepted', roomId });
+          return { match: found, changed: true };
+        }
+        const row = await repo.insertMatch(tx, {
+          user1Id: recorderId,
+          user2Id: dancerId,
+          eventId,
+          status: 'accepted',
+          roomId,
+        });
+        return { match: row, changed: true };
+      });
+      if (changed) {
+        bus.emit('match.updated', {
+          matchId: match.id,
+          status: 'accepted',
+          byUserId: dancerId,
+          requesterId: match.user1Id,
+          targetId: match.user2Id,
+        });
+      }
+      return match.id;
+    },
+
     findForParticipant,
     findParticipation,
 

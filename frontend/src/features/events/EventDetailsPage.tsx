@@ -76,6 +76,22 @@ export function EventDetailsPage() {
                   <ButtonLink to={`/events/${data.id}/chat`} className="w-full">
                     Open event chat
                   </ButtonLink>
+                  <div className="grid grid-cols-2 gap-3">
+                    <ButtonLink
+                      to={`/events/${data.id}/my-heats`}
+                      variant="secondary"
+                      className="w-full"
+                    >
+                      My heats
+                    </ButtonLink>
+                    <ButtonLink
+                      to={`/events/${data.id}/recording`}
+                      variant="secondary"
+                      className="w-full"
+                    >
+                      Recording
+                    </ButtonLink>
+                  </div>
                   <Button
                     variant="danger"
                     className="w-full"

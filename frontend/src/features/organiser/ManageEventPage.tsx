@@ -6,6 +6,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { QueryState } from '../../ui/QueryState';
 import { eventQuery } from '../../shared/events';
 import { AnnouncementsSection } from '../announcements';
+import { HeatsOrganiserSection } from '../heats';
 import { EditEventForm } from './EventForm';
 import { OrganisersSection } from './OrganisersSection';
 
@@ -46,6 +47,7 @@ export function ManageEventPage() {
             </section>
             <AnnouncementsSection eventId={data.id} />
             <OrganisersSection eventId={data.id} />
+            <HeatsOrganiserSection eventId={data.id} />
           </>
         )}
       </QueryState>

@@ -1,0 +1,157 @@
+import { PutMyHeatsBody, type HeatRole, type HeatSheet, type MyHeats } from '@spotlight/contracts';
+import { useId, useMemo, useState, type FormEvent } from 'react';
+import { errorMessage } from '../../lib/errors';
+import { Button } from '../../ui/Button';
+import { FormAlert, TextField } from '../../ui/Field';
+import { EmptyState } from '../../ui/States';
+import { HeatPicker, ROLE_LABELS } from './HeatPicker';
+import { usePutMyHeats } from './mutations';
+import { byHeatTime, formatHeatTime } from './schedule';
+
+interface Chosen {
+  heatId: number;
+  role: HeatRole;
+}
+
+/** The dancer's entry, edited here and saved in one PUT: heats with roles, bib, opt-in. */
+export function MyHeatsForm({ sheet, mine }: { sheet: HeatSheet; mine: MyHeats }) {
+  const save = usePutMyHeats(sheet.eventId);
+  const [bib, setBib] = useState(mine.bib ?? '');
+  const [willing, setWilling] = useState(mine.willingToRecord);
+  const [chosen, setChosen] = useState<Chosen[]>(() =>
+    mine.heats.map(({ heat, role }) => ({ heatId: heat.id, role })),
+  );
+  const [problem, setProblem] = useState<string>();
+  const [saved, setSaved] = useState(false);
+  const hintId = useId();
+
+  const heatsById = useMemo(() => new Map(sheet.heats.map((h) => [h.id, h])), [sheet.heats]);
+  const rows = byHeatTime(
+    chosen.flatMap((c) => {
+      const heat = heatsById.get(c.heatId);
+      return heat ? [{ heat, role: c.role }] : [];
+    }),
+  );
+
+  const changed = () => {
+    setSaved(false);
+    setProblem(undefined);
+    save.reset();
+  };
+
+  const handleAdd = (heatId: number, role: HeatRole) => {
+    setChosen((list) => [...list, { heatId, role }]);
+    changed();
+  };
+
+  const handleRemove = (heatId: number) => {
+    setChosen((list) => list.filter((c) => c.heatId !== heatId));
+    changed();
+  };
+
+  const handleSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = PutMyHeatsBody.safeParse({
+      bib: bib.trim() || null,
+      willingToRecord: willing,
+      heats: chosen,
+    });
+    if (!parsed.success) {
+      setProblem(parsed.error.issues[0]?.message ?? 'Check your heats.');
+      return;
+    }
+    save.mutate(parsed.data, { onSuccess: () => setSaved(true) });
+  };
+
+  return (
+    <div className="space-y-4">
+      <section aria-labelledby="my-heats-title" className="space-y-2">
+        <h2 id="my-heats-title" className="font-semibold text-slate-900">
+          Heats you dance
+        </h2>
+        {rows.length === 0 ? (
+          <EmptyState title="No heats yet">Add each heat you dance below, then save.</EmptyState>
+        ) : (
+          <ul className="space-y-2" aria-label="Your heats">
+            {rows.map(({ heat, role }) => (
+              <li
+                key={heat.id}
+                className="flex items-center gap-3 rounded-2xl bg-white p-3 shadow-sm"
+              >
+                <div className="min-w-0 flex-1">
+                  <p className="font-medium [overflow-wrap:anywhere]">{heat.label}</p>
+                  <p className="text-sm text-slate-600">
+                    {ROLE_LABELS[role]} · {formatHeatTime(heat.startsAt)}
+                  </p>
+                </div>
+                <Button
+                  variant="danger"
+                  className="px-3"
+                  onClick={() => handleRemove(heat.id)}
+                  aria-label={`Remove ${heat.label}`}
+                >
+                  Remove
+                </Button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <HeatPicker sheet={sheet} taken={new Set(chosen.map((c) => c.heatId))} onAdd={handleAdd} />
+
+      <form
+        onSubmit={handleSubmit}
+        aria-label="Your entry"
+        noValidate
+        className="space-y-3 rounded-2xl bg-white p-4 shadow-sm"
+      >
+        <TextField
+          label="Bib number"
+          hint="Optional: the number on your back, so your recorder finds you"
+          inputMode="numeric"
+          autoComplete="off"
+          maxLength={20}
+          value={bib}
+          onChange={(e) => {
+            setBib(e.target.value);
+            changed();
+          }}
+        />
+        <div className="space-y-1">
+          <label className="flex min-h-11 cursor-pointer items-center justify-between gap-3">
+            <span className="font-medium text-slate-800">Willing to record</span>
+            <input
+              type="checkbox"
+              role="switch"
+              checked={willing}
+              aria-describedby={hintId}
+              onChange={(e) => {
+                setWilling(e.target.checked);
+                changed();
+              }}
+              className="peer sr-only"
+            />
+            <span
+              aria-hidden="true"
+              className="relative h-7 w-12 shrink-0 rounded-full bg-slate-300 transition after:absolute after:left-1 after:top-1 after:h-5 after:w-5 after:rounded-full after:bg-white after:shadow after:transition peer-checked:bg-violet-600 peer-checked:after:translate-x-5 peer-focus-visible:outline peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-violet-600"
+            />
+          </label>
+          <p id={hintId} className="text-xs text-slate-500">
+            Film other dancers’ heats when you are free (at most{' '}
+            {sheet.settings.maxRecordingsPerRecorder}). Never during or next to your own.
+          </p>
+        </div>
+        <FormAlert message={problem ?? (save.error ? errorMessage(save.error) : undefined)} />
+        {saved && (
+          <p role="status" className="text-sm text-emerald-800">
+            Saved. Matching will find you a recorder for each heat.
+          </p>
+        )}
+        <Button type="submit" className="w-full" busy={save.isPending}>
+          Save my heats
+        </Button>
+      </form>
+    </div>
+  );
+}

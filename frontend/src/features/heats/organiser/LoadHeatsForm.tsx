@@ -1,0 +1,117 @@
+import type { HeatSheet } from '@spotlight/contracts';
+import { useState, type ChangeEvent, type FormEvent } from 'react';
+import { isApiError } from '../../../lib/api/client';
+import { errorMessage } from '../../../lib/errors';
+import { Button } from '../../../ui/Button';
+import { Field, FormAlert, TextArea } from '../../../ui/Field';
+import { usePutHeats } from '../mutations';
+import { toSheetBody } from '../sheet';
+
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+
+/** The heat sheet in one step: a CSV or JSON file, or the same text pasted; it replaces the old. */
+export function LoadHeatsForm({ eventId }: { eventId: number }) {
+  const put = usePutHeats(eventId);
+  const [file, setFile] = useState<File>();
+  const [text, setText] = useState('');
+  const [problems, setProblems] = useState<string[]>([]);
+  const [loaded, setLoaded] = useState<HeatSheet>();
+
+  const clear = () => {
+    setProblems([]);
+    setLoaded(undefined);
+    put.reset();
+  };
+
+  const handleFile = (event: ChangeEvent<HTMLInputElement>) => {
+    setFile(event.target.files?.[0]);
+    clear();
+  };
+
+  const handleSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    clear();
+    let content = text;
+    if (file) {
+      try {
+        content = await file.text();
+      } catch (error) {
+        return setProblems([`Can’t read the file: ${errorMessage(error)}`]);
+      }
+    } else if (!text.trim()) {
+      return setProblems(['Choose a file or paste the heat sheet first.']);
+    }
+    const result = toSheetBody(content, file?.name);
+    if (!result.ok) return setProblems(result.problems);
+    put.mutate(result.body, { onSuccess: setLoaded });
+  };
+
+  const serverIssues = isApiError(put.error)
+    ? put.error.issues.map((i) => `${i.path}: ${i.message}`)
+    : [];
+  const listed = [...problems, ...serverIssues];
+  return (
+    <form
+      onSubmit={(e) => void handleSubmit(e)}
+      className="space-y-3"
+      noValidate
+      aria-label="Load heats"
+    >
+      <Field
+        label="Heat sheet file"
+        hint={
+          <>
+            CSV with the header <code>division,type,round,heat,start</code> (start: ISO time or
+            empty), or JSON{' '}
+            <code>{'{ "heats": [{ division, type, round, number, startsAt }] }'}</code>
+          </>
+        }
+      >
+        {(props) => (
+          <input
+            {...props}
+            type="file"
+            accept=".csv,.json,text/csv,application/json"
+            onChange={handleFile}
+            className={`${props.className} min-h-11 py-2 text-sm`}
+          />
+        )}
+      </Field>
+      {!file && (
+        <TextArea
+          label="Or paste it here"
+          rows={4}
+          spellCheck={false}
+          className="font-mono text-sm"
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+            clear();
+          }}
+        />
+      )}
+      <FormAlert message={put.error ? errorMessage(put.error) : undefined} />
+      {listed.length > 0 && (
+        <ul
+          aria-label="Problems in the heat sheet"
+          className="max-h-60 space-y-1 overflow-y-auto rounded-xl bg-red-50 p-3 text-sm text-red-900"
+        >
+          {listed.map((problem, i) => (
+            <li key={i} className="[overflow-wrap:anywhere]">
+              {problem}
+            </li>
+          ))}
+        </ul>
+      )}
+      {loaded && (
+        <p role="status" className="text-sm text-emerald-800">
+          Loaded {plural(loaded.heats.length, 'heat')} in{' '}
+          {plural(loaded.divisions.length, 'division')}.
+        </p>
+      )}
+      <Button type="submit" className="w-full" busy={put.isPending}>
+        Load heats
+      </Button>
+    </form>
+  );
+}
