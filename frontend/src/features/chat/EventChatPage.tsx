@@ -11,7 +11,7 @@ import { eventQuery } from '../../shared/events';
 import { ActiveUsers } from './ActiveUsers';
 import { ChatView } from './ChatView';
 import { Composer } from './Composer';
-import { chatKeys } from './queries';
+import { chatKeys, othersHere } from './queries';
 import { useRoomChat } from './useRoomChat';
 
 /** The event-wide chat, live, with who is here now. */
@@ -29,7 +29,8 @@ export function EventChatPage() {
   });
   const [showUsers, setShowUsers] = useState(false);
   const panelId = useId();
-  const activeCount = active.data?.length;
+  const others = othersHere(active.data, me.id);
+  const activeCount = others?.length;
 
   return (
     <div className="flex h-full min-h-0 flex-col">
@@ -74,7 +75,7 @@ export function EventChatPage() {
             aria-label="Dancers here now"
             className="max-h-[40%] overflow-y-auto border-b border-slate-200 bg-white"
           >
-            <ActiveUsers eventId={id} users={active.data} meId={me.id} />
+            <ActiveUsers eventId={id} others={others} />
           </section>
           <ChatView
             chat={chat}
