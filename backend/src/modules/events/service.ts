@@ -1,5 +1,5 @@
 import type { Event, ListEventsQuery } from '@spotlight/contracts';
-import { notFound, notParticipant } from '../../errors';
+import { AppError, notFound, notParticipant } from '../../errors';
 import type { AppContext } from '../../http/context';
 import { toUserSummary } from '../users/presenter';
 import * as repo from './repository';
@@ -52,10 +52,16 @@ export function createEventsService({ db, bus }: AppContext) {
       return { items: items.map(toEvent), total, page: query.page, limit: query.limit };
     },
 
-    /** Joins an event; the count moves in the same transaction as the row, and only once. */
+    /**
+     * Joins an event that has not ended; the count moves in the same transaction as the row,
+     * and only once.
+     */
     async join(userId: number, id: number): Promise<{ event: Event }> {
       await db.transaction(async (tx) => {
         if (!(await repo.eventExists(tx, id))) throw notFound('Event');
+        if (await repo.hasEnded(tx, id)) {
+          throw new AppError('event_ended', 'This event is over; it can no longer be joined');
+        }
         if (await repo.addParticipant(tx, id, userId)) {
           await repo.adjustParticipantsCount(tx, id, 1);
         }
