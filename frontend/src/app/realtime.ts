@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { connectChatRealtime } from '../features/chat';
 import type { SocketClient } from '../lib/socket/SocketClient';
+import { connectEventRealtime } from '../shared/events';
 import { connectMatchRealtime } from '../shared/matches';
 
 /**
@@ -8,6 +9,10 @@ import { connectMatchRealtime } from '../shared/matches';
  * cache; none of them listens to the socket for data. Each part owns its own keys.
  */
 export function connectRealtime(socket: SocketClient, client: QueryClient): () => void {
-  const unsubscribers = [connectChatRealtime(socket, client), connectMatchRealtime(socket, client)];
+  const unsubscribers = [
+    connectChatRealtime(socket, client),
+    connectMatchRealtime(socket, client),
+    connectEventRealtime(socket, client),
+  ];
   return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
 }

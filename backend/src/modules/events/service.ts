@@ -27,6 +27,12 @@ export function createEventsService({ db, bus }: AppContext) {
     if (!row) throw notFound('Event');
     return toEvent(row);
   };
+  /** Everyone in the event's room sees the new count (backend/src/socket/chat.ts). */
+  const countChanged = (event: Event) =>
+    bus.emit('event.participants_count', {
+      eventId: event.id,
+      participantsCount: event.participantsCount,
+    });
 
   /** Throws 404 for a missing event and 403 unless the user joined it. */
   const assertParticipant = async (eventId: number, userId: number): Promise<void> => {
@@ -57,16 +63,18 @@ export function createEventsService({ db, bus }: AppContext) {
      * and only once.
      */
     async join(userId: number, id: number): Promise<{ event: Event }> {
-      await db.transaction(async (tx) => {
+      const joined = await db.transaction(async (tx) => {
         if (!(await repo.eventExists(tx, id))) throw notFound('Event');
         if (await repo.hasEnded(tx, id)) {
           throw new AppError('event_ended', 'This event is over; it can no longer be joined');
         }
-        if (await repo.addParticipant(tx, id, userId)) {
-          await repo.adjustParticipantsCount(tx, id, 1);
-        }
+        const added = await repo.addParticipant(tx, id, userId);
+        if (added) await repo.adjustParticipantsCount(tx, id, 1);
+        return added;
       });
-      return { event: await get(userId, id) };
+      const event = await get(userId, id);
+      if (joined) countChanged(event);
+      return { event };
     },
 
     async leave(userId: number, id: number): Promise<{ event: Event }> {
@@ -77,7 +85,9 @@ export function createEventsService({ db, bus }: AppContext) {
         return removed;
       });
       if (left) bus.emit('event.left', { eventId: id, userId });
-      return { event: await get(userId, id) };
+      const event = await get(userId, id);
+      if (left) countChanged(event);
+      return { event };
     },
 
     isParticipant: (eventId: number, userId: number) => repo.isParticipant(db, eventId, userId),

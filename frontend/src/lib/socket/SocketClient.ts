@@ -74,6 +74,9 @@ export class SocketClient {
     );
     connection.onServerEvent('match_accepted', (payload) => events.emit('matchAccepted', payload));
     connection.onServerEvent('match_updated', (payload) => events.emit('matchUpdated', payload));
+    connection.onServerEvent('participants_count', (payload) =>
+      events.emit('participantsCount', payload),
+    );
   }
 
   get status(): ConnectionStatus {

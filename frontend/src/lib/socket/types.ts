@@ -95,6 +95,7 @@ export interface SocketClientEvents {
   matchRequestReceived: ServerPayload<'match_request_received'>;
   matchAccepted: ServerPayload<'match_accepted'>;
   matchUpdated: ServerPayload<'match_updated'>;
+  participantsCount: ServerPayload<'participants_count'>;
   sessionEnded: { reason: SessionEndReason };
   outbox: readonly OutboxEntry[];
 }
