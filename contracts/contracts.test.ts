@@ -7,6 +7,8 @@ import {
   CLIENT_EVENT_NAMES,
   isCommonPassword,
   RegisterBody,
+  UpdateMeBody,
+  Username,
   SendPrivateMessage,
   contentForType,
 } from './index';
@@ -47,6 +49,32 @@ describe('passwords', () => {
     const base = { email: 'a@b.co', username: 'abc' };
     expect(RegisterBody.safeParse({ ...base, password: 'short' }).success).toBe(false);
     expect(RegisterBody.safeParse({ ...base, password: 'alllowercaseletters' }).success).toBe(true);
+  });
+});
+
+describe('usernames and display names', () => {
+  const base = { email: 'a@b.co', password: 'west coast swing' };
+
+  it('keeps usernames to ASCII handles, and says exactly what is allowed', () => {
+    expect(Username.safeParse('ana_lopez.2').success).toBe(true);
+    for (const name of ['José', 'Ana Lopez', 'аna']) {
+      const result = Username.safeParse(name);
+      expect(result.success, name).toBe(false);
+      expect(result.error?.issues[0]?.message).toBe(
+        'Latin letters a–z, digits, dot, dash and underscore; no spaces or accents',
+      );
+    }
+  });
+
+  it('takes a name in any script at sign-up and in the profile, in NFC', () => {
+    const composed = 'Jos\u00e9';
+    const decomposed = 'Jose\u0301';
+    const body = RegisterBody.parse({ ...base, username: 'jose', displayName: decomposed });
+    expect(body.displayName).toBe(composed);
+    expect(RegisterBody.parse({ ...base, username: 'ana', displayName: ' Ana Lopez ' })).toEqual(
+      expect.objectContaining({ displayName: 'Ana Lopez' }),
+    );
+    expect(UpdateMeBody.parse({ displayName: decomposed }).displayName).toBe(composed);
   });
 });
 

@@ -175,6 +175,8 @@ export const serverEvents = {
   webrtc_ice_candidate: RelayedCandidate,
   /** To an event's room: an organiser posted an announcement, or withdrew one (`removed`). */
   announcement: z.object({ eventId: Id, announcement: Announcement, removed: z.boolean() }),
+  /** To an event's room: someone joined or left the event; its participants count now. */
+  participants_count: z.object({ eventId: Id, participantsCount: z.number().int().min(0) }),
   /** Sent just before the server closes a socket whose session ended. */
   session_ended: z.object({ reason: z.enum(SESSION_END_REASONS) }),
   /**

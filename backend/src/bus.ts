@@ -21,6 +21,8 @@ export interface DomainEvents {
     targetId: number;
   };
   'event.left': { eventId: number; userId: number };
+  /** A join or a leave moved an event's participants count. */
+  'event.participants_count': { eventId: number; participantsCount: number };
   /** A dancer scanned the code at the door; `joined` when that also made them a participant. */
   'event.checked_in': { eventId: number; userId: number; joined: boolean };
   /** An organiser posted an announcement, or withdrew one. */

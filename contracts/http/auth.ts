@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { COMMON_PASSWORDS } from '../common-passwords';
-import { Timestamp, trimmed } from '../common';
+import { Timestamp } from '../common';
 import { defineEndpoint } from './endpoint';
-import { Email, Me, Username } from './users';
+import { DisplayName, Email, Me, Username } from './users';
 
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;
@@ -29,7 +29,7 @@ export const RegisterBody = z.strictObject({
   email: Email,
   username: Username,
   password: NewPassword,
-  displayName: trimmed(1, 50).optional(),
+  displayName: DisplayName.optional(),
 });
 export type RegisterBody = z.infer<typeof RegisterBody>;
 

@@ -89,10 +89,10 @@ export const eventsEndpoints = {
     auth: 'user',
     tag: 'events',
     summary:
-      'Join an event (checking in at the venue is a step of its own); joining twice is harmless',
+      'Join an event that has not ended (checking in at the venue is a step of its own); joining twice is harmless',
     params: IdParams,
     response: JoinResponse,
-    errors: ['not_found'],
+    errors: ['not_found', 'event_ended'],
   }),
   leave: defineEndpoint({
     method: 'POST',

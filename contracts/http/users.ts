@@ -18,13 +18,22 @@ export const DIVISIONS = [
 export const Division = z.enum(DIVISIONS);
 export type Division = z.infer<typeof Division>;
 
+/**
+ * Usernames are ASCII handles (unique whatever their case, `lower(username)` in the database);
+ * a name with accents or spaces ("José", "Ana Lopez") is the display name.
+ */
 export const USERNAME_PATTERN = /^[A-Za-z0-9_.-]+$/;
+export const USERNAME_RULE =
+  'Latin letters a–z, digits, dot, dash and underscore; no spaces or accents';
 export const Username = z
   .string()
   .trim()
   .min(3, 'At least 3 characters')
   .max(30, 'At most 30 characters')
-  .regex(USERNAME_PATTERN, 'Letters, digits, dot, dash and underscore only');
+  .regex(USERNAME_PATTERN, USERNAME_RULE);
+
+/** The name other dancers read: any script, spaces allowed, stored in NFC (one "é", however typed). */
+export const DisplayName = z.string().trim().normalize('NFC').min(1).max(50);
 
 export const Email = z
   .string()
@@ -72,7 +81,7 @@ export type Me = z.infer<typeof Me>;
 
 export const UpdateMeBody = z
   .strictObject({
-    displayName: trimmed(1, 50).nullable(),
+    displayName: DisplayName.nullable(),
     avatar: HttpUrl.pipe(z.string().max(255)).nullable(),
     wsdcId: WsdcId.nullable(),
     danceRole: DanceRole.nullable(),

@@ -111,7 +111,10 @@ export function registerChat(socket: IoSocket, { ctx, services, presence }: Real
   });
 }
 
-/** Domain events of chat rooms: a user who leaves an event leaves its room on every node. */
+/**
+ * Domain events of chat rooms: a user who leaves an event leaves its room on every node; the
+ * room hears announcements and the participants count.
+ */
 export function watchEventMembership({ io, ctx, presence }: RealtimeDeps) {
   const offLeft = ctx.bus.on('event.left', ({ eventId, userId }) => {
     io.in(rooms.user(userId)).socketsLeave(rooms.event(eventId));
@@ -121,8 +124,12 @@ export function watchEventMembership({ io, ctx, presence }: RealtimeDeps) {
   const offAnnounced = ctx.bus.on('announcement.changed', (payload) => {
     io.to(rooms.event(payload.eventId)).emit('announcement', payload);
   });
+  const offCount = ctx.bus.on('event.participants_count', (payload) => {
+    io.to(rooms.event(payload.eventId)).emit('participants_count', payload);
+  });
   return () => {
     offLeft();
     offAnnounced();
+    offCount();
   };
 }

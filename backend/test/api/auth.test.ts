@@ -120,6 +120,22 @@ describe('POST /api/auth/register', () => {
     );
   });
 
+  it('keeps the username an ASCII handle and takes "José" as the name, stored in NFC', async () => {
+    const refused = expectValidationError(
+      await t.call(api.auth.register, { body: buildUser({ username: 'José' }) }),
+      'body.username',
+    );
+    expect(refused.map((d) => d.message)).toContain(
+      'Latin letters a–z, digits, dot, dash and underscore; no spaces or accents',
+    );
+    const body = buildUser({ displayName: 'Jose\u0301' });
+    const res = await t.call(api.auth.register, { body });
+    expect(res.status).toBe(201);
+    expect(res.body.user.displayName).toBe('Jos\u00e9');
+    const [row] = await t.db.select().from(users).where(eq(users.id, res.body.user.id));
+    expect(row!.displayName).toBe('Jos\u00e9');
+  });
+
   it('refuses unknown fields, such as a role', async () => {
     const res = await send(t, api.auth.register, { body: { ...buildUser(), role: 'admin' } });
     const details = expectValidationError(res, 'body');

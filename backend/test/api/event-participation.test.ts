@@ -108,6 +108,24 @@ describe('POST /api/events/:id/join and /leave', () => {
     expect(stillThere!.value).toBe(1);
   });
 
+  it('refuses to join an event that ended (409 event_ended); the count stays; one ending today is still open', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const past = await t.createEvent({ startDate: '2020-01-01', endDate: '2020-01-03' });
+    const res = await t.call(api.events.join, { params: { id: past.id } }, { token: viewer.token });
+    expectError(res, 409, 'event_ended');
+    expect((res.body as { error: { message: string } }).error.message).toMatch(/over/);
+    expect(await rowsAndCount(past.id)).toEqual({ rows: 0, count: 0 });
+    // An event ending today can still be joined.
+    const last = await t.createEvent({ startDate: '2020-01-01', endDate: today });
+    const joined = await t.call(
+      api.events.join,
+      { params: { id: last.id } },
+      { token: viewer.token },
+    );
+    expect(joined.status).toBe(200);
+    expect(joined.body.event.joined).toBe(true);
+  });
+
   it('is 404 for a missing event, 400 for a bad id, 401 without a session', async () => {
     for (const endpoint of [api.events.join, api.events.leave]) {
       expectError(

@@ -4,6 +4,7 @@ import { connectChatRealtime } from '../features/chat';
 import { connectNotificationsRealtime } from '../features/notifications';
 import { connectHeatsRealtime } from '../features/heats';
 import type { SocketClient } from '../lib/socket/SocketClient';
+import { connectEventRealtime } from '../shared/events';
 import { connectMatchRealtime } from '../shared/matches';
 
 /**
@@ -17,6 +18,7 @@ export function connectRealtime(socket: SocketClient, client: QueryClient): () =
     connectAnnouncementsRealtime(socket, client),
     connectNotificationsRealtime(socket, client),
     connectHeatsRealtime(socket, client),
+    connectEventRealtime(socket, client),
   ];
   return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
 }

@@ -12,12 +12,25 @@ const safeImage = (url: string | null) => {
   }
 };
 
-const initials = (name: string) =>
+const graphemes =
+  typeof Intl !== 'undefined' && 'Segmenter' in Intl
+    ? new Intl.Segmenter(undefined, { granularity: 'grapheme' })
+    : undefined;
+
+/** The first character a reader sees: a whole emoji, or a letter with its accents. */
+const firstGrapheme = (part: string) => {
+  if (graphemes) return graphemes.segment(part)[Symbol.iterator]().next().value?.segment ?? '';
+  return Array.from(part)[0] ?? '';
+};
+
+/** Up to two initials, each one grapheme cluster ("Marta 💃" is "M💃", never "M\uFFFD"). */
+export const initials = (name: string) =>
   name
+    .normalize('NFC')
     .split(/[\s._-]+/)
     .filter(Boolean)
     .slice(0, 2)
-    .map((part) => part[0]?.toUpperCase())
+    .map((part) => firstGrapheme(part).toLocaleUpperCase())
     .join('') || '?';
 
 export function Avatar({

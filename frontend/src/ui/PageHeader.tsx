@@ -22,7 +22,7 @@ export function useDocumentTitle(title: string | undefined) {
   }, [title]);
 }
 
-/** A page's title, with an optional back link and actions; the h1 of the page and the tab's title. */
+/** A page's title (up to two lines), with an optional back link and actions; the h1 of the page and the tab's title. */
 export function PageHeader({
   title,
   documentTitle,
@@ -71,7 +71,9 @@ export function PageHeader({
         <h1
           ref={heading}
           tabIndex={-1}
-          className="truncate text-xl font-bold text-slate-900 focus:outline-none"
+          // Long event names ("US Open Swing Dance Championships") wrap to two lines
+          // rather than being cut where there is room.
+          className="line-clamp-2 break-words text-xl font-bold text-slate-900 focus:outline-none"
         >
           {title}
         </h1>

@@ -1,5 +1,5 @@
 import type { Event, ListEventsQuery } from '@spotlight/contracts';
-import { notFound, notParticipant } from '../../errors';
+import { AppError, notFound, notParticipant } from '../../errors';
 import type { AppContext } from '../../http/context';
 import { toUserSummary } from '../users/presenter';
 import * as repo from './repository';
@@ -27,6 +27,12 @@ export function createEventsService({ db, bus }: AppContext) {
     if (!row) throw notFound('Event');
     return toEvent(row);
   };
+  /** Everyone in the event's room sees the new count (backend/src/socket/chat.ts). */
+  const countChanged = (event: Event) =>
+    bus.emit('event.participants_count', {
+      eventId: event.id,
+      participantsCount: event.participantsCount,
+    });
 
   /** Throws 404 for a missing event and 403 unless the user joined it. */
   const assertParticipant = async (eventId: number, userId: number): Promise<void> => {
@@ -55,15 +61,23 @@ export function createEventsService({ db, bus }: AppContext) {
       return { items: items.map(toEvent), total, page: query.page, limit: query.limit };
     },
 
-    /** Joins an event; the count moves in the same transaction as the row, and only once. */
+    /**
+     * Joins an event that has not ended; the count moves in the same transaction as the row,
+     * and only once.
+     */
     async join(userId: number, id: number): Promise<{ event: Event }> {
-      await db.transaction(async (tx) => {
+      const joined = await db.transaction(async (tx) => {
         if (!(await repo.eventExists(tx, id))) throw notFound('Event');
-        if (await repo.addParticipant(tx, id, userId)) {
-          await repo.adjustParticipantsCount(tx, id, 1);
+        if (await repo.hasEnded(tx, id)) {
+          throw new AppError('event_ended', 'This event is over; it can no longer be joined');
         }
+        const added = await repo.addParticipant(tx, id, userId);
+        if (added) await repo.adjustParticipantsCount(tx, id, 1);
+        return added;
       });
-      return { event: await get(userId, id) };
+      const event = await get(userId, id);
+      if (joined) countChanged(event);
+      return { event };
     },
 
     async leave(userId: number, id: number): Promise<{ event: Event }> {
@@ -74,7 +88,9 @@ export function createEventsService({ db, bus }: AppContext) {
         return removed;
       });
       if (left) bus.emit('event.left', { eventId: id, userId });
-      return { event: await get(userId, id) };
+      const event = await get(userId, id);
+      if (left) countChanged(event);
+      return { event };
     },
 
     isParticipant: (eventId: number, userId: number) => repo.isParticipant(db, eventId, userId),

@@ -1,17 +1,10 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { Link, useLocation } from 'react-router-dom';
 import { appUpdate } from '../../features/pwa/serviceWorker'; // not the index: see main.tsx
 import { nameOf } from '../../ui/Avatar';
 import { Button } from '../../ui/Button';
 import { socketClient } from '../../shared/socket';
-
-interface Toast {
-  id: number;
-  text: string;
-  to: string;
-}
-
-const TOAST_MS = 12_000;
+import { TOAST_MS, withToast, type Toast } from './toasts';
 
 /**
  * Live match news as a toast (the data itself is already in the cache and the badge). It goes
@@ -20,6 +13,8 @@ const TOAST_MS = 12_000;
 export function MatchToasts() {
   const [toasts, setToasts] = useState<Toast[]>([]);
   const { pathname } = useLocation();
+  const here = useRef(pathname);
+  here.current = pathname;
 
   useEffect(() => {
     setToasts((list) =>
@@ -35,7 +30,7 @@ export function MatchToasts() {
   }, [toasts]);
 
   useEffect(() => {
-    const push = (toast: Toast) => setToasts((list) => [...list.slice(-2), toast]);
+    const push = (toast: Toast) => setToasts((list) => withToast(list, toast, here.current));
     const offs = [
       socketClient.on('matchRequestReceived', ({ fromUser, match }) =>
         push({
@@ -72,13 +67,14 @@ export function MatchToasts() {
 
   if (toasts.length === 0) return null;
   const dismiss = (id: number) => setToasts((list) => list.filter((t) => t.id !== id));
+  // Over the page's header, not above it: the page does not move when a toast comes.
   return (
-    <div className="space-y-2 px-3 pt-2">
+    <div className="pointer-events-none fixed inset-x-0 top-0 z-30 mx-auto w-full max-w-lg space-y-2 px-3 pt-[max(0.5rem,env(safe-area-inset-top))]">
       {toasts.map((toast) => (
         <div
           key={toast.id}
           role="status"
-          className="flex items-center gap-2 rounded-2xl bg-violet-700 p-2 pl-3 text-sm text-white shadow-lg"
+          className="pointer-events-auto flex items-center gap-2 rounded-2xl bg-violet-700 p-2 pl-3 text-sm text-white shadow-lg"
         >
           <p className="flex-1">{toast.text}</p>
           <Link

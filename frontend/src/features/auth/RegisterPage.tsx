@@ -1,4 +1,4 @@
-import { PASSWORD_MIN, RegisterBody } from '@spotlight/contracts';
+import { PASSWORD_MIN, RegisterBody, USERNAME_RULE } from '@spotlight/contracts';
 import { TextField } from '../../ui/Field';
 import { useAuth } from '../../shared/session';
 import { useSchemaForm } from '../../lib/useSchemaForm';
@@ -8,8 +8,13 @@ export function RegisterPage() {
   const { register } = useAuth();
   const form = useSchemaForm(
     RegisterBody,
-    { email: '', username: '', password: '' },
+    { email: '', displayName: '', username: '', password: '' },
     {
+      // The name is optional: left empty, dancers see the username.
+      toBody: ({ displayName, ...rest }) => ({
+        ...rest,
+        ...(displayName.trim() ? { displayName } : {}),
+      }),
       codeFields: AUTH_CODE_FIELDS,
     },
   );
@@ -26,10 +31,16 @@ export function RegisterPage() {
     >
       <EmailField {...form.field('email')} />
       <TextField
+        label="Your name (optional)"
+        autoComplete="name"
+        hint="As dancers will see it, in any script: José, Ana Lopez."
+        {...form.field('displayName')}
+      />
+      <TextField
         label="Username"
         autoComplete="username"
         autoCapitalize="none"
-        hint="What other dancers see; letters, digits, dot, dash, underscore."
+        hint={`Your handle: ${USERNAME_RULE}.`}
         {...form.field('username')}
       />
       <TextField

@@ -10,12 +10,11 @@ import { matchListQuery } from '../../shared/matches';
 /** Who is in the event chat right now, with the way to ask each one to film you. */
 export function ActiveUsers({
   eventId,
-  users,
-  meId,
+  others,
 }: {
   eventId: number;
-  users: UserSummary[] | undefined;
-  meId: number;
+  /** Everyone here but the viewer (othersHere), as the "Here now" count counts them. */
+  others: UserSummary[] | undefined;
 }) {
   const navigate = useNavigate();
   const request = useRequestPartner(eventId);
@@ -29,8 +28,7 @@ export function ActiveUsers({
   const handleRequest = (user: UserSummary) =>
     request.mutate(user.id, { onSuccess: (match) => navigate(`/matches/${match.id}`) });
 
-  if (!users) return <p className="p-3 text-sm text-slate-500">Connecting…</p>;
-  const others = users.filter((u) => u.id !== meId);
+  if (!others) return <p className="p-3 text-sm text-slate-500">Connecting…</p>;
   return (
     <div>
       {request.error && (

@@ -1,11 +1,20 @@
 import { MESSAGE_MAX, MessageContent } from '@spotlight/contracts';
-import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
+import {
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type FormEvent,
+  type KeyboardEvent,
+} from 'react';
 import { Button } from '../../ui/Button';
 import { cx } from '../../ui/cx';
+import { fitTextarea } from './autosize';
 
 /**
  * The message box: the contract's limit (MESSAGE_MAX, counted after trimming, as the server
- * counts) with a counter; Enter sends, Shift+Enter starts a new line.
+ * counts) with a counter; Enter sends, Shift+Enter starts a new line. It grows with the text
+ * up to six lines, then scrolls.
  */
 export function Composer({
   onSend,
@@ -23,6 +32,11 @@ export function Composer({
   const length = text.trim().length;
   const remaining = MESSAGE_MAX - length;
   const over = remaining < 0;
+  const input = useRef<HTMLTextAreaElement>(null);
+
+  useLayoutEffect(() => {
+    if (input.current) fitTextarea(input.current);
+  }, [text]);
 
   const handleSubmit = (event?: FormEvent) => {
     event?.preventDefault();
@@ -50,6 +64,7 @@ export function Composer({
           {label}
         </label>
         <textarea
+          ref={input}
           id={inputId}
           value={text}
           onChange={(e) => {
@@ -57,7 +72,7 @@ export function Composer({
             if (error) setError(undefined);
           }}
           onKeyDown={handleKeyDown}
-          rows={Math.min(5, Math.max(1, text.split('\n').length))}
+          rows={1}
           placeholder={placeholder}
           aria-describedby={counterId}
           aria-invalid={over || Boolean(error) || undefined}

@@ -12,7 +12,7 @@ import { PinnedAnnouncements } from '../announcements';
 import { ActiveUsers } from './ActiveUsers';
 import { ChatView } from './ChatView';
 import { Composer } from './Composer';
-import { chatKeys } from './queries';
+import { chatKeys, othersHere } from './queries';
 import { useRoomChat } from './useRoomChat';
 
 /** The event-wide chat, live, with the organisers' announcements pinned on top and who is here. */
@@ -30,7 +30,8 @@ export function EventChatPage() {
   });
   const [showUsers, setShowUsers] = useState(false);
   const panelId = useId();
-  const activeCount = active.data?.length;
+  const others = othersHere(active.data, me.id);
+  const activeCount = others?.length;
 
   return (
     <div className="flex h-full min-h-0 flex-col">
@@ -75,7 +76,7 @@ export function EventChatPage() {
             aria-label="Dancers here now"
             className="max-h-[40%] overflow-y-auto border-b border-slate-200 bg-white"
           >
-            <ActiveUsers eventId={id} users={active.data} meId={me.id} />
+            <ActiveUsers eventId={id} others={others} />
           </section>
           <PinnedAnnouncements eventId={id} />
           <ChatView

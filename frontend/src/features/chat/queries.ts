@@ -51,6 +51,16 @@ export function mergeRoomMessages(client: QueryClient, room: RoomRef, messages: 
   });
 }
 
+/**
+ * The dancers "Here now" lists and counts: everyone in the room but the viewer, each once
+ * (one dancer on two phones is one dancer). The count and the list both come from this.
+ */
+export function othersHere(users: UserSummary[] | undefined, meId: number) {
+  if (!users) return undefined;
+  const seen = new Set<number>([meId]);
+  return users.filter((user) => !seen.has(user.id) && (seen.add(user.id), true));
+}
+
 export function setActiveUsers(client: QueryClient, eventId: number, users: UserSummary[]) {
   client.setQueryData(chatKeys.activeUsers(eventId), users);
 }

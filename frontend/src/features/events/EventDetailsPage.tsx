@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { errorMessage } from '../../lib/errors';
 import { useIdParam } from '../../lib/useIdParam';
 import { formatDateRange, parseCalendarDate } from '../../lib/time';
@@ -21,6 +22,8 @@ export function EventDetailsPage() {
   const manages = me.isAdmin || me.organiserOf.includes(id);
   const event = useQuery({ ...eventQuery(id), enabled: id > 0 });
   const membership = useEventMembership(id);
+  // "Leave event" asks first: leaving takes the dancer out of the event's chat and list.
+  const [confirmLeave, setConfirmLeave] = useState(false);
 
   return (
     <div className="space-y-4 p-4">
@@ -92,29 +95,68 @@ export function EventDetailsPage() {
                       Recording
                     </ButtonLink>
                   </div>
-                  <Button
-                    variant="danger"
-                    className="w-full"
-                    busy={membership.isPending}
-                    onClick={() => membership.mutate('leave')}
-                  >
-                    Leave event
-                  </Button>
+                  {confirmLeave ? (
+                    <div
+                      role="group"
+                      aria-label="Leave this event?"
+                      className="space-y-2 rounded-xl bg-red-50 p-3"
+                    >
+                      <p className="text-sm text-red-900">
+                        Leave this event? You leave its chat and its list of dancers.
+                      </p>
+                      <div className="flex gap-2">
+                        <Button
+                          variant="danger"
+                          className="flex-1"
+                          busy={membership.isPending}
+                          onClick={() =>
+                            membership.mutate('leave', { onSettled: () => setConfirmLeave(false) })
+                          }
+                        >
+                          Yes, leave
+                        </Button>
+                        <Button
+                          variant="secondary"
+                          className="flex-1"
+                          onClick={() => setConfirmLeave(false)}
+                        >
+                          Stay
+                        </Button>
+                      </div>
+                    </div>
+                  ) : (
+                    <Button
+                      variant="danger"
+                      className="w-full"
+                      onClick={() => setConfirmLeave(true)}
+                    >
+                      Leave event
+                    </Button>
+                  )}
                 </div>
               ) : (
                 <div className="space-y-2">
-                  <Button
-                    className="w-full"
-                    busy={membership.isPending}
-                    onClick={() => membership.mutate('join')}
-                  >
-                    Join event
-                  </Button>
-                  {!ended && <ScanDoorCode />}
-                  <p className="text-center text-sm text-slate-600">
-                    Join to chat with dancers here and find a recording partner; at the venue, scan
-                    the code at the door to check in.
-                  </p>
+                  {ended ? (
+                    // The server refuses to join an event that is over (event_ended).
+                    <p className="rounded-xl bg-slate-100 p-3 text-sm text-slate-700">
+                      This event has ended; it can no longer be joined.
+                    </p>
+                  ) : (
+                    <>
+                      <Button
+                        className="w-full"
+                        busy={membership.isPending}
+                        onClick={() => membership.mutate('join')}
+                      >
+                        Join event
+                      </Button>
+                      <ScanDoorCode />
+                      <p className="text-center text-sm text-slate-600">
+                        Join to chat with dancers here and find a recording partner; at the venue,
+                        scan the code at the door to check in.
+                      </p>
+                    </>
+                  )}
                 </div>
               )}
               {membership.isPaused && (

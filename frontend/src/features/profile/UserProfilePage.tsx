@@ -82,7 +82,7 @@ export function UserProfilePage() {
                             )}
                             <p className="mt-1 text-xs text-slate-500">
                               {nameOf(rating.rater)} · {rating.event.name}
-                              {rating.wouldCollaborateAgain ? ' · would dance again' : ''}
+                              {rating.wouldCollaborateAgain ? ' · would collaborate again' : ''}
                             </p>
                           </li>
                         ))}

@@ -76,6 +76,9 @@ export class SocketClient {
     );
     connection.onServerEvent('match_accepted', (payload) => events.emit('matchAccepted', payload));
     connection.onServerEvent('match_updated', (payload) => events.emit('matchUpdated', payload));
+    connection.onServerEvent('participants_count', (payload) =>
+      events.emit('participantsCount', payload),
+    );
     connection.onServerEvent('notification', (payload) => events.emit('notification', payload));
   }
 

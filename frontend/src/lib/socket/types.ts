@@ -96,6 +96,7 @@ export interface SocketClientEvents {
   matchAccepted: ServerPayload<'match_accepted'>;
   matchUpdated: ServerPayload<'match_updated'>;
   notification: ServerPayload<'notification'>;
+  participantsCount: ServerPayload<'participants_count'>;
   sessionEnded: { reason: SessionEndReason };
   outbox: readonly OutboxEntry[];
 }

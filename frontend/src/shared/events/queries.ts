@@ -1,6 +1,12 @@
 import { api, PAGE_SIZE, type Event } from '@spotlight/contracts';
-import { infiniteQueryOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
+import {
+  infiniteQueryOptions,
+  queryOptions,
+  type InfiniteData,
+  type QueryClient,
+} from '@tanstack/react-query';
 import { apiCall } from '../../lib/api/client';
+import type { SocketClient } from '../../lib/socket/SocketClient';
 
 export type EventWhen = 'upcoming' | 'past';
 
@@ -50,6 +56,31 @@ export const eventQuery = (id: number) =>
     queryKey: eventKeys.detail(id),
     queryFn: ({ signal }) => apiCall(api.events.get, { params: { id } }, { signal }),
   });
+
+/**
+ * Someone joined or left (the socket's participants_count): the event and every list that
+ * shows it get the new count, without a refetch.
+ */
+export function setParticipantsCount(client: QueryClient, eventId: number, count: number) {
+  const withCount = (event: Event) =>
+    event.id === eventId ? { ...event, participantsCount: count } : event;
+  client.setQueryData<Event>(eventKeys.detail(eventId), (event) => event && withCount(event));
+  client.setQueriesData<InfiniteData<{ items: Event[] }>>(
+    { queryKey: eventKeys.lists() },
+    (data) =>
+      data && {
+        ...data,
+        pages: data.pages.map((page) => ({ ...page, items: page.items.map(withCount) })),
+      },
+  );
+}
+
+/** Live event data from the socket → the cache. Returns the unsubscribe. */
+export function connectEventRealtime(socket: SocketClient, client: QueryClient): () => void {
+  return socket.on('participantsCount', ({ eventId, participantsCount }) =>
+    setParticipantsCount(client, eventId, participantsCount),
+  );
+}
 
 /** An event changed (joined, left, checked in, edited): store it and let the lists refetch. */
 export function storeEvent(client: QueryClient, event: Event) {

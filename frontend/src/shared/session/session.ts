@@ -39,9 +39,24 @@ export function endSession(client: QueryClient, reason: string = 'expired') {
 
 /**
  * Where to go after signing in: the page that sent the user to sign in (RequireAuth's `from`,
- * with its query, e.g. a check-in link's token), if it is one of ours.
+ * with its query, e.g. a check-in link's token), if it is one of ours: a same-origin path,
+ * never `//host`, `/\host` (browsers read a backslash as a slash) or one with control
+ * characters, which would leave the app.
  */
 export const nextPath = (state: unknown) => {
-  const from = (state as { from?: string } | null)?.from;
-  return from && from.startsWith('/') && !from.startsWith('//') ? from : '/events';
+  const from = (state as { from?: unknown } | null)?.from;
+  return typeof from === 'string' && isLocalPath(from) ? from : '/events';
 };
+
+const ORIGIN = 'https://spotlight.invalid';
+
+function isLocalPath(path: string) {
+  // eslint-disable-next-line no-control-regex
+  if (!path.startsWith('/') || /[\\\u0000-\u001f\u007f]/.test(path)) return false;
+  if (path.startsWith('//')) return false;
+  try {
+    return new URL(path, ORIGIN).origin === ORIGIN;
+  } catch {
+    return false;
+  }
+}
