@@ -5,6 +5,7 @@ import { Loading } from '../../ui/Spinner';
 import { ConnectionBanner } from './ConnectionBanner';
 import { Navbar } from './Navbar';
 import { MatchToasts, UpdateToast } from './Notifications';
+import { TransferOffers } from '../../features/transfer';
 
 /**
  * The signed-in frame: status banners on top, the page in the middle (the only part that
@@ -29,6 +30,7 @@ export function Layout() {
       <UpdateToast />
       <ConnectionBanner />
       <MatchToasts />
+      <TransferOffers />
       <main id="main" className="min-h-0 flex-1 overflow-y-auto overflow-x-hidden">
         <Suspense fallback={<Loading />}>
           <Outlet />
