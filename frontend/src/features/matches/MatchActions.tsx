@@ -161,7 +161,8 @@ function MatchMenu({
       >
         More match actions
       </Button>
-      <div id={menuId} hidden={confirming !== 'menu'} className="grid grid-cols-2 gap-2 pt-1">
+      {/* A class, not the hidden attribute: Tailwind's `grid` would override [hidden]. */}
+      <div id={menuId} className={confirming === 'menu' ? 'grid grid-cols-2 gap-2 pt-1' : 'hidden'}>
         <Button variant="secondary" onClick={() => setConfirming('completed')}>
           Mark as done
         </Button>
