@@ -190,7 +190,7 @@ describe('phone-to-phone video transfer', () => {
     expect(report.bytesResent).toBeLessThanOrEqual(BLOCK + MAX_UNACKED + BLOCK);
 
     // After the reload the panel opened by itself, with the transfer resuming in it.
-    await receiver.page.getByRole('button', { name: 'Hide video transfer' }).waitFor();
+    await receiver.page.getByRole('button', { name: 'Close video transfer' }).waitFor();
     const saved = await saveReceived(receiver.page, name);
     expect(await sha256OfFile(saved)).toBe(sha256);
   }, 360_000);

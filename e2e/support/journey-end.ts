@@ -9,7 +9,9 @@ import { EVENT_NAME, newPhone, unexpectedErrors, userId, type Journey } from './
 
 /** The match is completed and both rate each other (A gives 5, B gives 4). */
 export async function completeAndRate({ a, b, shot }: Journey) {
+  await a.page.getByRole('button', { name: 'More match actions' }).click();
   await a.page.getByRole('button', { name: 'Mark as done' }).click();
+  await a.page.getByRole('button', { name: 'Yes, mark as done' }).click();
   await a.page.getByRole('link', { name: `Rate ${b.dancer.username}` }).click();
   // B's page learns of the completion live.
   await b.page.getByRole('link', { name: `Rate ${a.dancer.username}` }).click();

@@ -172,7 +172,7 @@ export async function chatPrivately({ a, b, shot }: Journey) {
   await deliveredMessage(b.page, 'Perfect, thank you!').waitFor();
 
   // The link fallback (the transfer panel's slot): http(s) only.
-  await b.page.getByRole('button', { name: 'Send or receive the video' }).click();
+  await b.page.getByRole('button', { name: `Send a video to ${a.dancer.username}` }).click();
   const linkBox = b.page.getByLabel('Post a link instead');
   await linkBox.fill('javascript:alert(1)');
   await b.page.getByRole('button', { name: 'Send link' }).click();

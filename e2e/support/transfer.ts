@@ -84,12 +84,11 @@ export async function transferPhone(
   return { user, context, page, errors };
 }
 
-/** Opens the match chat and its transfer panel. */
+/** Opens the match chat and its transfer sheet (the match screen's main action). */
 export async function openTransferPanel(phone: TransferPhone, matchId: number) {
   const { page } = phone;
   await page.goto(`/matches/${matchId}`);
-  const toggle = page.getByRole('button', { name: 'Send or receive the video' });
-  await toggle.click();
+  await page.getByRole('button', { name: /^(Send a video to|Videos with) / }).click();
   return page.getByRole('region', { name: 'Video transfer' });
 }
 

@@ -1,3 +1,4 @@
+import { api } from '@spotlight/contracts';
 import { describe, expect, it, vi } from 'vitest';
 import type { TestServer } from '../harness';
 import {
@@ -126,6 +127,20 @@ describe('signaling', () => {
     expect(await errorCode(emitAck(anaSocket, 'webrtc_offer', { matchId, offer }))).toBe(
       'forbidden',
     );
+  });
+
+  it('keeps relaying once the match is completed, so a running transfer can reconnect', async () => {
+    const { matchId, ana, ben, anaSocket, benSocket } = await scene();
+    const done = await t.call(
+      api.matches.update,
+      { params: { id: matchId }, body: { status: 'completed' } },
+      { token: ana.token },
+    );
+    expect(done.status).toBe(200);
+    const gotOffer = nextEvent(benSocket, 'webrtc_offer');
+    await ok(emitAck(anaSocket, 'webrtc_offer', { matchId, offer }));
+    expect(await gotOffer).toEqual({ matchId, fromUserId: ana.id, offer });
+    expect(ben.id).not.toBe(ana.id);
   });
 
   it('reaches only partner sockets that joined the private room', async () => {

@@ -201,15 +201,16 @@ export function createMatchesService(
 
     /**
      * Throws unless `userId` may send WebRTC signals in this match: one of its participants
-     * (404 for anyone else), while the match is accepted (403).
+     * (404 for anyone else), while the match is accepted or completed (403 otherwise): marking a
+     * match as done must not strand a video transfer that is still running, or reconnecting.
      */
     async assertCanSignal(userId: number, id: number): Promise<void> {
       const taking = await findParticipation(userId, id);
       if (!taking) throw notFound('Match');
       const { match } = taking;
       await blocks.assertReachable(userId, taking.partnerId);
-      if (match.status !== 'accepted') {
-        throw forbidden('Signaling is open only while the match is accepted');
+      if (match.status !== 'accepted' && match.status !== 'completed') {
+        throw forbidden('Signaling is open only while the match is accepted or completed');
       }
     },
   };

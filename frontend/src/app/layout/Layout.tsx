@@ -7,6 +7,7 @@ import { ConnectionBanner } from './ConnectionBanner';
 import { Navbar } from './Navbar';
 import { MatchToasts, UpdateToast } from './Notifications';
 import { VerifyEmailBanner } from './VerifyEmailBanner';
+import { TransferOffers } from '../../features/transfer';
 
 /**
  * The signed-in frame: status banners on top, the page in the middle (the only part that
@@ -34,6 +35,7 @@ export function Layout() {
       <ConnectionBanner />
       <VerifyEmailBanner />
       <MatchToasts />
+      <TransferOffers />
       <main id="main" className="min-h-0 flex-1 overflow-y-auto overflow-x-hidden">
         <Suspense fallback={<Loading />}>
           <Outlet />

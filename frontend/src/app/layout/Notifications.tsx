@@ -49,18 +49,6 @@ export function MatchToasts() {
               to: `/matches/${match.id}`,
             }),
       ),
-      // A video offer reaches the partner wherever they are in the app.
-      socketClient.on('notification', ({ notification }) =>
-        notification.type !== 'video_offer' ||
-        !notification.matchId ||
-        window.location.pathname === `/matches/${notification.matchId}`
-          ? undefined
-          : push({
-              id: notification.matchId * 10 + 2,
-              text: notification.title,
-              to: `/matches/${notification.matchId}`,
-            }),
-      ),
     ];
     return () => offs.forEach((off) => off());
   }, []);

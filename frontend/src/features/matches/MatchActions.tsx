@@ -1,5 +1,5 @@
 import type { Match } from '@spotlight/contracts';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { errorMessage } from '../../lib/errors';
 import { nameOf } from '../../ui/Avatar';
 import { Button, ButtonLink } from '../../ui/Button';
@@ -9,7 +9,7 @@ import { useMatchTransition } from '../../shared/matches';
 /** What the signed-in user can do with a match now, and what it is waiting for. */
 export function MatchActions({ match }: { match: Match }) {
   const transition = useMatchTransition(match.id);
-  const [confirmCancel, setConfirmCancel] = useState(false);
+  const [confirming, setConfirming] = useState<Ending | 'menu' | null>(null);
   const partner = nameOf(match.partner);
   const busy = (to: string) => transition.isPending && transition.variables === to;
 
@@ -53,29 +53,13 @@ export function MatchActions({ match }: { match: Match }) {
       content = (
         <>
           <p>You’re partners. Film each other’s heats, then send the video.</p>
-          {confirmCancel ? (
-            <div className="grid grid-cols-2 gap-2">
-              <Button
-                variant="danger"
-                busy={busy('cancelled')}
-                onClick={() => transition.mutate('cancelled')}
-              >
-                Yes, cancel
-              </Button>
-              <Button variant="secondary" onClick={() => setConfirmCancel(false)}>
-                Keep match
-              </Button>
-            </div>
-          ) : (
-            <div className="grid grid-cols-2 gap-2">
-              <Button busy={busy('completed')} onClick={() => transition.mutate('completed')}>
-                Mark as done
-              </Button>
-              <Button variant="secondary" onClick={() => setConfirmCancel(true)}>
-                Cancel match
-              </Button>
-            </div>
-          )}
+          <MatchMenu
+            partner={partner}
+            busy={busy}
+            onMark={(to) => transition.mutate(to)}
+            confirming={confirming}
+            setConfirming={setConfirming}
+          />
         </>
       );
       break;
@@ -116,6 +100,76 @@ export function MatchActions({ match }: { match: Match }) {
           Waiting for a connection…
         </p>
       )}
+    </div>
+  );
+}
+
+type Ending = 'completed' | 'cancelled';
+
+const ASK: Record<Ending, (partner: string) => string> = {
+  completed: (p) =>
+    `Mark the match with ${p} as done? Videos keep arriving and stay under Videos; you can then rate ${p}.`,
+  cancelled: (p) => `Cancel the match with ${p}? The chat closes and no more videos can be sent.`,
+};
+
+/**
+ * Ending the match is secondary to sending the video: "Mark as done" and "Cancel match" live in
+ * a menu, and each asks for confirmation first.
+ */
+function MatchMenu({
+  partner,
+  busy,
+  onMark,
+  confirming,
+  setConfirming,
+}: {
+  partner: string;
+  busy: (to: string) => boolean;
+  onMark: (to: Ending) => void;
+  confirming: Ending | 'menu' | null;
+  setConfirming: (next: Ending | 'menu' | null) => void;
+}) {
+  const menuId = useId();
+  if (confirming === 'completed' || confirming === 'cancelled') {
+    const ending = confirming;
+    return (
+      <div role="alertdialog" aria-label="Confirm" className="space-y-2 rounded-xl bg-slate-50 p-3">
+        <p>{ASK[ending](partner)}</p>
+        <div className="grid grid-cols-2 gap-2">
+          <Button
+            variant={ending === 'cancelled' ? 'danger' : 'primary'}
+            busy={busy(ending)}
+            onClick={() => onMark(ending)}
+          >
+            {ending === 'cancelled' ? 'Yes, cancel' : 'Yes, mark as done'}
+          </Button>
+          <Button variant="secondary" onClick={() => setConfirming(null)}>
+            {ending === 'cancelled' ? 'Keep match' : 'Not yet'}
+          </Button>
+        </div>
+      </div>
+    );
+  }
+  return (
+    <div>
+      <Button
+        variant="ghost"
+        className="w-full"
+        aria-expanded={confirming === 'menu'}
+        aria-controls={menuId}
+        onClick={() => setConfirming(confirming === 'menu' ? null : 'menu')}
+      >
+        More match actions
+      </Button>
+      {/* A class, not the hidden attribute: Tailwind's `grid` would override [hidden]. */}
+      <div id={menuId} className={confirming === 'menu' ? 'grid grid-cols-2 gap-2 pt-1' : 'hidden'}>
+        <Button variant="secondary" onClick={() => setConfirming('completed')}>
+          Mark as done
+        </Button>
+        <Button variant="danger" onClick={() => setConfirming('cancelled')}>
+          Cancel match
+        </Button>
+      </div>
     </div>
   );
 }

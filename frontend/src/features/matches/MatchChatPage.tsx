@@ -13,6 +13,7 @@ import { Composer } from '../chat';
 import { useRoomChat } from '../chat';
 import { TransferPanel } from '../transfer';
 import { MatchActions } from './MatchActions';
+import { TransferSheet } from './TransferSheet';
 import { matchQuery } from '../../shared/matches';
 import { StatusBadge } from './StatusBadge';
 
@@ -46,6 +47,8 @@ export function MatchChatPage() {
   const data = match.data;
   const partner = data ? nameOf(data.partner) : undefined;
   const canWrite = data?.status === 'accepted' || data?.status === 'completed';
+  // A completed match keeps its videos (and any transfer still running) for good.
+  const hasVideos = data !== undefined && canWrite;
 
   return (
     <div className="flex h-full min-h-0 flex-col">
@@ -89,23 +92,23 @@ export function MatchChatPage() {
             <MatchActions match={data} />
           </div>
         )}
-        {data?.status === 'accepted' && (
+        {hasVideos && (
           <Button
-            variant="secondary"
-            className="w-full"
+            className="min-h-12 w-full text-base"
             aria-expanded={showTransfer}
             aria-controls={transferId}
-            onClick={() => setShowTransfer((v) => !v)}
+            onClick={() => setShowTransfer(true)}
           >
-            {showTransfer ? 'Hide video transfer' : 'Send or receive the video'}
+            {data.status === 'accepted' ? `Send a video to ${partner}` : `Videos with ${partner}`}
           </Button>
         )}
       </div>
-      {data?.status === 'accepted' && (
-        <div
+      {hasVideos && (
+        <TransferSheet
           id={transferId}
-          hidden={!showTransfer}
-          className="max-h-[40%] overflow-y-auto border-b border-slate-200 bg-slate-50 p-3"
+          open={showTransfer}
+          onClose={() => setShowTransfer(false)}
+          title={`Videos with ${partner}`}
         >
           <TransferPanel
             match={data}
@@ -117,7 +120,7 @@ export function MatchChatPage() {
               setShowTransfer(false);
             }}
           />
-        </div>
+        </TransferSheet>
       )}
       {data === undefined ? (
         <div className="p-4">

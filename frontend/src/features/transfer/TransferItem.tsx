@@ -12,10 +12,13 @@ export function TransferItem({
   snapshot: t,
   controller,
   partnerName,
+  paused,
 }: {
   snapshot: TransferSnapshot;
   controller: TransferController;
   partnerName: string;
+  /** Why it is paused, when it is (status.ts). */
+  paused: string;
 }) {
   const titleId = useId();
   const sending = t.direction === 'send';
@@ -30,7 +33,7 @@ export function TransferItem({
         {sending ? `To ${partnerName}: ` : `From ${partnerName}: `}
         {filesLabel(t)} ({formatBytes(t.totalBytes)})
       </p>
-      <Body t={t} controller={controller} partnerName={partnerName} />
+      <Body t={t} controller={controller} partnerName={partnerName} paused={paused} />
     </li>
   );
 }
@@ -39,10 +42,12 @@ function Body({
   t,
   controller,
   partnerName,
+  paused,
 }: {
   t: TransferSnapshot;
   controller: TransferController;
   partnerName: string;
+  paused: string;
 }) {
   switch (t.phase) {
     case 'incoming':
@@ -59,7 +64,7 @@ function Body({
     case 'verifying':
       return (
         <>
-          <Progress t={t} />
+          <Progress t={t} paused={paused} />
           <CancelButton t={t} controller={controller} />
         </>
       );
@@ -69,7 +74,7 @@ function Body({
           Delivered to {partnerName} and checked: identical to yours.
         </p>
       ) : (
-        <Received t={t} controller={controller} />
+        <p className="text-sm text-emerald-800">Received: it is under Videos.</p>
       );
     case 'declined':
       return (
@@ -114,10 +119,12 @@ function Offer({
     t.storage?.maxFileSize != null && t.files.some((f) => f.size > t.storage!.maxFileSize!);
   return (
     <>
-      <p className="text-sm text-slate-700">
-        {partnerName} wants to send you {t.files.length === 1 ? 'a video' : 'videos'}.
+      <p className="text-base text-slate-800">
+        {partnerName} wants to send you {t.files.length === 1 ? 'a video' : 'videos'} of{' '}
+        {formatBytes(t.totalBytes)}.
         {space?.available != null &&
-          ` It needs ${formatBytes(space.required)}; this phone has ${formatBytes(space.available)} free for the app.`}
+          space.ok &&
+          ` This phone has ${formatBytes(space.available)} free for the app.`}
       </p>
       {!t.storage && (
         <p className="text-sm text-red-800">This browser can’t store videos. Ask for a link.</p>
@@ -130,12 +137,14 @@ function Offer({
       )}
       {space && !space.ok && (
         <p className="text-sm text-red-800">
-          Not enough free space on this phone. Free up {formatBytes(space.required)} or ask for a
-          link.
+          Not enough free space on this phone for this {formatBytes(t.totalBytes)} video
+          {space.available != null && ` (${formatBytes(space.available)} free for the app)`}. Free
+          up some space or ask for a link.
         </p>
       )}
-      <div className="grid grid-cols-2 gap-2">
+      <div className="grid grid-cols-2 gap-3">
         <Button
+          className="min-h-14 text-base"
           busy={busy}
           onClick={() => {
             setBusy(true);
@@ -144,7 +153,11 @@ function Offer({
         >
           Accept
         </Button>
-        <Button variant="secondary" onClick={() => controller.decline(t.id)}>
+        <Button
+          variant="secondary"
+          className="min-h-14 text-base"
+          onClick={() => controller.decline(t.id)}
+        >
           Decline
         </Button>
       </div>
@@ -152,12 +165,12 @@ function Offer({
   );
 }
 
-function Progress({ t }: { t: TransferSnapshot }) {
+function Progress({ t, paused }: { t: TransferSnapshot; paused: string }) {
   const labelId = useId();
   const percent = Math.floor(t.progress * 100);
   const status =
     t.phase === 'paused'
-      ? 'Paused: the connection dropped. It continues by itself from where it stopped.'
+      ? paused
       : t.phase === 'verifying'
         ? 'Checking the whole file…'
         : [
@@ -201,72 +214,5 @@ function CancelButton({ t, controller }: { t: TransferSnapshot; controller: Tran
     <Button variant="danger" className="w-full" onClick={() => void controller.cancel(t.id)}>
       Cancel
     </Button>
-  );
-}
-
-function Received({ t, controller }: { t: TransferSnapshot; controller: TransferController }) {
-  const [note, setNote] = useState<string | null>(null);
-  const canShare = typeof navigator !== 'undefined' && typeof navigator.canShare === 'function';
-
-  const handleSave = async (index: number) => {
-    try {
-      const file = await controller.getFile(t.id, index);
-      const url = URL.createObjectURL(file);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = file.name;
-      a.click();
-      // The download has its own reference by now; the URL only has to outlive the click.
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
-      setNote(null);
-    } catch {
-      setNote('The video is no longer stored on this phone.');
-    }
-  };
-
-  const handleShare = async (index: number) => {
-    try {
-      const file = await controller.getFile(t.id, index);
-      if (!navigator.canShare({ files: [file] })) {
-        setNote('This phone can’t share this video; use Save instead.');
-        return;
-      }
-      await navigator.share({ files: [file], title: file.name });
-    } catch (error) {
-      if (error instanceof DOMException && error.name === 'AbortError') return;
-      setNote('Sharing didn’t work; use Save instead.');
-    }
-  };
-
-  return (
-    <div className="space-y-2">
-      <p className="text-sm text-emerald-800">Received and checked: identical to the original.</p>
-      {t.files.map((f) => (
-        <div key={f.index} className="space-y-1">
-          {t.files.length > 1 && (
-            <p className="text-sm text-slate-700 [overflow-wrap:anywhere]">{f.name}</p>
-          )}
-          <div className={canShare ? 'grid grid-cols-2 gap-2' : 'grid grid-cols-1'}>
-            <Button onClick={() => void handleSave(f.index)} aria-label={`Save ${f.name}`}>
-              Save
-            </Button>
-            {canShare && (
-              <Button
-                variant="secondary"
-                onClick={() => void handleShare(f.index)}
-                aria-label={`Share ${f.name}`}
-              >
-                Share
-              </Button>
-            )}
-          </div>
-        </div>
-      ))}
-      {note && (
-        <p role="status" className="text-sm text-slate-700">
-          {note}
-        </p>
-      )}
-    </div>
   );
 }

@@ -1,12 +1,20 @@
 import type { Match } from '@spotlight/contracts';
 import { useEffect, useId, useSyncExternalStore, type ChangeEvent } from 'react';
+import { Button } from '../../ui/Button';
 import { cx } from '../../ui/cx';
-import type { ControllerState, FallbackReason, TransferController } from './controller';
-import { INDEXEDDB_FALLBACK_MAX_BYTES } from './engine';
+import {
+  type ControllerState,
+  type FallbackReason,
+  isReceivedVideo,
+  type TransferController,
+} from './controller';
+import { INDEXEDDB_FALLBACK_MAX_BYTES, isFinal } from './engine';
 import { formatBytes } from './format';
 import { LinkForm } from './LinkForm';
 import { transferControllerFor } from './matchTransfers';
+import { connectionText, pausedText } from './status';
 import { TransferItem } from './TransferItem';
+import { Videos } from './Videos';
 
 /**
  * The video transfer of a match: pick videos and send them phone to phone, answer the
@@ -32,29 +40,31 @@ export function TransferPanel({
   const headingId = useId();
   const needsAnswer = state.transfers.some((t) => t.phase === 'incoming');
   const { fallback, busy } = state;
+  const received = state.transfers.filter(isReceivedVideo);
+  const shown = state.transfers.filter((t) => !isReceivedVideo(t) && !state.cleared.includes(t.id));
+  // Offers to answer come first, above the picker; the rest below it.
+  const offers = shown.filter((t) => t.phase === 'incoming');
+  const listed = shown.filter((t) => t.phase !== 'incoming');
+  const item = (t: (typeof shown)[number]) => (
+    <TransferItem
+      key={t.id}
+      snapshot={t}
+      controller={controller}
+      partnerName={partnerName}
+      paused={pausedText(t, state, partnerName)}
+    />
+  );
+  const canSend = match.status === 'accepted';
 
-  // An offer to answer, a fallback to read, or a transfer resumed after a reload.
+  // An offer to answer, a fallback to read, or a transfer resumed (or to resume) after a reload.
+  const reopen = state.reopen.length > 0;
   useEffect(() => {
-    if (needsAnswer || fallback || busy) onAttention?.();
-  }, [needsAnswer, fallback, busy, onAttention]);
-
-  useEffect(() => {
-    if (!busy) return;
-    // Browsers drop the wake lock when the page is hidden; take it again on return.
-    const handleVisibility = () => {
-      if (document.visibilityState === 'visible') controller.syncWakeLock();
-    };
-    document.addEventListener('visibilitychange', handleVisibility);
-    return () => document.removeEventListener('visibilitychange', handleVisibility);
-  }, [busy, controller]);
+    if (needsAnswer || fallback || busy || reopen) onAttention?.();
+  }, [needsAnswer, fallback, busy, reopen, onAttention]);
 
   return (
-    <section
-      aria-labelledby={headingId}
-      className="space-y-3 rounded-2xl border border-slate-200 bg-white p-3"
-      data-slot="transfer"
-    >
-      <h2 id={headingId} className="font-semibold text-slate-900">
+    <section aria-labelledby={headingId} className="space-y-4" data-slot="transfer">
+      <h2 id={headingId} className="sr-only">
         Video transfer
       </h2>
       <p role="status" aria-live="polite" className="text-sm text-slate-700">
@@ -68,42 +78,41 @@ export function TransferPanel({
         </p>
       )}
       <StorageNote state={state} />
-      <SendPicker controller={controller} state={state} partnerName={partnerName} />
-      {state.transfers.length > 0 && (
-        <ul className="space-y-3" aria-label="Transfers">
-          {state.transfers.map((t) => (
-            <TransferItem
-              key={t.id}
-              snapshot={t}
-              controller={controller}
-              partnerName={partnerName}
-            />
-          ))}
+      {state.reopen.map((r) => (
+        <div key={r.id} role="alert" className="space-y-2 rounded-xl bg-amber-50 p-3">
+          <p className="text-sm text-amber-950">
+            Sending stopped when the page reloaded: pick {r.names.join(', ')} again to resume.
+          </p>
+          <Button variant="ghost" className="w-full" onClick={() => controller.forget(r.id)}>
+            Don’t resume
+          </Button>
+        </div>
+      ))}
+      {offers.length > 0 && (
+        <ul className="space-y-3" aria-label="Offers">
+          {offers.map(item)}
         </ul>
       )}
-      <Fallback reason={fallback} partnerName={partnerName} onSendLink={onSendLink} />
+      {canSend && <SendPicker controller={controller} state={state} partnerName={partnerName} />}
+      {state.notice && (
+        <p role="alert" className="rounded-xl bg-red-50 p-3 text-sm text-red-800">
+          {state.notice}
+        </p>
+      )}
+      {listed.length > 0 && (
+        <ul className="space-y-3" aria-label="Transfers">
+          {listed.map(item)}
+        </ul>
+      )}
+      {listed.some((t) => isFinal(t.phase)) && (
+        <Button variant="ghost" className="w-full" onClick={() => controller.clearFinished()}>
+          Clear finished
+        </Button>
+      )}
+      <Videos received={received} controller={controller} />
+      {canSend && <Fallback reason={fallback} partnerName={partnerName} onSendLink={onSendLink} />}
     </section>
   );
-}
-
-function connectionText(state: ControllerState, partner: string): string {
-  if (state.phase === 'opening') return 'Getting ready…';
-  if (state.phase === 'error') return `Phone-to-phone transfer is unavailable here: ${state.error}`;
-  if (state.link === 'incompatible') return `${partner}’s app is a different version.`;
-  switch (state.connection.phase) {
-    case 'connected':
-      return state.link === 'ready'
-        ? `Connected to ${partner}, phone to phone.`
-        : `Connecting to ${partner}…`;
-    case 'reconnecting':
-      return `Connection to ${partner} lost. Reconnecting…`;
-    case 'closed':
-      return `Not connected to ${partner}.`;
-    default:
-      return state.connection.fallbackSuggested
-        ? `Can’t reach ${partner}’s phone.`
-        : `Connecting to ${partner}… (they need this chat open too)`;
-  }
 }
 
 function StorageNote({ state }: { state: ControllerState }) {
@@ -141,7 +150,7 @@ function SendPicker({
   const handleChange = (event: ChangeEvent<HTMLInputElement>) => {
     const files = [...(event.target.files ?? [])];
     event.target.value = '';
-    if (files.length > 0) controller.send(files);
+    if (files.length > 0) void controller.send(files);
   };
   return (
     <div>
@@ -157,7 +166,7 @@ function SendPicker({
       <label
         htmlFor={id}
         className={cx(
-          'flex min-h-11 w-full cursor-pointer items-center justify-center rounded-xl bg-violet-600 px-4 text-sm font-semibold text-white hover:bg-violet-700 peer-focus-visible:outline peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-violet-600',
+          'flex min-h-14 w-full cursor-pointer items-center justify-center rounded-xl bg-violet-600 px-4 text-sm font-semibold text-white hover:bg-violet-700 peer-focus-visible:outline peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-violet-600',
           disabled && 'cursor-not-allowed opacity-50',
         )}
       >

@@ -1,76 +1,25 @@
-import type { TransferTelemetryBody, VideoRecord } from '@spotlight/contracts';
 import {
   buildTelemetry,
-  type ConnectionState,
   isFinal,
   type IncomingTransfer,
-  type SessionLinkState,
-  type StorageInfo,
   type Transfer,
   type TransferSession,
   type TransferSnapshot,
 } from './engine';
 import { Observable } from './engine/observable';
+import {
+  BUSY_PHASES,
+  type ConnectionLike,
+  type ControllerDeps,
+  type ControllerState,
+  fallbackReason,
+  initialConnection,
+  isReceivedVideo,
+  type WakeLockHandle,
+} from './controller-types';
+import { identify, sameFiles } from './resume';
 
-/** The part of PeerConnectionManager the controller uses (tests pass a stand-in). */
-export interface ConnectionLike {
-  readonly state: Observable<ConnectionState>;
-  close(): void;
-}
-
-export interface WakeLockHandle {
-  release(): Promise<void>;
-}
-
-export interface ControllerDeps {
-  matchId: number;
-  /** Opens the engine session for this partner (restoring unfinished transfers). */
-  openSession(): Promise<{ session: TransferSession; storage: StorageInfo }>;
-  /** Connects the session to the partner through the match's signaling. */
-  connect(session: TransferSession): ConnectionLike;
-  postTelemetry(body: TransferTelemetryBody): Promise<unknown>;
-  /** Posts the private-chat record of a delivered video (type `video`, no content). */
-  postVideoMessage(record: VideoRecord): void;
-  /** A screen wake lock, or null where the browser has none or refuses. */
-  requestWakeLock(): Promise<WakeLockHandle | null>;
-}
-
-/** Why the UI offers the link instead of (or besides) the phone-to-phone transfer. */
-export type FallbackReason =
-  /** No connection within the timeout, or it was lost and did not come back. */
-  | 'no_connection'
-  /** The partner's app speaks another protocol version. */
-  | 'incompatible'
-  /** A transfer failed for good. */
-  | 'failed';
-
-export interface ControllerState {
-  phase: 'opening' | 'ready' | 'error';
-  error: string | null;
-  connection: ConnectionState;
-  link: SessionLinkState;
-  storage: StorageInfo;
-  /** Every transfer with this partner, newest first. */
-  transfers: readonly TransferSnapshot[];
-  fallback: FallbackReason | null;
-  /** A transfer is running or waiting to resume: keep the app open and the screen on. */
-  busy: boolean;
-  wakeLock: 'held' | 'off' | 'unavailable';
-}
-
-const BUSY_PHASES: readonly TransferSnapshot['phase'][] = [
-  'offering',
-  'transferring',
-  'paused',
-  'verifying',
-];
-
-const initialConnection: ConnectionState = {
-  phase: 'idle',
-  path: 'unknown',
-  fallbackSuggested: false,
-  restarts: 0,
-};
+export * from './controller-types';
 
 /**
  * Owns the transfer engine for one match, outside React: the session, the connection, and
@@ -101,6 +50,11 @@ export class TransferController {
       fallback: null,
       busy: false,
       wakeLock: 'off',
+      hidden: false,
+      everConnected: false,
+      notice: null,
+      reopen: [],
+      cleared: [],
     });
   }
 
@@ -130,10 +84,43 @@ export class TransferController {
     this.syncTransfers();
   }
 
-  /** Offers files to the partner. */
-  send(files: readonly File[]): string | null {
+  /**
+   * Offers files to the partner; an empty file is refused. Files that a transfer interrupted
+   * by a reload was sending (same name, size, date and first block) resume that transfer.
+   */
+  async send(files: readonly File[]): Promise<string | null> {
     if (!this.session || files.length === 0) return null;
-    return this.session.send(files).id;
+    const empty = files.find((f) => f.size === 0);
+    if (empty) {
+      this.patch({
+        notice: `${empty.name || 'This file'} is empty (0 bytes), so there is nothing to send. Pick the video itself.`,
+      });
+      return null;
+    }
+    this.patch({ notice: null });
+    const records = this.deps.sentRecords;
+    if (!records) return this.session.send(files).id;
+    const ids = await Promise.all(files.map((f) => identify(f)));
+    const known = records.list().find((r) => sameFiles(r.files, ids));
+    const transfer = this.session.send(files, known?.id);
+    records.put({ id: transfer.id, startedAt: known?.startedAt ?? Date.now(), files: ids });
+    this.refresh();
+    return transfer.id;
+  }
+
+  /** Gives up a transfer interrupted by a reload (its files are not picked again). */
+  forget(id: string): void {
+    this.deps.sentRecords?.remove(id);
+    this.refresh();
+  }
+
+  /** Hides the finished transfers from the list (received videos stay under Videos). */
+  clearFinished(): void {
+    const done = this.state
+      .getSnapshot()
+      .transfers.filter((t) => isFinal(t.phase) && !isReceivedVideo(t))
+      .map((t) => t.id);
+    this.patch({ cleared: [...new Set([...this.state.getSnapshot().cleared, ...done])] });
   }
 
   accept(id: string): Promise<void> {
@@ -155,9 +142,22 @@ export class TransferController {
     return transfer.getFile(index);
   }
 
-  /** Re-takes the wake lock if a transfer runs (browsers drop it when the page is hidden). */
-  syncWakeLock(): void {
+  /**
+   * The page was hidden or frozen (a phone in the background), or is visible again. Hidden,
+   * the transfers pause where they are (nothing is sent or written while frozen, and the
+   * partner's window waits for acks); visible again, they continue by themselves: the wake lock
+   * is taken again (browsers drop it when hidden), and a connection that did not survive the
+   * pause is negotiated anew.
+   */
+  setHidden(hidden: boolean): void {
+    if (this.disposed) return;
+    this.patch({ hidden });
+    if (hidden) return;
     void this.updateWakeLock();
+    const phase = this.connection?.state.getSnapshot().phase;
+    if (phase === 'closed' || phase === 'reconnecting' || phase === 'idle') {
+      void this.connection?.reconnect?.();
+    }
   }
 
   dispose(): void {
@@ -196,6 +196,7 @@ export class TransferController {
     const snap = transfer.snapshot;
     if (isFinal(snap.phase) && !this.settled.has(transfer.id)) {
       this.settled.add(transfer.id);
+      if (snap.direction === 'send') this.deps.sentRecords?.remove(transfer.id);
       this.handleOutcome(snap);
     }
     this.refresh();
@@ -224,9 +225,18 @@ export class TransferController {
       .sort((a, b) => b.startedAt - a.startedAt);
     const connection = this.connection?.state.getSnapshot() ?? initialConnection;
     const link = this.session?.link.getSnapshot() ?? 'detached';
+    const live = new Set(this.byId.keys());
+    const reopen = this.session
+      ? (this.deps.sentRecords?.list() ?? [])
+          .filter((r) => !live.has(r.id))
+          .map((r) => ({ id: r.id, names: r.files.map((f) => f.name) }))
+      : [];
+    const previous = this.state.getSnapshot().reopen;
     this.patch({
       connection,
       link,
+      everConnected: this.state.getSnapshot().everConnected || connection.phase === 'connected',
+      reopen: JSON.stringify(previous) === JSON.stringify(reopen) ? previous : reopen,
       transfers,
       fallback: fallbackReason(connection, link, transfers),
       busy: transfers.some((t) => BUSY_PHASES.includes(t.phase)),
@@ -261,17 +271,4 @@ export class TransferController {
     );
     if (changed) this.state.set({ ...current, ...next });
   }
-}
-
-/** Whether, and why, to offer the link: no connection in time, another version, or a failure. */
-export function fallbackReason(
-  connection: ConnectionState,
-  link: SessionLinkState,
-  transfers: readonly TransferSnapshot[],
-): FallbackReason | null {
-  if (link === 'incompatible') return 'incompatible';
-  if (connection.fallbackSuggested && connection.phase !== 'connected') return 'no_connection';
-  const newest = transfers[0];
-  if (newest?.phase === 'failed') return 'failed';
-  return null;
 }

@@ -68,10 +68,15 @@ export class TransferSession {
     return () => this.incomingListeners.delete(listener);
   }
 
-  /** Offers files to the partner; the offer goes out now or as soon as a channel is up. */
-  send(files: readonly File[]): OutgoingTransfer {
+  /**
+   * Offers files to the partner; the offer goes out now or as soon as a channel is up. `id`
+   * re-uses the id of a transfer this device offered before a reload (the same files picked
+   * again), so the receiver answers with what it still misses.
+   */
+  send(files: readonly File[], id?: string): OutgoingTransfer {
     if (files.length === 0) throw new Error('Nothing to send');
-    const id = this.options.newId?.() ?? crypto.randomUUID();
+    id ??= this.options.newId?.() ?? crypto.randomUUID();
+    if (this.outgoing.has(id)) return this.outgoing.get(id)!;
     const transfer = new OutgoingTransfer(id, this.freeTag(), files, {
       blockSize: this.options.blockSize ?? DEFAULT_BLOCK_SIZE,
       window: this.options.window,
