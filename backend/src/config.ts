@@ -2,12 +2,11 @@
  * Configuration, parsed once at start into a frozen object. Every variable is documented here
  * and in .env.example. A bad value stops the process with every problem listed at once.
  */
-import { createECDH, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { developmentSecret, developmentVapidKeys } from './config-secrets';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -222,39 +221,6 @@ export class ConfigError extends Error {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ConfigError';
   }
-}
-
-/** Reads the development JWT secret from DATA_DIR, creating it on first use. */
-function developmentSecret(dataDir: string): string {
-  const file = path.join(dataDir, 'jwt-secret');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(dataDir, { recursive: true });
-  const secret = randomBytes(48).toString('base64url');
-  writeFileSync(file, secret, { mode: 0o600 });
-  return secret;
-}
-
-interface VapidKeys {
-  publicKey: string;
-  privateKey: string;
-}
-
-/** Reads the development VAPID key pair from DATA_DIR, creating it on first use. */
-function developmentVapidKeys(dataDir: string): VapidKeys {
-  const file = path.join(dataDir, 'vapid.json');
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as VapidKeys;
-  mkdirSync(dataDir, { recursive: true });
-  const ecdh = createECDH('prime256v1');
-  ecdh.generateKeys();
-  const keys = {
-    publicKey: ecdh.getPublicKey().toString('base64url'),
-    // A leading zero byte may be dropped; the key is always 32 bytes.
-    privateKey: Buffer.concat([Buffer.alloc(32), ecdh.getPrivateKey()])
-      .subarray(-32)
-      .toString('base64url'),
-  };
-  writeFileSync(file, JSON.stringify(keys), { mode: 0o600 });
-  return keys;
 }
 
 /** Variables where an empty value means "none" rather than "use the default". */

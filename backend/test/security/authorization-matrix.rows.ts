@@ -4,8 +4,9 @@
  * role gets. Roles: anonymous; an outsider (signed in, not in the event or match); the
  * participant who acts (the requester of the match); and the other participant (the target).
  */
-import { createECDH, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { TestUser } from '../harness';
+import { freshRegistration, freshSubscription } from './authorization-matrix.fixtures';
 
 export type Role = 'anonymous' | 'outsider' | 'participant' | 'other';
 export const ROLES: Role[] = ['anonymous', 'outsider', 'participant', 'other'];
@@ -291,28 +292,3 @@ export const MATRIX: Record<string, Row> = {
     expect: { anonymous: 401, outsider: 404, participant: 200, other: 200 },
   },
 };
-
-/** What PushSubscription.toJSON() gives for a new browser subscribed at FCM. */
-function freshSubscription() {
-  const ecdh = createECDH('prime256v1');
-  ecdh.generateKeys();
-  return {
-    endpoint: `https://fcm.googleapis.com/fcm/send/${randomUUID()}`,
-    expirationTime: null,
-    keys: {
-      p256dh: ecdh.getPublicKey().toString('base64url'),
-      auth: randomBytes(16).toString('base64url'),
-    },
-  };
-}
-
-let counter = 0;
-function freshRegistration() {
-  counter++;
-  const id = `${Date.now().toString(36)}m${counter}`;
-  return {
-    email: `matrix.${id}@example.test`,
-    username: `matrix_${id}`,
-    password: `matrix password ${id}`,
-  };
-}
