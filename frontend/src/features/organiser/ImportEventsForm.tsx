@@ -3,7 +3,7 @@ import { useId, useState, type ChangeEvent, type FormEvent } from 'react';
 import { isApiError } from '../../lib/api/client';
 import { errorMessage } from '../../lib/errors';
 import { Button } from '../../ui/Button';
-import { Field, FormAlert } from '../../ui/Field';
+import { FormAlert, TextField } from '../../ui/Field';
 import { useImportEvents } from './mutations';
 
 type Format = (typeof EVENT_FILE_FORMATS)[number];
@@ -52,21 +52,15 @@ export function ImportEventsForm() {
       noValidate
       aria-label="Import a calendar"
     >
-      <Field
+      <TextField
         label="Calendar file"
         hint="CSV or JSON with name, location, startDate, endDate, worldsdcId, description"
         error={problem}
-      >
-        {(props) => (
-          <input
-            {...props}
-            type="file"
-            accept=".csv,.json,text/csv,application/json"
-            onChange={handleFile}
-            className={`${props.className} min-h-11 py-2 text-sm`}
-          />
-        )}
-      </Field>
+        type="file"
+        accept=".csv,.json,text/csv,application/json"
+        onChange={handleFile}
+        className="py-2 text-sm"
+      />
       <FormAlert message={error ? errorMessage(error) : undefined} />
       {rows.length > 0 && (
         <ul

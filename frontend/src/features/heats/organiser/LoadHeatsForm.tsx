@@ -3,7 +3,7 @@ import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { isApiError } from '../../../lib/api/client';
 import { errorMessage } from '../../../lib/errors';
 import { Button } from '../../../ui/Button';
-import { Field, FormAlert, TextArea } from '../../../ui/Field';
+import { FormAlert, TextArea, TextField } from '../../../ui/Field';
 import { usePutHeats } from '../mutations';
 import { toSheetBody } from '../sheet';
 
@@ -57,7 +57,7 @@ export function LoadHeatsForm({ eventId }: { eventId: number }) {
       noValidate
       aria-label="Load heats"
     >
-      <Field
+      <TextField
         label="Heat sheet file"
         hint={
           <>
@@ -66,17 +66,11 @@ export function LoadHeatsForm({ eventId }: { eventId: number }) {
             <code>{'{ "heats": [{ division, type, round, number, startsAt }] }'}</code>
           </>
         }
-      >
-        {(props) => (
-          <input
-            {...props}
-            type="file"
-            accept=".csv,.json,text/csv,application/json"
-            onChange={handleFile}
-            className={`${props.className} min-h-11 py-2 text-sm`}
-          />
-        )}
-      </Field>
+        type="file"
+        accept=".csv,.json,text/csv,application/json"
+        onChange={handleFile}
+        className="py-2 text-sm"
+      />
       {!file && (
         <TextArea
           label="Or paste it here"
