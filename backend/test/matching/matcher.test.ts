@@ -188,6 +188,18 @@ describe('explanations', () => {
   });
 });
 
+describe('edge cases', () => {
+  it('an empty event, or a cap of 0, gives no suggestions and honest stats', () => {
+    for (const match of [matchOptimal, matchGreedy]) {
+      expect(match(buildInput({})).stats).toMatchObject({ demands: 0, covered: 0, upperBound: 0 });
+      const capless = { ...greedyTrap(), maxRecordingsPerRecorder: 0 };
+      const result = match(capless);
+      expect(result.assignments).toEqual([]);
+      expect(result.stats).toMatchObject({ demands: 3, covered: 0, eligible: 0, upperBound: 0 });
+    }
+  });
+});
+
 describe('determinism', () => {
   it('gives the same answer whatever the order of the input', () => {
     const input = greedyTrap();

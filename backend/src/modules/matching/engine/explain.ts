@@ -16,7 +16,7 @@ export function explain(dancer: Dancer, recorder: Dancer, rank: 0 | 1 | 2): Expl
   if (kind === 'same_city') text = `${recorder.name}, also from ${recorder.city}, will film you.`;
   else if (kind === 'same_country' && dancer.city)
     text = `No free recorder in your city; ${who} will film you.`;
-  else if (kind === 'same_country') text = `${who}, from your country, will film you.`;
+  else if (kind === 'same_country') text = `${who} will film you.`;
   else if (dancer.city) text = `No free recorder in your city or country; ${who} will film you.`;
   else if (dancer.country) text = `No free recorder in your country; ${who} will film you.`;
   else text = `${who} will film you.`;
