@@ -1,7 +1,7 @@
 /**
  * The query cache kept on the phone (IndexedDB), so that events, matches, profiles and recent
- * chat still show after a reload with no signal. On start the saved copy is put back before
- * any page renders; afterwards every change is saved, at most once a second. Only answers that
+ * chat still show after a reload with no signal. On a start with no network the saved copy is
+ * put back before any page renders; afterwards every change is saved, at most once a second. Only answers that
  * arrived (no errors, nothing pending) are kept, for a week, and a signed-out session leaves
  * nothing behind (`clearSavedCache`).
  */
@@ -43,8 +43,13 @@ async function run<T>(mode: IDBTransactionMode, act: (store: IDBObjectStore) => 
   }
 }
 
-/** Puts the saved cache back into `client`; a missing, old or unreadable copy is skipped. */
+/**
+ * Puts the saved cache back into `client` when the phone has no network; a missing, old or
+ * unreadable copy is skipped. Online, the app asks the server as before: a copy saved a moment
+ * before a reload may miss the last change, and a form opened from it would start stale.
+ */
 export async function restoreSavedCache(client: QueryClient): Promise<void> {
+  if (navigator.onLine) return;
   try {
     const saved = await run<Saved | undefined>('readonly', (store) => store.get(KEY));
     if (!saved || saved.version !== VERSION || Date.now() - saved.savedAt > MAX_AGE_MS) return;
@@ -80,8 +85,15 @@ export function keepCacheSaved(client: QueryClient): () => void {
   const unsubscribe = client.getQueryCache().subscribe(() => {
     timer ??= setTimeout(save, THROTTLE_MS);
   });
+  // Leaving or reloading the page: what changed in the last second is written too.
+  const flush = () => {
+    if (timer) clearTimeout(timer);
+    save();
+  };
+  window.addEventListener('pagehide', flush);
   return () => {
     unsubscribe();
+    window.removeEventListener('pagehide', flush);
     if (timer) clearTimeout(timer);
   };
 }
