@@ -7,6 +7,7 @@ export * from './http/users';
 export * from './http/blocks';
 export * from './http/events';
 export * from './http/event-admin';
+export * from './http/event-dashboard';
 export * from './http/organisers';
 export * from './http/announcements';
 export * from './http/matches';

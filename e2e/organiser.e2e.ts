@@ -70,6 +70,17 @@ describe('organising an event and checking in at the door', () => {
     await page.getByRole('link', { name: new RegExp(EVENT) }).click();
     await page.getByRole('heading', { name: `Manage ${EVENT}`, level: 1 }).waitFor();
 
+    // The dashboard's tiles come first, two a row on the phone; Refresh counts again.
+    const dashboard = page.getByRole('region', { name: 'Dashboard' });
+    const joined = dashboard.getByText('Joined', { exact: true });
+    const checkedIn = dashboard.getByText('Checked in', { exact: true });
+    await joined.waitFor();
+    const [left, right] = [(await joined.boundingBox())!, (await checkedIn.boundingBox())!];
+    expect(right.y).toBe(left.y);
+    expect(right.x).toBeGreaterThan(left.x + left.width);
+    await dashboard.getByRole('button', { name: 'Refresh' }).click();
+    await dashboard.getByText('Transfer success', { exact: true }).waitFor();
+
     const description = page.getByLabel('Description');
     await description.fill('Doors open at 9:00. Bring your ticket and your phone.');
     await page.getByRole('button', { name: 'Save event' }).click();

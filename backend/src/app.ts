@@ -22,6 +22,7 @@ import { mountModerationRoutes } from './modules/moderation/routes';
 import { mountNotificationsRoutes } from './modules/notifications/routes';
 import { mountPushRoutes } from './modules/push/routes';
 import { mountEventAdminRoutes } from './modules/events/admin-routes';
+import { mountEventDashboardRoutes } from './modules/events/dashboard';
 import { mountEventsRoutes } from './modules/events/routes';
 import { mountMatchesRoutes } from './modules/matches/routes';
 import { mountRatingsRoutes } from './modules/ratings/routes';
@@ -193,6 +194,7 @@ export function createApp(ctx: AppContext, services: Services) {
   mountUsersRoutes(api, services.users, authenticate);
   mountEventsRoutes(api, services.events, authenticate);
   mountEventAdminRoutes(api, services.eventAdmin, authenticate);
+  mountEventDashboardRoutes(api, services.eventDashboard, authenticate);
   mountAnnouncementsRoutes(api, services.announcements, authenticate);
   mountModerationRoutes(api, services.moderation, authenticate);
   mountOrganisersRoutes(api, services.organisers, authenticate);

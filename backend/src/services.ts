@@ -5,6 +5,7 @@ import { createAccountService } from './modules/auth/account';
 import { createAuthService } from './modules/auth/service';
 import { createChatService } from './modules/chat/service';
 import { createEventAdminService } from './modules/events/admin';
+import { createEventDashboardService } from './modules/events/dashboard';
 import { createEventsService } from './modules/events/service';
 import { createMatchesService } from './modules/matches/service';
 import { createMatchingService } from './modules/matching/service';
@@ -38,6 +39,7 @@ export function createServices(ctx: AppContext) {
     users,
     events,
     eventAdmin: createEventAdminService(ctx, { roles, events }),
+    eventDashboard: createEventDashboardService(ctx, { roles, events }),
     announcements: createAnnouncementsService(ctx, { events, roles }),
     organisers: createOrganisersService({ roles, events, users }),
     matches,

@@ -4,6 +4,7 @@ import { blocksEndpoints } from './blocks';
 import { chatEndpoints } from './chat';
 import type { EndpointDef } from './endpoint';
 import { eventAdminEndpoints } from './event-admin';
+import { eventDashboardEndpoints } from './event-dashboard';
 import { eventsEndpoints } from './events';
 import { heatsEndpoints } from './heats';
 import { matchesEndpoints } from './matches';
@@ -26,6 +27,7 @@ export const api = {
   blocks: blocksEndpoints,
   events: eventsEndpoints,
   eventAdmin: eventAdminEndpoints,
+  eventDashboard: eventDashboardEndpoints,
   organisers: organisersEndpoints,
   announcements: announcementsEndpoints,
   matches: matchesEndpoints,

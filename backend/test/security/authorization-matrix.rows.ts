@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TestUser } from '../harness';
 import { freshRegistration, freshSubscription } from './authorization-matrix.fixtures';
+import { DASHBOARD_ROWS } from './authorization-matrix.dashboard-rows';
 
 export type Role = 'anonymous' | 'outsider' | 'participant' | 'other';
 export const ROLES: Role[] = ['anonymous', 'outsider', 'participant', 'other'];
@@ -134,6 +135,7 @@ export const MATRIX: Record<string, Row> = {
     request: (w) => ({ params: { id: w.eventId }, body: { token: 'x.forged' } }),
     expect: signedIn(400),
   },
+  ...DASHBOARD_ROWS,
   'announcements.list': {
     request: (w) => ({ params: { id: w.eventId } }),
     expect: { anonymous: 401, outsider: 403, participant: 200, other: 200 },

@@ -7,11 +7,12 @@ import { QueryState } from '../../ui/QueryState';
 import { eventQuery } from '../../shared/events';
 import { AnnouncementsSection } from '../announcements';
 import { HeatsOrganiserSection } from '../heats';
+import { DashboardSection } from './DashboardSection';
 import { EditEventForm } from './EventForm';
 import { OrganisersSection } from './OrganisersSection';
 
 /**
- * One event, for its organisers: its fields, its announcements, its organisers, and the screen
+ * One event, for its organisers: its dashboard, its fields, its announcements, its organisers, and the screen
  * for the door.
  */
 export function ManageEventPage() {
@@ -28,6 +29,7 @@ export function ManageEventPage() {
       <QueryState query={event} what="the event">
         {(data) => (
           <>
+            <DashboardSection eventId={data.id} />
             <div className="grid grid-cols-2 gap-3">
               <ButtonLink to={`/organise/${data.id}/door`} className="w-full">
                 Door screen

@@ -6,6 +6,7 @@ export const organiserKeys = {
   all: ['organiser'] as const,
   organisers: (eventId: number) => ['organiser', 'organisers', eventId] as const,
   checkInCode: (eventId: number) => ['organiser', 'check-in-code', eventId] as const,
+  dashboard: (eventId: number) => ['organiser', 'dashboard', eventId] as const,
 };
 
 export const organisersQuery = (eventId: number) =>
@@ -13,6 +14,20 @@ export const organisersQuery = (eventId: number) =>
     queryKey: organiserKeys.organisers(eventId),
     queryFn: ({ signal }) => apiCall(api.organisers.list, { params: { id: eventId } }, { signal }),
   });
+
+/** The event's dashboard: counted when asked for; the organiser refreshes it by hand. */
+export const dashboardQuery = (eventId: number) =>
+  queryOptions({
+    queryKey: organiserKeys.dashboard(eventId),
+    queryFn: ({ signal }) =>
+      apiCall(api.eventDashboard.get, { params: { id: eventId } }, { signal }),
+  });
+
+/** The transfers' success rate as a whole percentage ("83%"), or a dash before any transfer. */
+export const formatSuccessRate = (rate: number | null, locale?: string) =>
+  rate === null
+    ? '–'
+    : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(rate);
 
 /** Fetch the next code this long before the current one expires (it stays valid a while after). */
 const REFRESH_AHEAD_MS = 5_000;
