@@ -123,6 +123,13 @@ const stringArb = (schema: JsonSchema) => {
   const minLength = schema.minLength ?? 0;
   const maxLength = Math.min(schema.maxLength ?? 64, 300);
   if (schema.format === 'uuid') return fc.uuid();
+  // One character class repeated (`^[A-Za-z0-9_-]+$`): draw the length within the bounds, as
+  // filtering stringMatching's mostly short strings by a minimum length would never end.
+  const repeated = schema.pattern?.match(/^\^(\[[^\]]+\])[+*]\$$/);
+  if (repeated) {
+    const char = fc.stringMatching(new RegExp(`^${repeated[1]}$`));
+    return fc.string({ unit: char, minLength, maxLength: Math.max(minLength, maxLength) });
+  }
   if (schema.pattern) {
     return fc
       .stringMatching(new RegExp(schema.pattern), { maxLength })
