@@ -3,7 +3,7 @@
  * template, or an in-memory PGlite), a real HTTP port on 127.0.0.1, and a typed client.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
@@ -89,7 +89,8 @@ export async function openTestDatabase(): Promise<{
   const template = inject('templateDatabase');
   const base = process.env.DATABASE_URL;
   if (!template || !base) {
-    const handle = await openDatabase({});
+    const dump = inject('pgliteTemplate');
+    const handle = await openDatabase(dump ? { loadDataDir: new Blob([readFileSync(dump)]) } : {});
     return { handle, drop: async () => {} };
   }
   const name = `${template.replace(/_tmpl$/, '')}_${randomBytes(4).toString('hex')}`;

@@ -49,6 +49,8 @@ export interface DatabaseOptions {
   url?: string;
   /** PGlite data directory; `memory://` (or unset) keeps it in memory. */
   dataDir?: string;
+  /** An in-memory PGlite starts from this dump (`dumpDataDir`) instead of a fresh initdb. */
+  loadDataDir?: Blob;
   poolMax?: number;
 }
 
@@ -61,7 +63,7 @@ const MIGRATION_LOCK_KEY = 7_346_173_417;
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   return options.url
     ? openPostgres(options.url, options.poolMax ?? 20)
-    : openPglite(options.dataDir);
+    : openPglite(options.dataDir, options.loadDataDir);
 }
 
 async function openPostgres(url: string, poolMax: number): Promise<DatabaseHandle> {
@@ -100,12 +102,12 @@ async function openPostgres(url: string, poolMax: number): Promise<DatabaseHandl
   };
 }
 
-async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
+async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<DatabaseHandle> {
   const inMemory = !dataDir || dataDir.startsWith('memory://');
   let unlock = () => {};
   let client: PGlite;
   if (inMemory) {
-    client = await PGlite.create();
+    client = await PGlite.create(loadDataDir ? { loadDataDir } : {});
   } else {
     mkdirSync(path.dirname(dataDir), { recursive: true });
     unlock = lockDataDir(dataDir);
