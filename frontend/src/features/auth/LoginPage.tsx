@@ -38,7 +38,10 @@ export function LoginPage() {
         {...form.field('password')}
       />
       <p className="-mt-2 text-right text-sm">
-        <Link to="/forgot-password" className="inline-block py-2 text-violet-700 underline">
+        <Link
+          to="/forgot-password"
+          className="inline-flex min-h-11 items-center px-1 text-violet-700 underline"
+        >
           Forgot password?
         </Link>
       </p>
