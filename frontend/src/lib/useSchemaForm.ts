@@ -30,8 +30,10 @@ function focusFirstInvalid(invalid: Set<string>) {
   const scope: ParentNode = active?.form ?? document;
   const controls = scope.querySelectorAll<HTMLElement & { name: string }>('[name]');
   const first = Array.from(controls).find((control) => invalid.has(control.name));
-  // After React has rendered the errors, so aria-describedby already points at them.
-  if (first) requestAnimationFrame(() => first.focus());
+  // After React has rendered the errors (a discrete event's update is flushed before any
+  // timer), so aria-describedby already points at them. Not requestAnimationFrame: a page the
+  // browser does not paint (a background tab) never runs it.
+  if (first) setTimeout(() => first.focus(), 0);
 }
 
 /**
