@@ -53,7 +53,7 @@ describe('offline', () => {
   });
 
   it('queues a message sent offline and delivers it once when back online', async () => {
-    await a.page.getByRole('button', { name: 'Here now (2)' }).waitFor();
+    await a.page.getByRole('button', { name: 'Here now (1)' }).waitFor();
     await sendMessage(a.page, 'Online hello');
     await deliveredMessage(b.page, 'Online hello').waitFor();
 
