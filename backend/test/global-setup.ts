@@ -8,12 +8,9 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { MIGRATIONS_DIR, openDatabase } from '../src/db/client';
+import { openDatabase } from '../src/db/client';
 import { COUNTS_FILE } from './fuzz/counts';
 
 declare module 'vitest' {
@@ -55,10 +52,10 @@ export default async function setup(project: TestProject) {
       tmpdir(),
       `spotlight-pglite-${process.pid}-${randomBytes(3).toString('hex')}.tar`,
     );
-    const pglite = await PGlite.create();
-    await migratePglite(drizzlePglite(pglite), { migrationsFolder: MIGRATIONS_DIR });
-    writeFileSync(file, Buffer.from(await (await pglite.dumpDataDir('none')).arrayBuffer()));
-    await pglite.close();
+    const handle = await openDatabase({});
+    await handle.migrate();
+    writeFileSync(file, Buffer.from(await (await handle.dump!()).arrayBuffer()));
+    await handle.close();
     project.provide('templateDatabase', null);
     project.provide('pgliteTemplate', file);
     return () => {

@@ -42,6 +42,8 @@ export interface DatabaseHandle {
    */
   sql(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
   close(): Promise<void>;
+  /** PGlite only: its data directory as a tarball, for `loadDataDir`. */
+  dump?(): Promise<Blob>;
 }
 
 export interface DatabaseOptions {
@@ -141,6 +143,7 @@ async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<Databas
       const results = await client.exec(text);
       return { rows: (results.at(-1)?.rows ?? []) as Record<string, unknown>[] };
     },
+    dump: () => client.dumpDataDir('none'),
     async close() {
       try {
         await client.close();
