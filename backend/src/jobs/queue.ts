@@ -112,8 +112,22 @@ async function ensureQueue(boss: PgBoss, queue: Queue & { name: string }) {
 }
 
 export function createJobQueue({ database, logger, pollSeconds }: JobQueueOptions): JobQueue {
+  // pg-boss's stop can resolve while a poll it started is still in flight: that poll then hands
+  // out a job, and the job's complete/fail query (which pg-boss does not await) would run on a
+  // closed database. Every query and every handler run is counted, and stop waits for zero.
+  let inFlight = 0;
+  const track = async <T>(work: () => Promise<T>): Promise<T> => {
+    inFlight++;
+    try {
+      return await work();
+    } finally {
+      inFlight--;
+    }
+  };
   const boss = new PgBoss({
-    db: { executeSql: (text: string, values?: unknown[]) => database.sql(text, values) },
+    db: {
+      executeSql: (text: string, values?: unknown[]) => track(() => database.sql(text, values)),
+    },
     schema: 'pgboss',
     // Finished jobs are kept a week for the organiser's logs, then archived and deleted.
     archiveCompletedAfterSeconds: 7 * 24 * 3600,
@@ -124,17 +138,20 @@ export function createJobQueue({ database, logger, pollSeconds }: JobQueueOption
   const schedules: { name: JobName; cron: string; data: object }[] = [];
   let started: Promise<void> | undefined;
 
-  const run = async (name: JobName, jobs: PgBoss.JobWithMetadata<unknown>[]) => {
-    const registered = handlers.get(name)!;
-    for (const job of jobs) {
-      try {
-        await registered.handler(job.data as never, { id: job.id, retryCount: job.retryCount });
-      } catch (error) {
-        logger.warn({ err: error, job: name, id: job.id, attempt: job.retryCount }, 'job failed');
-        // pg-boss marks the job failed and schedules the retry when the handler throws.
-        throw error;
-      }
+  const runOne = async (name: JobName, job: PgBoss.JobWithMetadata<unknown>) => {
+    try {
+      await handlers.get(name)!.handler(job.data as never, {
+        id: job.id,
+        retryCount: job.retryCount,
+      });
+    } catch (error) {
+      logger.warn({ err: error, job: name, id: job.id, attempt: job.retryCount }, 'job failed');
+      // pg-boss marks the job failed and schedules the retry when the handler throws.
+      throw error;
     }
+  };
+  const run = async (name: JobName, jobs: PgBoss.JobWithMetadata<unknown>[]) => {
+    for (const job of jobs) await track(() => runOne(name, job));
   };
 
   return {
@@ -201,7 +218,11 @@ export function createJobQueue({ database, logger, pollSeconds }: JobQueueOption
     async stop(timeoutMs = 10_000) {
       if (!started) return;
       await started.catch(() => undefined);
+      const deadline = Date.now() + timeoutMs;
       await boss.stop({ graceful: true, wait: true, timeout: timeoutMs, close: false });
+      // A timer turn lets a settled handler's complete/fail query start before the count is read.
+      do await new Promise((resolve) => setTimeout(resolve, 20));
+      while (inFlight > 0 && Date.now() < deadline);
     },
   };
 }

@@ -16,6 +16,7 @@ declare module '../../src/jobs/queue' {
     'test.record': { value: number };
     'test.flaky': { failures: number };
     'test.unique': { key: string };
+    'test.late': { value: number };
   }
 }
 
@@ -116,6 +117,44 @@ describe('job queue', () => {
       }
     },
   );
+
+  it('stops after a poll that was still in flight: its job runs and completes before stop resolves', async () => {
+    // pg-boss's own stop resolves while a poll is in flight; the job that poll hands out then
+    // ran its complete query on a closed database (an unhandled rejection in CI).
+    let release: () => void = () => {};
+    let armed = false;
+    let held = false;
+    let closed = false;
+    const late: string[] = [];
+    const database = {
+      ...db.handle,
+      sql: async (text: string, values?: unknown[]) => {
+        if (closed) late.push(text.slice(0, 80));
+        if (armed && !held && /SKIP LOCKED/i.test(text)) {
+          held = true;
+          await new Promise<void>((resolve) => (release = resolve));
+        }
+        return db.handle.sql(text, values);
+      },
+    };
+    const queue = createJobQueue({ database, logger, pollSeconds: 0.5 });
+    const ran: number[] = [];
+    queue.define('test.late', async ({ value }) => {
+      ran.push(value);
+    });
+    await queue.start();
+    armed = true;
+    await queue.send('test.late', { value: 7 });
+    await vi.waitFor(() => expect(held).toBe(true), WAIT);
+    const stopped = queue.stop(5000);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    release();
+    await stopped;
+    closed = true;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(ran).toEqual([7]);
+    expect(late).toEqual([]);
+  });
 
   it('drops a second send with the same unique key while the first one waits', async () => {
     const queue = newQueue();
