@@ -26,11 +26,25 @@ export async function axeProblems(page: Page): Promise<string[]> {
     );
 }
 
+/**
+ * Waits for the colour transitions a theme change starts (buttons fade for 150 ms): axe
+ * reading a colour halfway between the themes reports a contrast no one sees for long.
+ * Only CSS transitions: a spinner's animation never finishes.
+ */
+async function settleTransitions(page: Page) {
+  await page.evaluate(async () => {
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const running = document.getAnimations().filter((a) => a instanceof CSSTransition);
+    await Promise.all(running.map((a) => a.finished.catch(() => undefined)));
+  });
+}
+
 /** axe on the page in each theme (the system preference, as a phone would set it). */
 export async function axeInBothThemes(page: Page, where: string): Promise<string[]> {
   const problems: string[] = [];
   for (const colorScheme of THEMES) {
     await page.emulateMedia({ colorScheme });
+    await settleTransitions(page);
     problems.push(...(await axeProblems(page)).map((p) => `${where} (${colorScheme}): ${p}`));
   }
   await page.emulateMedia({ colorScheme: 'light' });
