@@ -20,6 +20,7 @@ import {
   type TransferBrowser,
   type TransferPhone,
   transferPhone,
+  waitForConnected,
 } from './support/transfer';
 
 const NARROW = { width: 360, height: 800 };
@@ -243,11 +244,7 @@ describe('heats and recorder matching, two dancers', () => {
     await ben.page.waitForURL(`**/matches/${matchId}`);
 
     await ben.page.getByRole('button', { name: /^(Send a video to|Videos with) / }).click();
-    for (const phone of [ana, ben]) {
-      await phone.page
-        .getByText(/^Connected to .*, phone to phone\.$/)
-        .waitFor({ state: 'attached', timeout: 60_000 });
-    }
+    await waitForConnected([ana, ben]);
     const name = 'novice-prelims-heat1.mp4';
     const file = path.join(work, name);
     const sha256 = await generateFile(file, 8 * MiB);

@@ -21,6 +21,7 @@ import {
   type TransferPhone,
   transferPhone,
   waitForProgress,
+  waitForConnected,
 } from './support/transfer';
 
 const MiB = 1024 * 1024;
@@ -45,11 +46,7 @@ async function pair(chromium: TransferBrowser, t: TestServer, names: [string, st
   for (const phone of [sender, receiver]) await phone.page.setViewportSize(NARROW);
   await openTransferPanel(sender, match.matchId);
   await receiver.page.goto(`/matches/${match.matchId}`);
-  for (const phone of [sender, receiver]) {
-    await phone.page
-      .getByText(/^Connected to .*, phone to phone\.$/)
-      .waitFor({ state: 'attached', timeout: 60_000 });
-  }
+  await waitForConnected([sender, receiver]);
   return { ...match, sender, receiver };
 }
 

@@ -28,6 +28,7 @@ import {
   type TransferPhone,
   transferPhone,
   waitForProgress,
+  waitForConnected,
 } from './support/transfer';
 
 const MiB = 1024 * 1024;
@@ -77,12 +78,8 @@ describe('phone-to-phone video transfer', () => {
       probe = await HeapProbe.attach(receiver.page);
       await receiver.page.goto(`/matches/${matchId}`);
     });
-    for (const phone of [sender, receiver]) {
-      await phone.page
-        .getByText(/^Connected to .*, phone to phone\.$/)
-        // The receiver's panel is still closed: it opens when an offer arrives.
-        .waitFor({ state: 'attached', timeout: 60_000 });
-    }
+    // The receiver's panel is still closed: it opens when an offer arrives.
+    await waitForConnected([sender, receiver]);
   });
 
   afterAll(async () => {

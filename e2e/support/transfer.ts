@@ -125,3 +125,56 @@ export async function waitForProgress(page: Page, percent: number, timeoutMs = 1
   }
   throw new Error(`Progress never reached ${percent}%`);
 }
+
+/**
+ * Waits until every phone's transfer status says it is connected phone to phone (the text is
+ * in the page even while the sheet is closed). On a timeout the error carries what each phone
+ * said instead, and when it said it, so a connection that never came up can be told from one
+ * that came up late.
+ */
+export async function waitForConnected(phones: TransferPhone[], timeoutMs = 60_000) {
+  const connected = /^Connected to .*, phone to phone\.$/;
+  const started = Date.now();
+  for (const phone of phones) {
+    const remaining = Math.max(1000, timeoutMs - (Date.now() - started));
+    try {
+      await phone.page.getByText(connected).waitFor({ state: 'attached', timeout: remaining });
+    } catch (error) {
+      const said = await Promise.all(
+        phones.map(async ({ user, page }) => {
+          const status = await page
+            .getByRole('region', { name: 'Video transfer' })
+            .first()
+            .textContent({ timeout: 1000 })
+            .catch(() => '(no transfer region)');
+          return `${user.username} at ${page.url()}: ${status?.slice(0, 300)}`;
+        }),
+      );
+      throw new Error(
+        `Not connected phone to phone after ${Date.now() - started} ms.\n${said.join('\n')}`,
+        { cause: error },
+      );
+    }
+  }
+}
+
+/**
+ * The renderer process that runs `page`, found by stopping each renderer in turn (SIGSTOP) and
+ * seeing whether the page still answers; every renderer it stops runs on again (SIGCONT)
+ * at once. Works where telling a new process apart does not (a page that spawned two).
+ */
+export async function rendererOf(page: Page, browserPid: number): Promise<number> {
+  for (const { pid } of await renderers(browserPid)) {
+    process.kill(pid, 'SIGSTOP');
+    try {
+      const answered = await Promise.race([
+        page.evaluate(() => true),
+        new Promise<false>((resolve) => setTimeout(() => resolve(false), 1000)),
+      ]);
+      if (!answered) return pid;
+    } finally {
+      process.kill(pid, 'SIGCONT');
+    }
+  }
+  throw new Error('No renderer process runs this page');
+}
