@@ -44,6 +44,8 @@ export async function registerBoth({ a, b, shot }: Journey) {
   await a.page.getByText('Enter a valid email address').waitFor();
   await a.page.getByText('At least 3 characters').waitFor();
   await a.page.getByText('This password is too common; choose another one').waitFor();
+  // Focus moves to the first invalid field, so a screen reader reads its error next.
+  await a.page.waitForFunction(() => document.activeElement?.getAttribute('name') === 'email');
   await shot(a.page, '02-register-validation');
 
   await register(a.page, a.dancer);

@@ -36,6 +36,13 @@ function focusFirstInvalid(invalid: Set<string>) {
   if (first) setTimeout(() => first.focus(), 0);
 }
 
+function isSubmitButton(target: EventTarget | null | undefined) {
+  return (
+    (target instanceof HTMLButtonElement || target instanceof HTMLInputElement) &&
+    target.type === 'submit'
+  );
+}
+
 /**
  * Form state validated by the same zod schema the server uses (from @spotlight/contracts).
  * Client errors land under their fields; the server's answer lands on its fields (issues, or
@@ -83,8 +90,11 @@ export function useSchemaForm<V extends Record<string, unknown>, S extends z.Zod
     value: String(values[name] ?? ''),
     error: errors[name],
     onChange: (event: { target: { value: string } }) => setValue(name, event.target.value as V[K]),
-    onBlur: (event: { target: { value: string } }) => {
-      // Leaving an empty field untouched is not an error yet.
+    onBlur: (event: { target: { value: string }; relatedTarget?: EventTarget | null }) => {
+      // Leaving an empty field untouched is not an error yet. Leaving it for the submit button
+      // shows nothing either: the submit shows every error, and an error appearing now would
+      // push the button down between the press and the release, so the tap would miss it.
+      if (isSubmitButton(event.relatedTarget)) return;
       if (showErrors === 'blur' && event.target.value !== '')
         setShown((s) => ({ ...s, [name]: true }));
     },
