@@ -32,7 +32,23 @@ export interface DomainEvents {
   /** A notification was stored for a user; their sockets hear it. */
   'notification.created': { userId: number; notification: Notification; unread: number };
   /** A recording suggestion was made, answered or withdrawn; one per person, seen from their side. */
-  'recording.changed': { userId: number; recording: Recording; removed: boolean };
+  'recording.changed': {
+    userId: number;
+    recording: Recording;
+    removed: boolean;
+    /** A new suggestion from a matching run (not an answer to one, nor a moved heat). */
+    created: boolean;
+  };
+  /** A dancer's heat starts soon (the reminder job, once per heat and time). */
+  'heat.starting': {
+    userId: number;
+    eventId: number;
+    heatId: number;
+    heatLabel: string;
+    minutes: number;
+    /** Who films them, when someone does. */
+    filmedBy?: string;
+  };
 }
 
 export interface DomainBus {

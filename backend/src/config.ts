@@ -185,6 +185,8 @@ const EnvSchema = z.object({
    * screen a notification is about (then no push is sent).
    */
   NOTIFY_CHECK_TIMEOUT_MS: int(50, 10_000).default(1500),
+  /** Minutes before a heat's scheduled start that its dancers get "your heat in N minutes". */
+  HEAT_REMINDER_MINUTES: int(1, 120).default(10),
   /** How often an idle job worker looks for due jobs (pg-boss takes 0.5 s at least). */
   JOBS_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
   /** Seconds a user stays in active_users after their last socket disconnects. */

@@ -52,7 +52,7 @@ export function createServices(ctx: AppContext) {
     transfers: createTransfersService(ctx, { matches }),
     push,
     notifications,
-    /** When to notify; the heats module calls recordingAssigned and heatReminder. */
+    /** When to notify: listens to the domain events; the socket layer calls videoOffer. */
     notify: createNotificationTriggers(ctx, { notifications, matches, events }),
     matching: createMatchingService(ctx, { events, roles, matches }),
   };

@@ -23,6 +23,8 @@ export interface JobTypes {
   'auth.password-reset-mail': { email: string };
   /** Recorder matching for an event once its registration deadline (ISO) has passed. */
   'matching.deadline': { eventId: number; deadline: string };
+  /** Every minute: reminds the dancers of heats that start within HEAT_REMINDER_MINUTES. */
+  'heats.reminders': Record<string, never>;
 }
 
 export type JobName = keyof JobTypes;

@@ -91,10 +91,14 @@ export const heats = pgTable(
       .references(() => heatRounds.id),
     number: integer('number').notNull(),
     startsAt: timestamp('starts_at', { withTimezone: true }),
+    /** When its dancers were reminded; cleared when the heat moves. */
+    remindedAt: timestamp('reminded_at', { withTimezone: true }),
   },
   (t) => [
     unique('heats_event_slot_key').on(t.eventId, t.divisionId, t.typeId, t.roundId, t.number),
     check('heats_number', sql`${t.number} > 0`),
+    // The reminder job's scan: heats with a time that nobody was reminded of yet.
+    index('idx_heats_due').on(t.startsAt).where(sql`${t.remindedAt} IS NULL`),
   ],
 );
 

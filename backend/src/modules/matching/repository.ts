@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, ne, notInArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lte, ne, notInArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import {
   dancerEntries,
@@ -110,8 +110,43 @@ export const deleteHeats = (db: Executor, ids: number[]) =>
 export const insertHeats = (db: Executor, rows: (typeof heats.$inferInsert)[]) =>
   rows.length ? db.insert(heats).values(rows) : Promise.resolve();
 
+/** A heat that moves gets its reminder again, before its new time. */
 export const setHeatStart = (db: Executor, id: number, startsAt: Date | null) =>
-  db.update(heats).set({ startsAt }).where(eq(heats.id, id));
+  db.update(heats).set({ startsAt, remindedAt: null }).where(eq(heats.id, id));
+
+/**
+ * Claims the heats that start between now and `until` and were not reminded of yet: one
+ * UPDATE marks them, so two nodes (or a retried job) never remind of one heat twice.
+ */
+export const claimHeatsStartingBy = (db: Executor, until: Date) =>
+  db
+    .update(heats)
+    .set({ remindedAt: sql`now()` })
+    .where(
+      and(isNull(heats.remindedAt), gt(heats.startsAt, sql`now()`), lte(heats.startsAt, until)),
+    )
+    .returning({ id: heats.id, eventId: heats.eventId, startsAt: heats.startsAt });
+
+/** Who dances these heats, and who films each of them (a recording both accepted). */
+export const dancersWithRecorders = (db: Executor, heatIds: number[]) =>
+  heatIds.length
+    ? db
+        .select({
+          heatId: dancerHeats.heatId,
+          userId: dancerHeats.userId,
+          recorderId: recordings.recorderId,
+        })
+        .from(dancerHeats)
+        .leftJoin(
+          recordings,
+          and(
+            eq(recordings.heatId, dancerHeats.heatId),
+            eq(recordings.dancerId, dancerHeats.userId),
+            eq(recordings.status, 'accepted'),
+          ),
+        )
+        .where(inArray(dancerHeats.heatId, heatIds))
+    : Promise.resolve([]);
 
 export const findEntry = async (db: Executor, eventId: number, userId: number) =>
   (

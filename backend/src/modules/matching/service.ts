@@ -9,6 +9,7 @@ import type { EventsService } from '../events/service';
 import type { MatchesService } from '../matches/service';
 import type { RolesService } from '../roles/service';
 import { scheduleDeadlineRuns } from './job';
+import { scheduleHeatReminders } from './reminders';
 import { toRecording, toRun, byTime, type RecordingContext } from './presenter';
 import * as repo from './repository';
 import { isKept, runMatching } from './run';
@@ -42,7 +43,11 @@ export function createMatchingService(
   };
 
   /** Tells both people of each recording, each from their side. */
-  const announce = async (eventId: number, rows: repo.RecordingRow[], removed: boolean) => {
+  const announce = async (
+    eventId: number,
+    rows: repo.RecordingRow[],
+    change: 'created' | 'changed' | 'withdrawn',
+  ) => {
     if (!rows.length) return;
     const { context } = await contextFor(eventId, rows);
     for (const row of rows) {
@@ -50,7 +55,8 @@ export function createMatchingService(
         bus.emit('recording.changed', {
           userId,
           recording: toRecording(row, userId, context),
-          removed,
+          removed: change === 'withdrawn',
+          created: change === 'created',
         });
       }
     }
@@ -74,11 +80,12 @@ export function createMatchingService(
       },
       'matching run',
     );
-    await announce(eventId, outcome.withdrawn, true);
-    await announce(eventId, outcome.created, false);
+    await announce(eventId, outcome.withdrawn, 'withdrawn');
+    await announce(eventId, outcome.created, 'created');
     return outcome.run;
   };
 
+  scheduleHeatReminders(ctx);
   const deadlines = scheduleDeadlineRuns(ctx, (eventId, deadline) =>
     run(eventId, 'deadline', null, deadline),
   );
@@ -100,7 +107,7 @@ export function createMatchingService(
           r.status === 'suggested'),
     );
     if (!gone.length) return;
-    await announce(eventId, gone, true);
+    await announce(eventId, gone, 'withdrawn');
     await repo.deleteRecordings(
       db,
       gone.map((r) => r.id),
@@ -193,7 +200,7 @@ export function createMatchingService(
         const matchId = await matches.acceptForRecording(row.eventId, row.recorderId, row.dancerId);
         row = await repo.updateRecording(db, id, { matchId });
       }
-      if (changed.moved) await announce(row.eventId, [row], false);
+      if (changed.moved) await announce(row.eventId, [row], 'changed');
       return view(row, userId);
     },
 

@@ -1,7 +1,7 @@
 /**
- * When to notify: the domain events of matches, chat and announcements, the video offer that
- * the socket layer relays, and the two functions the heats module calls (a recording
- * assignment, a heat reminder). Texts name no more than the title needs: who, and where.
+ * When to notify: the domain events of matches, chat, announcements and heats (a recording
+ * suggested by a matching run, a heat about to start), and the video offer that the socket
+ * layer relays. Texts name no more than the title needs: who, and where.
  */
 import type { UserSummary } from '@spotlight/contracts';
 import type { AppContext } from '../../http/context';
@@ -20,8 +20,8 @@ export interface RecordingAssignment {
   /** The dancer who films. */
   userId: number;
   eventId: number;
-  /** Stable id of the heat, for the tag (a second assignment to it replaces the first). */
-  heatKey: string;
+  /** The heat, for the tag (a second assignment to it replaces the first). */
+  heatId: number;
   /** What the dancer reads: "Heat 12, Novice J&J". */
   heatLabel: string;
   /** Who they film. */
@@ -32,7 +32,7 @@ export interface HeatReminder {
   /** The dancer who dances. */
   userId: number;
   eventId: number;
-  heatKey: string;
+  heatId: number;
   heatLabel: string;
   minutes: number;
   /** Who films them, when someone does. */
@@ -134,26 +134,26 @@ export function createNotificationTriggers(
       return audience.length;
     },
 
-    /** For the heats module: a dancer was given someone to film. */
+    /** A matching run gave a dancer someone to film. */
     recordingAssigned(input: RecordingAssignment) {
       return notifications.notify(input.userId, {
         type: 'recording_assigned',
         title: `You film ${input.dancerName}`,
         body: input.heatLabel,
         url: `/events/${input.eventId}`,
-        tag: `recording-${input.eventId}-${input.heatKey}`,
+        tag: `recording-${input.eventId}-${input.heatId}`,
         eventId: input.eventId,
       });
     },
 
-    /** For the heats module's scheduled job: "your heat in 10 minutes, Ben films you". */
+    /** The heats module's scheduled job: "your heat in 10 minutes, Ben films you". */
     heatReminder(input: HeatReminder) {
       return notifications.notify(input.userId, {
         type: 'heat_reminder',
         title: `Your heat in ${input.minutes} minutes`,
         body: input.filmedBy ? `${input.heatLabel}: ${input.filmedBy} films you` : input.heatLabel,
         url: `/events/${input.eventId}`,
-        tag: `heat-${input.eventId}-${input.heatKey}`,
+        tag: `heat-${input.eventId}-${input.heatId}`,
         eventId: input.eventId,
       });
     },
@@ -180,6 +180,22 @@ export function createNotificationTriggers(
       triggers.announcement(eventId, announcement.id, announcement.author.id, announcement.content),
     );
   });
+
+  bus.on('recording.changed', ({ userId, recording, created }) => {
+    if (!created || recording.side !== 'recorder') return;
+    run('recording_assigned', () =>
+      triggers.recordingAssigned({
+        userId,
+        eventId: recording.eventId,
+        heatId: recording.heat.id,
+        heatLabel: recording.heat.label,
+        dancerName: nameOf(recording.partner),
+      }),
+    );
+  });
+  bus.on('heat.starting', (reminder) =>
+    run('heat_reminder', () => triggers.heatReminder(reminder)),
+  );
 
   return triggers;
 }
