@@ -34,6 +34,11 @@ export interface ConnectionOptions {
   disconnectGraceMs?: number;
   /** Re-send an unanswered offer this often (the partner may not have been listening yet). */
   offerRetryMs?: number;
+  /**
+   * The polite peer leaves a new peer connection's first offer to the impolite one, and makes
+   * it itself only when no offer came within this long.
+   */
+  politeOfferDelayMs?: number;
   createPeerConnection?: (config: RTCConfiguration) => RTCPeerConnection;
 }
 
@@ -127,13 +132,14 @@ export class PeerConnectionManager {
     }, this.options.offerRetryMs ?? 3_000);
   }
 
-  private async replacePeerConnection(): Promise<void> {
+  /** `restart: false` for a peer connection that never connected: it counts as no restart. */
+  private async replacePeerConnection({ restart = true } = {}): Promise<void> {
     const old = this.pc;
     if (old) {
       if (this.remoteSession) this.deadSessions.add(this.remoteSession);
       this.pc = null;
       old.close();
-      this.patch({ restarts: this.state.getSnapshot().restarts + 1 });
+      if (restart) this.patch({ restarts: this.state.getSnapshot().restarts + 1 });
     }
     this.remoteSession = null;
     this.makingOffer = false;
@@ -172,7 +178,7 @@ export class PeerConnectionManager {
     const send = (message: SignalMessage) => {
       if (this.pc === pc) this.options.signaling.send(message);
     };
-    pc.onnegotiationneeded = async () => {
+    const offer = async () => {
       try {
         this.makingOffer = true;
         await pc.setLocalDescription();
@@ -186,6 +192,21 @@ export class PeerConnectionManager {
       } finally {
         this.makingOffer = false;
       }
+    };
+    pc.onnegotiationneeded = () => {
+      // Both peers open the pre-negotiated channel at once, so both would offer, and the polite
+      // one would roll its offer back. Chromium then sometimes gathers no candidates at all
+      // for the answer (seen 1 run in 8 with TURN only: no connection ever). So the polite
+      // peer waits for the other's first offer, and offers only when none came.
+      if (this.options.polite && !pc.remoteDescription) {
+        setTimeout(() => {
+          if (this.pc === pc && !pc.remoteDescription && pc.signalingState === 'stable') {
+            void offer();
+          }
+        }, this.options.politeOfferDelayMs ?? 4_000);
+        return;
+      }
+      void offer();
     };
     pc.onicecandidate = ({ candidate }) =>
       send({ kind: 'candidate', candidate: candidate?.toJSON() ?? null });
@@ -245,12 +266,19 @@ export class PeerConnectionManager {
       // The partner started a new peer connection (reload, or its own reconnect): follow it.
       await this.replacePeerConnection();
     }
-    const pc = this.pc;
+    let pc = this.pc;
     if (!pc) return;
     const collision =
       description.type === 'offer' && (this.makingOffer || pc.signalingState !== 'stable');
     this.ignoreOffer = !this.options.polite && collision;
     if (this.ignoreOffer) return;
+    if (collision && !pc.remoteDescription) {
+      // Polite, with a first offer of our own out: rather than roll it back (after which
+      // Chromium may gather no candidates), answer on a fresh peer connection.
+      await this.replacePeerConnection({ restart: false });
+      pc = this.pc;
+      if (!pc) return;
+    }
     try {
       await pc.setRemoteDescription(description);
     } catch {
