@@ -74,3 +74,6 @@ export function hasNulCharacter(value: unknown): boolean {
   }
   return false;
 }
+
+/** The answer of an action with nothing else to say. */
+export const OkResponse = z.object({ ok: z.literal(true) });

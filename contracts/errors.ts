@@ -23,6 +23,8 @@ export const ERROR_STATUS = {
   not_participant: 403,
   blocked: 403,
   account_suspended: 403,
+  /** The account's own password, asked again before deleting it, was wrong. */
+  password_incorrect: 403,
   muted: 403,
   not_found: 404,
   conflict: 409,

@@ -191,7 +191,11 @@ export function createApp(ctx: AppContext, services: Services) {
   mountAuthRoutes(api, ctx, services.auth, services.account, authenticate);
   // Before /api/users/:id, which would take `me` for an id.
   mountBlocksRoutes(api, services.blocks, authenticate);
-  mountUsersRoutes(api, services.users, authenticate);
+  mountUsersRoutes(
+    api,
+    { users: services.users, privacy: services.privacy, isProduction: ctx.config.isProduction },
+    authenticate,
+  );
   mountEventsRoutes(api, services.events, authenticate);
   mountEventAdminRoutes(api, services.eventAdmin, authenticate);
   mountEventDashboardRoutes(api, services.eventDashboard, authenticate);

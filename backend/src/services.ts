@@ -18,6 +18,7 @@ import { createReportsService } from './modules/reports/service';
 import { createOrganisersService } from './modules/roles/organisers';
 import { createRolesService } from './modules/roles/service';
 import { createTransfersService } from './modules/transfers/service';
+import { createPrivacyService } from './modules/users/privacy';
 import { createUsersService } from './modules/users/service';
 
 export type Services = ReturnType<typeof createServices>;
@@ -33,6 +34,7 @@ export function createServices(ctx: AppContext) {
   const push = createPushService(ctx);
   const notifications = createNotificationsService(ctx, { push, events, matches });
   return {
+    privacy: createPrivacyService(ctx, { users, auth }),
     roles,
     auth,
     account: createAccountService(ctx, { auth }),

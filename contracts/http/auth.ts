@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { COMMON_PASSWORDS } from '../common-passwords';
-import { Timestamp } from '../common';
+import { OkResponse, Timestamp } from '../common';
 import { defineEndpoint } from './endpoint';
 import { DisplayName, Email, Me, Username } from './users';
 
@@ -45,8 +45,6 @@ export type LoginBody = z.infer<typeof LoginBody>;
  */
 export const AuthResponse = z.object({ user: Me, token: z.string(), expiresAt: Timestamp });
 export type AuthResponse = z.infer<typeof AuthResponse>;
-
-export const OkResponse = z.object({ ok: z.literal(true) });
 
 /** The random token of a mailed link (base64url). */
 export const AccountToken = z

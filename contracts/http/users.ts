@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HttpUrl, Id, IdParams, Timestamp, trimmed } from '../common';
+import { HttpUrl, Id, IdParams, OkResponse, Timestamp, trimmed } from '../common';
 import { defineEndpoint } from './endpoint';
 
 export const DANCE_ROLES = ['leader', 'follower', 'both'] as const;
@@ -93,6 +93,21 @@ export const UpdateMeBody = z
   .refine((body) => Object.keys(body).length > 0, 'Change at least one field');
 export type UpdateMeBody = z.infer<typeof UpdateMeBody>;
 
+/** The own password again, before the account is deleted. */
+export const DeleteMeBody = z.strictObject({ password: z.string().min(1).max(200) });
+export type DeleteMeBody = z.infer<typeof DeleteMeBody>;
+
+/**
+ * Everything stored about the signed-in user ("Download my data"): the account, and every row
+ * of every table that names them, by table. Secrets (password and token hashes) are left out.
+ */
+export const MyData = z.object({
+  exportedAt: Timestamp,
+  account: z.record(z.string(), z.unknown()),
+  tables: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))),
+});
+export type MyData = z.infer<typeof MyData>;
+
 export const usersEndpoints = {
   me: defineEndpoint({
     method: 'GET',
@@ -128,6 +143,25 @@ export const usersEndpoints = {
     tag: 'users',
     summary: 'Remove the profile photo',
     response: Me,
+  }),
+  exportMe: defineEndpoint({
+    method: 'GET',
+    path: '/api/users/me/export',
+    auth: 'user',
+    tag: 'users',
+    summary: 'Everything stored about the signed-in user, as JSON (GDPR access and portability)',
+    response: MyData,
+  }),
+  deleteMe: defineEndpoint({
+    method: 'DELETE',
+    path: '/api/users/me',
+    auth: 'user',
+    tag: 'users',
+    summary:
+      'Delete the own account: personal data erased, messages kept as "Deleted dancer", every session and socket closed',
+    body: DeleteMeBody,
+    response: OkResponse,
+    errors: ['password_incorrect', 'rate_limited'],
   }),
   get: defineEndpoint({
     method: 'GET',

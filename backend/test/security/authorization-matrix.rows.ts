@@ -81,6 +81,12 @@ export const MATRIX: Record<string, Row> = {
   // The matrix sends no photo: signed in, the empty body is refused (avatar.test.ts uploads).
   'users.uploadAvatar': { request: none, expect: signedIn(415) },
   'users.deleteAvatar': { request: none, expect: signedIn(200) },
+  'users.exportMe': { request: none, expect: signedIn(200) },
+  // A wrong password, so that the world's accounts stay (privacy.test.ts deletes one).
+  'users.deleteMe': {
+    request: () => ({ body: { password: 'not the password at all' } }),
+    expect: signedIn(403),
+  },
   'users.get': { request: (w) => ({ params: { id: w.b.id } }), expect: signedIn(200) },
   'blocks.list': { request: none, expect: signedIn(200) },
   // Anyone signed in blocks anyone else (the outsider blocks A; everyone else blocks the outsider).

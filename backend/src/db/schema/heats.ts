@@ -98,7 +98,9 @@ export const heats = pgTable(
     unique('heats_event_slot_key').on(t.eventId, t.divisionId, t.typeId, t.roundId, t.number),
     check('heats_number', sql`${t.number} > 0`),
     // The reminder job's scan: heats with a time that nobody was reminded of yet.
-    index('idx_heats_due').on(t.startsAt).where(sql`${t.remindedAt} IS NULL`),
+    index('idx_heats_due')
+      .on(t.startsAt)
+      .where(sql`${t.remindedAt} IS NULL`),
   ],
 );
 

@@ -44,6 +44,8 @@ export const users = pgTable(
     suspendedAt: timestamp('suspended_at', { withTimezone: true }),
     /** Until then, the dancer cannot write in event chats (a moderator's mute). */
     mutedUntil: timestamp('muted_until', { withTimezone: true }),
+    /** The dancer deleted the account: personal data erased, the row kept for their messages. */
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,11 +1,17 @@
 import { api } from '@spotlight/contracts';
-import type { CookieOptions, Response } from 'express';
+import type { Response } from 'express';
 import type { Router } from 'express';
 import type { AppContext } from '../../http/context';
 import { mountEndpoint, type Authenticate } from '../../http/route';
 import type { AccountService } from './account';
 import { DEVICE_COOKIE, DEVICE_TTL_SECONDS } from './devices';
-import { clientMeta, SESSION_COOKIE, type AuthService, type SignedIn } from './service';
+import {
+  clientMeta,
+  SESSION_COOKIE,
+  sessionCookieOptions,
+  type AuthService,
+  type SignedIn,
+} from './service';
 
 export function mountAuthRoutes(
   router: Router,
@@ -14,12 +20,7 @@ export function mountAuthRoutes(
   account: AccountService,
   authenticate: Authenticate,
 ) {
-  const cookieOptions = (): CookieOptions => ({
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: ctx.config.isProduction,
-    path: '/',
-  });
+  const cookieOptions = () => sessionCookieOptions(ctx.config.isProduction);
   /** The session cookie, and the device cookie that makes this browser a known device. */
   const setCookies = (res: Response, { session, deviceCookie }: SignedIn) => {
     res.cookie(SESSION_COOKIE, session.token, {

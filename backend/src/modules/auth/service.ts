@@ -1,7 +1,7 @@
 import type { AuthResponse, LoginBody, RegisterBody } from '@spotlight/contracts';
 import bcrypt from 'bcrypt';
 import { parseCookie } from 'cookie';
-import type { Request } from 'express';
+import type { CookieOptions, Request } from 'express';
 import { isUniqueViolation, pgError } from '../../db/client';
 import { AppError, conflict, rateLimited } from '../../errors';
 import type { AppContext, AuthUser } from '../../http/context';
@@ -14,6 +14,14 @@ import * as repo from './repository';
 import { signSessionToken, verifySessionToken } from './tokens';
 
 export const SESSION_COOKIE = 'spotlight_session';
+
+/** How the session cookie is set, and so how it must be cleared. */
+export const sessionCookieOptions = (isProduction: boolean): CookieOptions => ({
+  httpOnly: true,
+  sameSite: 'lax',
+  secure: isProduction,
+  path: '/',
+});
 
 export interface ClientMeta {
   ip: string;
