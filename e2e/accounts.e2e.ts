@@ -2,7 +2,8 @@
  * Accounts a real service needs, through the UI: "Forgot password?" → the mail (an .eml file
  * in the server's DATA_DIR/mail, as `npm start` writes without SMTP_URL) → a new password →
  * sign in; the verification link from the registration mail; and a profile photo from the
- * phone, shown on the public profile, stored without its EXIF (GPS included).
+ * phone, shown on the public profile, stored without its EXIF (GPS included); and her data:
+ * the download, then the deletion of the account.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -142,5 +143,43 @@ describe('accounts', () => {
     expect(meta).toMatchObject({ format: 'webp', width: 512, height: 512 });
     expect(meta.exif).toBeUndefined();
     expect(stored.toString('latin1')).not.toContain('RosaPhone');
+  });
+
+  it('downloads her data, then deletes the account with her password and cannot sign in again', async () => {
+    const password = 'a new passphrase for Rosa';
+    await page.goto('/profile');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download my data' }).click(),
+    ]);
+    const data = JSON.parse(await readFile((await download.path())!, 'utf8')) as {
+      account: { email: string };
+      tables: Record<string, unknown[]>;
+    };
+    expect(data.account.email).toBe(dancer.email);
+    expect(Object.keys(data.tables)).toContain('sessions');
+    // No secret: no hash column, and not the session cookie's token.
+    const rows = [data.account, ...Object.values(data.tables).flat()] as object[];
+    expect(rows.flatMap((row) => Object.keys(row)).filter((key) => /hash/i.test(key))).toEqual([]);
+    const session = (await context.cookies()).find((c) => c.name === 'spotlight_session')!;
+    expect(JSON.stringify(data)).not.toContain(session.value);
+
+    await page.getByRole('button', { name: 'Delete my account' }).click();
+    const confirm = page.getByRole('form', { name: 'Delete your account for good?' });
+    await confirm.getByLabel('Your password').fill('not my password');
+    await confirm.getByRole('button', { name: 'Delete for good' }).click();
+    await confirm.getByText('That is not your password').waitFor();
+    await confirm.getByLabel('Your password').fill(password);
+    await confirm.getByRole('button', { name: 'Delete for good' }).click();
+    await page.getByText('Your account is deleted').waitFor();
+    await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
+
+    await page.getByLabel('Email').fill(dancer.email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('Wrong email or password').waitFor();
+    // The privacy page says what was kept, for anyone.
+    await page.getByRole('link', { name: 'Privacy' }).click();
+    await page.getByText('Videos never touch our server.').waitFor();
   });
 });

@@ -25,6 +25,7 @@ const ResetPasswordPage = page(
   'ResetPasswordPage',
 );
 const VerifyEmailPage = page(() => import('../features/auth/VerifyEmailPage'), 'VerifyEmailPage');
+const PrivacyPage = page(() => import('../features/auth/PrivacyPage'), 'PrivacyPage');
 const EventsPage = page(() => import('../features/events/EventsPage'), 'EventsPage');
 const EventDetailsPage = page(
   () => import('../features/events/EventDetailsPage'),
@@ -91,6 +92,7 @@ export function App() {
               {/* Opened from mailed links, signed in or not. */}
               <Route path="/reset-password" element={<ResetPasswordPage />} />
               <Route path="/verify-email" element={<VerifyEmailPage />} />
+              <Route path="/privacy" element={<PrivacyPage />} />
               <Route element={<RequireAuth />}>
                 <Route element={<Layout />}>
                   <Route index element={<Navigate to="/events" replace />} />

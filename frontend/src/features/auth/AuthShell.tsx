@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { Link } from 'react-router-dom';
 import { useDocumentTitle } from '../../ui/PageHeader';
 
 /** The frame of the signed-out pages: the brand, a title, the form. */
@@ -23,6 +24,11 @@ export function AuthShell({ title, children }: { title: string; children: ReactN
         <h1 className="mb-4 text-xl font-bold text-slate-900">{title}</h1>
         {children}
       </div>
+      <p className="text-center text-sm">
+        <Link to="/privacy" className="inline-block px-3 py-3 text-slate-600 underline">
+          Privacy
+        </Link>
+      </p>
     </main>
   );
 }

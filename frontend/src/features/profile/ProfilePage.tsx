@@ -12,6 +12,7 @@ import { useUpdateProfile } from './mutations';
 import { AppearanceSetting } from './AppearanceSetting';
 import { BlockedList } from './BlockedList';
 import { MyReports } from './MyReports';
+import { PrivacySection } from './PrivacySection';
 import { AvatarPicker } from './AvatarPicker';
 import { RatingSummary } from './RatingSummary';
 import { useEditForm } from '../../lib/useEditForm';
@@ -126,6 +127,8 @@ export function ProfilePage() {
       <BlockedList />
 
       <MyReports />
+
+      <PrivacySection userId={me.id} />
 
       <section
         className="space-y-2 rounded-2xl bg-white p-4 shadow-sm"

@@ -22,6 +22,8 @@ interface AuthValue {
   login(body: LoginBody): Promise<Me>;
   register(body: RegisterBody): Promise<Me>;
   logout(options?: { everywhere?: boolean }): Promise<void>;
+  /** Deletes the account (the password asked again), then forgets it here as a logout does. */
+  deleteAccount(password: string): Promise<void>;
 }
 
 const AuthContext = createContext<AuthValue | undefined>(undefined);
@@ -64,14 +66,18 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     async (body: RegisterBody) => signedIn(await apiCall(api.auth.register, { body })),
     [signedIn],
   );
-  const logout = useCallback(
-    async ({ everywhere = false }: { everywhere?: boolean } = {}) => {
-      // Our own logout must not come back as "signed out elsewhere" through session_ended.
+  /**
+   * Ends the session from here: the socket stops first, so that our own ending does not come
+   * back as "signed out elsewhere" through session_ended; then every user's data is forgotten.
+   * A request that fails for another reason than the session (offline) restarts the socket and
+   * is shown; one refused because the session already ended finishes here too.
+   */
+  const endHere = useCallback(
+    async (request: () => Promise<unknown>) => {
       socketClient.stop();
       try {
-        await apiCall(everywhere ? api.auth.logoutAll : api.auth.logout);
+        await request();
       } catch (error) {
-        // Already signed out on the server: finish here too. Anything else (offline) is shown.
         if (!isApiError(error) || !error.isAuthError) {
           if (userId !== undefined) socketClient.start(userId);
           throw error;
@@ -82,6 +88,18 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       queryClient.setQueryData(authKeys.me, null);
     },
     [queryClient, userId],
+  );
+  const logout = useCallback(
+    ({ everywhere = false }: { everywhere?: boolean } = {}) =>
+      endHere(() => apiCall(everywhere ? api.auth.logoutAll : api.auth.logout)),
+    [endHere],
+  );
+  const deleteAccount = useCallback(
+    async (password: string) => {
+      await endHere(() => apiCall(api.users.deleteMe, { body: { password } }));
+      sessionNotice.set('Your account is deleted. Thank you for dancing with us.');
+    },
+    [endHere],
   );
 
   const unreachable = isApiError(me.error) && me.error.code === 'network_error';
@@ -106,8 +124,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       login,
       register,
       logout,
+      deleteAccount,
     }),
-    [user, status, error, refetch, login, register, logout],
+    [user, status, error, refetch, login, register, logout, deleteAccount],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

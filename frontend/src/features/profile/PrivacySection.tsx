@@ -1,0 +1,135 @@
+import { api } from '@spotlight/contracts';
+import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router-dom';
+import { apiCall, isApiError } from '../../lib/api/client';
+import { errorMessage } from '../../lib/errors';
+import { Button } from '../../ui/Button';
+import { FormAlert, TextField } from '../../ui/Field';
+import { useAuth } from '../../shared/session';
+
+/** Saves a JSON value as a file the browser downloads. */
+function download(name: string, value: unknown) {
+  const url = URL.createObjectURL(
+    new Blob([JSON.stringify(value, null, 2)], { type: 'application/json' }),
+  );
+  const link = Object.assign(document.createElement('a'), { href: url, download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** "Your data": the privacy page, a download of everything stored, and account deletion. */
+export function PrivacySection({ userId }: { userId: number }) {
+  const { deleteAccount } = useAuth();
+  const [exporting, setExporting] = useState(false);
+  const [exportError, setExportError] = useState<string>();
+  const [confirming, setConfirming] = useState(false);
+  const [password, setPassword] = useState('');
+  const [passwordError, setPasswordError] = useState<string>();
+  const [deleteError, setDeleteError] = useState<string>();
+  const [deleting, setDeleting] = useState(false);
+
+  const handleExport = async () => {
+    setExporting(true);
+    setExportError(undefined);
+    try {
+      const data = await apiCall(api.users.exportMe);
+      download(`spotlight-cam-data-${userId}.json`, data);
+    } catch (error) {
+      setExportError(errorMessage(error));
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const handleDelete = async (event: FormEvent) => {
+    event.preventDefault();
+    setPasswordError(undefined);
+    setDeleteError(undefined);
+    if (!password) {
+      setPasswordError('Enter your password to delete the account');
+      return;
+    }
+    setDeleting(true);
+    try {
+      await deleteAccount(password);
+    } catch (error) {
+      if (isApiError(error) && error.code === 'password_incorrect') {
+        setPasswordError(error.message);
+      } else setDeleteError(errorMessage(error));
+      setDeleting(false);
+    }
+  };
+
+  return (
+    <section className="space-y-3 rounded-2xl bg-white p-4 shadow-sm" aria-labelledby="your-data">
+      <h2 id="your-data" className="font-semibold text-slate-900">
+        Your data
+      </h2>
+      <p className="text-sm text-slate-600">
+        What spotlight.cam keeps about you, and why, is on the{' '}
+        <Link to="/privacy" className="font-semibold text-violet-700 underline">
+          privacy page
+        </Link>
+        . Videos never pass through our server.
+      </p>
+      <Button
+        variant="secondary"
+        className="w-full"
+        busy={exporting}
+        onClick={() => void handleExport()}
+      >
+        Download my data
+      </Button>
+      <FormAlert message={exportError} />
+      {!confirming ? (
+        <Button variant="danger" className="w-full" onClick={() => setConfirming(true)}>
+          Delete my account
+        </Button>
+      ) : (
+        <form
+          onSubmit={(event) => void handleDelete(event)}
+          className="space-y-3 rounded-xl border border-red-200 p-3"
+          aria-labelledby="delete-account"
+          noValidate
+        >
+          <h3 id="delete-account" className="font-semibold text-red-800">
+            Delete your account for good?
+          </h3>
+          <p className="text-sm text-slate-700">
+            Your profile, photo, events and notifications are erased, and you are signed out on
+            every device. Your messages and ratings stay for the people you danced with, signed
+            “Deleted dancer”. This cannot be undone.
+          </p>
+          <TextField
+            label="Your password"
+            type="password"
+            autoComplete="current-password"
+            name="password"
+            value={password}
+            error={passwordError}
+            onChange={(event) => setPassword(event.target.value)}
+          />
+          <FormAlert message={deleteError} />
+          <div className="grid grid-cols-2 gap-2">
+            <Button
+              variant="secondary"
+              disabled={deleting}
+              onClick={() => {
+                setConfirming(false);
+                setPassword('');
+                setPasswordError(undefined);
+              }}
+            >
+              Cancel
+            </Button>
+            <Button type="submit" variant="danger" busy={deleting}>
+              Delete for good
+            </Button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}
