@@ -187,4 +187,17 @@ export async function chatPrivately({ a, b, shot }: Journey) {
   expect(await link.getAttribute('target')).toBe('_blank');
   expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
   await shot(a.page, '09-match-chat');
+
+  // Away from the chat, a new message shows on the match in the list; opening it reads it.
+  await a.page.goto('/history');
+  await a.page.getByRole('heading', { name: 'Matches', level: 1 }).waitFor();
+  await sendMessage(b.page, 'See you on the floor!', toA);
+  const card = a.page.getByRole('link', { name: new RegExp(b.dancer.username) });
+  await card.getByText('1 unread message').waitFor();
+  await card.click();
+  await deliveredMessage(a.page, 'See you on the floor!').waitFor();
+  await a.page.goBack();
+  await expect.poll(() => card.getByText(/unread message/).count()).toBe(0);
+  await card.click();
+  await deliveredMessage(a.page, 'See you on the floor!').waitFor();
 }

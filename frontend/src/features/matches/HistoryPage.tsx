@@ -5,6 +5,7 @@ import { Button, ButtonLink } from '../../ui/Button';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryState } from '../../ui/QueryState';
 import { EmptyState } from '../../ui/States';
+import { useUnread } from '../notifications';
 import { MatchCard } from './MatchCard';
 import { matchHistoryQuery } from '../../shared/matches';
 
@@ -17,6 +18,8 @@ function Section({
   matches: Match[];
   children?: ReactNode;
 }) {
+  const unread = useUnread();
+  const unreadOf = new Map(unread.data?.chats.map((c) => [c.matchId, c.unread]) ?? []);
   if (matches.length === 0 && !children) return null;
   return (
     <section aria-label={title} className="space-y-2">
@@ -26,7 +29,7 @@ function Section({
       {children}
       <ul className="space-y-2">
         {matches.map((match) => (
-          <MatchCard key={match.id} match={match} />
+          <MatchCard key={match.id} match={match} unread={unreadOf.get(match.id) ?? 0} />
         ))}
       </ul>
     </section>

@@ -5,8 +5,8 @@ import { RelativeTime } from '../../ui/RelativeTime';
 import { Stars } from '../../ui/Stars';
 import { StatusBadge } from './StatusBadge';
 
-/** One match in a list: partner, event, status, and both ratings once given. */
-export function MatchCard({ match }: { match: Match }) {
+/** One match in a list: partner, event, status, unread messages, and both ratings once given. */
+export function MatchCard({ match, unread = 0 }: { match: Match; unread?: number }) {
   const partner = nameOf(match.partner);
   return (
     <li className="rounded-2xl border border-slate-200 bg-white shadow-sm">
@@ -20,7 +20,16 @@ export function MatchCard({ match }: { match: Match }) {
             <p className="truncate font-semibold text-slate-900">{partner}</p>
             <StatusBadge status={match.status} />
           </div>
-          <p className="truncate text-sm text-slate-600">{match.event.name}</p>
+          <div className="flex items-center justify-between gap-2">
+            <p className="truncate text-sm text-slate-600">{match.event.name}</p>
+            {unread > 0 && (
+              <span className="shrink-0 rounded-full bg-violet-700 px-2 py-0.5 text-xs font-semibold text-white">
+                {unread}{' '}
+                <span className="sr-only">unread {unread === 1 ? 'message' : 'messages'}</span>
+                <span aria-hidden="true">new</span>
+              </span>
+            )}
+          </div>
           <p className="text-xs text-slate-500">
             {match.role === 'requester' ? 'You asked' : 'Asked you'} ·{' '}
             <RelativeTime value={match.createdAt} />

@@ -1,9 +1,8 @@
 import { api } from '@spotlight/contracts';
 import { useState, type FormEvent } from 'react';
-import { Link } from 'react-router-dom';
 import { apiCall, isApiError } from '../../lib/api/client';
 import { errorMessage } from '../../lib/errors';
-import { Button } from '../../ui/Button';
+import { Button, ButtonLink } from '../../ui/Button';
 import { FormAlert, TextField } from '../../ui/Field';
 import { useAuth } from '../../shared/session';
 
@@ -68,12 +67,11 @@ export function PrivacySection({ userId }: { userId: number }) {
         Your data
       </h2>
       <p className="text-sm text-slate-600">
-        What spotlight.cam keeps about you, and why, is on the{' '}
-        <Link to="/privacy" className="font-semibold text-violet-700 underline">
-          privacy page
-        </Link>
-        . Videos never pass through our server.
+        Videos never pass through our server. What we keep about you, and why:
       </p>
+      <ButtonLink to="/privacy" variant="ghost" className="w-full">
+        Read the privacy page
+      </ButtonLink>
       <Button
         variant="secondary"
         className="w-full"
