@@ -145,6 +145,23 @@ describe('accounts', () => {
     expect(stored.toString('latin1')).not.toContain('RosaPhone');
   });
 
+  it('adds her Instagram to the profile (a YouTube link there is refused), shown on the public profile', async () => {
+    await page.goto('/profile');
+    const instagram = page.getByLabel('Instagram');
+    await instagram.fill('https://youtube.com/@rosa');
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await page.getByText('A link to your Instagram profile, like', { exact: false }).waitFor();
+    await instagram.fill('https://instagram.com/rosa.wcs');
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await page.getByText('Profile saved.').waitFor();
+    await page.getByRole('link', { name: 'See your public profile' }).click();
+    const link = page
+      .getByRole('list', { name: 'Social links' })
+      .getByRole('link', { name: 'Instagram' });
+    expect(await link.getAttribute('href')).toBe('https://instagram.com/rosa.wcs');
+    expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
+  });
+
   it('downloads her data, then deletes the account with her password and cannot sign in again', async () => {
     const password = 'a new passphrase for Rosa';
     await page.goto('/profile');

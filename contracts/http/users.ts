@@ -47,6 +47,43 @@ export const WsdcId = z
   .trim()
   .regex(/^[0-9]{1,10}$/, 'Digits only (your WSDC number)');
 
+/** Where dancers post their videos; each profile link is checked against its network. */
+export const SOCIAL_NETWORKS = ['instagram', 'youtube', 'tiktok', 'facebook'] as const;
+export type SocialNetwork = (typeof SOCIAL_NETWORKS)[number];
+
+export const SOCIAL_LABELS: Record<SocialNetwork, string> = {
+  instagram: 'Instagram',
+  youtube: 'YouTube',
+  tiktok: 'TikTok',
+  facebook: 'Facebook',
+};
+
+/** A profile on the network, over https: a handle or a channel, not any page of the site. */
+export const SOCIAL_PATTERNS: Record<SocialNetwork, RegExp> = {
+  instagram: /^https:\/\/(www\.)?instagram\.com\/[A-Za-z0-9_.]{1,30}\/?$/,
+  youtube:
+    /^https:\/\/(www\.|m\.)?youtube\.com\/(@[A-Za-z0-9_.-]{3,30}|channel\/UC[A-Za-z0-9_-]{22})\/?$/,
+  tiktok: /^https:\/\/(www\.)?tiktok\.com\/@[A-Za-z0-9_.]{2,24}\/?$/,
+  facebook: /^https:\/\/(www\.|m\.)?facebook\.com\/[A-Za-z0-9.]{5,50}\/?$/,
+};
+
+export const SOCIAL_EXAMPLES: Record<SocialNetwork, string> = {
+  instagram: 'https://instagram.com/your.name',
+  youtube: 'https://youtube.com/@yourchannel',
+  tiktok: 'https://tiktok.com/@your.name',
+  facebook: 'https://facebook.com/your.name',
+};
+
+const socialLink = (network: SocialNetwork) =>
+  z
+    .string()
+    .trim()
+    .max(200)
+    .regex(
+      SOCIAL_PATTERNS[network],
+      `A link to your ${SOCIAL_LABELS[network]} profile, like ${SOCIAL_EXAMPLES[network]}`,
+    );
+
 /** The least a chat line or a list needs to show a person. */
 export const UserSummary = z.object({
   id: Id,
@@ -63,6 +100,10 @@ export const PublicUser = UserSummary.extend({
   division: Division.nullable(),
   city: z.string().nullable(),
   country: z.string().nullable(),
+  instagram: z.string().nullable(),
+  youtube: z.string().nullable(),
+  tiktok: z.string().nullable(),
+  facebook: z.string().nullable(),
   createdAt: Timestamp,
 });
 export type PublicUser = z.infer<typeof PublicUser>;
@@ -88,6 +129,10 @@ export const UpdateMeBody = z
     division: Division.nullable(),
     city: trimmed(1, 100).nullable(),
     country: trimmed(1, 100).nullable(),
+    instagram: socialLink('instagram').nullable(),
+    youtube: socialLink('youtube').nullable(),
+    tiktok: socialLink('tiktok').nullable(),
+    facebook: socialLink('facebook').nullable(),
   })
   .partial()
   .refine((body) => Object.keys(body).length > 0, 'Change at least one field');

@@ -120,6 +120,41 @@ describe('PATCH /api/users/me', () => {
     }
   });
 
+  it('saves social links, each checked against its own network, and shows them on the public profile', async () => {
+    const [user, other] = [await t.registerUser(), await t.registerUser()];
+    const links = {
+      instagram: 'https://www.instagram.com/ana.wcs',
+      youtube: 'https://youtube.com/@AnaDances',
+      tiktok: 'https://tiktok.com/@ana.wcs',
+      facebook: 'https://facebook.com/ana.lopez.wcs',
+    };
+    const res = await t.call(api.users.updateMe, { body: links }, { token: user.token });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const shown = await t.call(api.users.get, { params: { id: user.id } }, { token: other.token });
+    expect(shown.body).toMatchObject(links);
+
+    for (const [field, url] of [
+      ['instagram', 'https://youtube.com/@AnaDances'],
+      ['youtube', 'https://youtube.com/watch?v=dQw4w9WgXcQ'],
+      ['tiktok', 'http://tiktok.com/@ana.wcs'],
+      ['facebook', 'javascript:alert(1)//facebook.com/ana.lopez'],
+      ['instagram', 'https://instagram.com.evil.example/ana'],
+    ] as const) {
+      const refused = await t.call(
+        api.users.updateMe,
+        { body: { [field]: url } },
+        { token: user.token },
+      );
+      expectValidationError(refused, `body.${field}`);
+    }
+    const cleared = await t.call(
+      api.users.updateMe,
+      { body: { tiktok: null } },
+      { token: user.token },
+    );
+    expect(cleared.body).toMatchObject({ ...links, tiktok: null });
+  });
+
   it('needs a session', async () => {
     expectError(await t.call(api.users.updateMe, { body: { city: 'Paris' } }), 401, 'unauthorized');
   });
@@ -144,6 +179,10 @@ describe('GET /api/users/:id', () => {
         'division',
         'city',
         'country',
+        'instagram',
+        'youtube',
+        'tiktok',
+        'facebook',
         'createdAt',
       ].sort(),
     );

@@ -36,6 +36,11 @@ export const users = pgTable(
     division: varchar('division', { length: 20 }).$type<OneOf<typeof DIVISIONS>>(),
     city: varchar('city', { length: 100 }),
     country: varchar('country', { length: 100 }),
+    /** Profile links, each checked against its network (contracts' SOCIAL_PATTERNS). */
+    instagram: varchar('instagram', { length: 200 }),
+    youtube: varchar('youtube', { length: 200 }),
+    tiktok: varchar('tiktok', { length: 200 }),
+    facebook: varchar('facebook', { length: 200 }),
     /** When the account's current e-mail address was verified; null: not (yet). */
     emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
     /** Site admin granted with `npm run admin:grant` (ADMIN_EMAILS adds more, from config). */

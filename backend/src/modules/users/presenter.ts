@@ -18,6 +18,10 @@ export const toPublicUser = (row: UserRow): PublicUser => ({
   division: row.division,
   city: row.city,
   country: row.country,
+  instagram: row.instagram,
+  youtube: row.youtube,
+  tiktok: row.tiktok,
+  facebook: row.facebook,
   createdAt: row.createdAt.toISOString(),
 });
 

@@ -8,7 +8,7 @@ const STORED = [
   },
   {
     what: 'Your profile',
-    why: 'Display name, photo, WSDC number, role, division, city and country, as you enter them: so that dancers recognise you on the floor and matching can prefer someone nearby.',
+    why: 'Display name, photo, WSDC number, role, division, city, country and social links, as you enter them: so that dancers recognise you on the floor and matching can prefer someone nearby.',
   },
   {
     what: 'Events, heats and matches',

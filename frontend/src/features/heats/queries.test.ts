@@ -13,6 +13,10 @@ const user = {
   division: null,
   city: 'Berlin',
   country: 'Germany',
+  instagram: null,
+  youtube: null,
+  tiktok: null,
+  facebook: null,
   createdAt: '2026-12-01T00:00:00.000Z',
 };
 

@@ -1,4 +1,12 @@
-import { DANCE_ROLES, DIVISIONS, UpdateMeBody, type Me } from '@spotlight/contracts';
+import {
+  DANCE_ROLES,
+  DIVISIONS,
+  SOCIAL_EXAMPLES,
+  SOCIAL_LABELS,
+  SOCIAL_NETWORKS,
+  UpdateMeBody,
+  type Me,
+} from '@spotlight/contracts';
 import { useState } from 'react';
 import { errorMessage } from '../../lib/errors';
 import { Avatar, nameOf } from '../../ui/Avatar';
@@ -17,7 +25,15 @@ import { AvatarPicker } from './AvatarPicker';
 import { RatingSummary } from './RatingSummary';
 import { useEditForm } from '../../lib/useEditForm';
 
-const FIELDS = ['displayName', 'wsdcId', 'danceRole', 'division', 'city', 'country'] as const;
+const FIELDS = [
+  'displayName',
+  'wsdcId',
+  'danceRole',
+  'division',
+  'city',
+  'country',
+  ...SOCIAL_NETWORKS,
+] as const;
 type FieldName = (typeof FIELDS)[number];
 type FormValues = Record<FieldName, string>;
 
@@ -28,6 +44,10 @@ const toForm = (me: Me): FormValues => ({
   division: me.division ?? '',
   city: me.city ?? '',
   country: me.country ?? '',
+  instagram: me.instagram ?? '',
+  youtube: me.youtube ?? '',
+  tiktok: me.tiktok ?? '',
+  facebook: me.facebook ?? '',
 });
 
 const roleOptions = [
@@ -111,6 +131,21 @@ export function ProfilePage() {
           <TextField label="City" {...field('city')} autoComplete="address-level2" />
           <TextField label="Country" {...field('country')} autoComplete="country-name" />
         </div>
+        <fieldset className="space-y-4">
+          <legend className="font-semibold text-slate-900">Social links</legend>
+          <p className="text-sm text-slate-600">Where dancers can see your videos.</p>
+          {SOCIAL_NETWORKS.map((network) => (
+            <TextField
+              key={network}
+              label={SOCIAL_LABELS[network]}
+              type="url"
+              inputMode="url"
+              autoCapitalize="none"
+              placeholder={SOCIAL_EXAMPLES[network]}
+              {...field(network)}
+            />
+          ))}
+        </fieldset>
         <FormAlert message={form.formError} />
         {notice && (
           <p role="status" className="text-sm text-emerald-800">

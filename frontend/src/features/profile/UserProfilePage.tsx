@@ -1,3 +1,4 @@
+import { SOCIAL_LABELS, SOCIAL_NETWORKS, type PublicUser } from '@spotlight/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
@@ -55,6 +56,7 @@ export function UserProfilePage() {
                   )}
                 </div>
               </div>
+              <SocialLinks user={data} />
               <RatingSummary userId={data.id} />
               <section aria-labelledby="received" className="space-y-2">
                 <h2 id="received" className="font-semibold text-slate-900">
@@ -117,5 +119,30 @@ export function UserProfilePage() {
         }}
       </QueryState>
     </div>
+  );
+}
+
+/** The dancer's profiles elsewhere, where their videos are; opened outside the app. */
+function SocialLinks({ user }: { user: PublicUser }) {
+  const links = SOCIAL_NETWORKS.flatMap((network) => {
+    const url = user[network];
+    return url ? [{ network, url }] : [];
+  });
+  if (links.length === 0) return null;
+  return (
+    <ul aria-label="Social links" className="flex flex-wrap gap-2">
+      {links.map(({ network, url }) => (
+        <li key={network}>
+          <a
+            href={url}
+            target="_blank"
+            rel="noopener noreferrer"
+            className="inline-flex min-h-11 items-center rounded-xl border border-slate-200 bg-white px-4 text-sm font-semibold text-violet-700"
+          >
+            {SOCIAL_LABELS[network]}
+          </a>
+        </li>
+      ))}
+    </ul>
   );
 }
