@@ -42,6 +42,19 @@ export interface ConnectionOptions {
   createPeerConnection?: (config: RTCConfiguration) => RTCPeerConnection;
 }
 
+/** A queued signal that takes longer than this is given up, so the ones behind it run. */
+const SIGNAL_STEP_TIMEOUT_MS = 15_000;
+
+const withTimeout = (work: Promise<void>, ms: number) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    work.then(done, done);
+  });
+
 const sessionIdOf = (sdp: string) => /^o=\S+ (\d+) /m.exec(sdp)?.[1] ?? null;
 
 /**
@@ -68,6 +81,14 @@ export class PeerConnectionManager {
   private graceTimer: ReturnType<typeof setTimeout> | null = null;
   private offerTimer: ReturnType<typeof setTimeout> | null = null;
   private channelListeners = new Set<(channel: TransferChannel) => void>();
+  /**
+   * Settles when the current peer connection is replaced. An operation still queued on a
+   * closed RTCPeerConnection never settles (the spec aborts it), and the signals behind it in
+   * the queue would wait forever (seen after a phone slept 30 s mid-transfer): every await on
+   * the peer connection races this.
+   */
+  private abandon: () => void = () => undefined;
+  private abandoned: Promise<void> = new Promise((resolve) => (this.abandon = resolve));
   private closed = false;
   private everConnected = false;
 
@@ -82,7 +103,9 @@ export class PeerConnectionManager {
   async start(): Promise<void> {
     if (this.pc || this.closed) return;
     this.offSignaling = this.options.signaling.onMessage((message) => {
-      this.queue = this.queue.then(() => this.handleSignal(message)).catch(() => undefined);
+      this.queue = this.queue
+        .then(() => withTimeout(this.handleSignal(message), SIGNAL_STEP_TIMEOUT_MS))
+        .catch(() => undefined);
     });
     await this.replacePeerConnection();
   }
@@ -139,6 +162,8 @@ export class PeerConnectionManager {
       if (this.remoteSession) this.deadSessions.add(this.remoteSession);
       this.pc = null;
       old.close();
+      this.abandon();
+      this.abandoned = new Promise((resolve) => (this.abandon = resolve));
       if (restart) this.patch({ restarts: this.state.getSnapshot().restarts + 1 });
     }
     this.remoteSession = null;
@@ -248,7 +273,7 @@ export class PeerConnectionManager {
       const pc = this.pc;
       if (!pc) return;
       try {
-        await pc.addIceCandidate(message.candidate ?? undefined);
+        await Promise.race([pc.addIceCandidate(message.candidate ?? undefined), this.abandoned]);
       } catch {
         // A candidate for an offer we ignored, or for a peer connection since replaced.
       }
@@ -279,14 +304,16 @@ export class PeerConnectionManager {
       pc = this.pc;
       if (!pc) return;
     }
+    const abandoned = this.abandoned;
     try {
-      await pc.setRemoteDescription(description);
+      await Promise.race([pc.setRemoteDescription(description), abandoned]);
     } catch {
       return; // e.g. an answer to an offer this side already rolled back
     }
+    if (this.pc !== pc) return;
     this.remoteSession = session;
     if (description.type === 'offer') {
-      await pc.setLocalDescription();
+      await Promise.race([pc.setLocalDescription(), abandoned]);
       const local = pc.localDescription;
       if (local && this.pc === pc) {
         this.options.signaling.send({
