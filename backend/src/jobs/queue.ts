@@ -98,6 +98,12 @@ interface Registered {
  * one of them then fails (a deadlock or a duplicate in pg-boss's tables), and tries again,
  * finding the queue the other one made.
  */
+/** A deadlock or a duplicate: another node created the same thing at the same moment. */
+const isCreateRace = (error: unknown) => {
+  const code = pgError(error)?.code;
+  return code === '40P01' || code === '23505' || code === '42P07';
+};
+
 async function ensureQueue(boss: PgBoss, queue: Queue & { name: string }) {
   for (let attempt = 1; ; attempt++) {
     try {
@@ -105,9 +111,7 @@ async function ensureQueue(boss: PgBoss, queue: Queue & { name: string }) {
       else await boss.createQueue(queue.name, queue);
       return;
     } catch (error) {
-      const code = pgError(error)?.code;
-      const race = code === '40P01' || code === '23505' || code === '42P07';
-      if (!race || attempt >= 5) throw error;
+      if (!isCreateRace(error) || attempt >= 5) throw error;
       await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 200 * attempt));
     }
   }
@@ -126,16 +130,37 @@ export function createJobQueue({ database, logger, pollSeconds }: JobQueueOption
       inFlight--;
     }
   };
-  const boss = new PgBoss({
-    db: {
-      executeSql: (text: string, values?: unknown[]) => track(() => database.sql(text, values)),
-    },
-    schema: 'pgboss',
-    // Finished jobs are kept a week for the organiser's logs, then archived and deleted.
-    archiveCompletedAfterSeconds: 7 * 24 * 3600,
-    deleteAfterDays: 30,
-  });
-  boss.on('error', (error) => logger.warn({ err: error }, 'job queue error'));
+  const newBoss = () => {
+    const created = new PgBoss({
+      db: {
+        executeSql: (text: string, values?: unknown[]) => track(() => database.sql(text, values)),
+      },
+      schema: 'pgboss',
+      // Finished jobs are kept a week for the organiser's logs, then archived and deleted.
+      archiveCompletedAfterSeconds: 7 * 24 * 3600,
+      deleteAfterDays: 30,
+    });
+    created.on('error', (error) => logger.warn({ err: error }, 'job queue error'));
+    return created;
+  };
+  let boss = newBoss();
+  /**
+   * Starts pg-boss, which creates its schema on a fresh database. Two nodes starting at once
+   * on one fresh PostgreSQL can collide there (seen in CI: a duplicate `pgboss` namespace),
+   * and a PgBoss that failed to start cannot start again: a new one tries, like ensureQueue.
+   */
+  const startBoss = async () => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await boss.start();
+        return;
+      } catch (error) {
+        if (!isCreateRace(error) || attempt >= 5) throw error;
+        boss = newBoss();
+        await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 200 * attempt));
+      }
+    }
+  };
   const handlers = new Map<JobName, Registered>();
   const schedules: { name: JobName; cron: string; data: object }[] = [];
   let started: Promise<void> | undefined;
@@ -190,7 +215,7 @@ export function createJobQueue({ database, logger, pollSeconds }: JobQueueOption
 
     start() {
       return (started ??= (async () => {
-        await boss.start();
+        await startBoss();
         for (const [name, { options }] of handlers) {
           const queue = {
             name,
