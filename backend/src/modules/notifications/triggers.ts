@@ -4,6 +4,7 @@
  * layer relays. Texts name no more than the title needs: who, and where.
  */
 import type { UserSummary } from '@spotlight/contracts';
+import type { DomainEvents } from '../../bus';
 import type { AppContext } from '../../http/context';
 import type { EventsService } from '../events/service';
 import type { MatchesService } from '../matches/service';
@@ -28,16 +29,8 @@ export interface RecordingAssignment {
   dancerName: string;
 }
 
-export interface HeatReminder {
-  /** The dancer who dances. */
-  userId: number;
-  eventId: number;
-  heatId: number;
-  heatLabel: string;
-  minutes: number;
-  /** Who films them, when someone does. */
-  filmedBy?: string;
-}
+/** What the heats module's reminder job announces (`heat.starting`). */
+export type HeatReminder = DomainEvents['heat.starting'];
 
 export function createNotificationTriggers(
   { bus, logger }: AppContext,
