@@ -1,4 +1,5 @@
 export * from './common';
+export * from './countries';
 export * from './errors';
 export * from './http/endpoint';
 export * from './http/call';

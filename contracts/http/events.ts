@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CalendarDate, Id, IdParams, PageQuery, paged, Timestamp } from '../common';
 import { defineEndpoint } from './endpoint';
+import { Country } from '../countries';
 import { UserSummary } from './users';
 
 export const Event = z.object({
@@ -40,6 +41,8 @@ export const EventPage = paged(Event);
 export const JoinResponse = z.object({ event: Event });
 
 export const Participant = UserSummary.extend({
+  /** ISO 3166-1 alpha-2, shown as a flag in the list. */
+  country: Country.nullable(),
   joinedAt: Timestamp,
   /** When they checked in at the venue; null while only joined. */
   checkedInAt: Timestamp.nullable(),

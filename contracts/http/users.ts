@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HttpUrl, Id, IdParams, OkResponse, Timestamp, trimmed } from '../common';
+import { Country, CountryCode } from '../countries';
 import { defineEndpoint } from './endpoint';
 
 export const DANCE_ROLES = ['leader', 'follower', 'both'] as const;
@@ -99,7 +100,8 @@ export const PublicUser = UserSummary.extend({
   danceRole: DanceRole.nullable(),
   division: Division.nullable(),
   city: z.string().nullable(),
-  country: z.string().nullable(),
+  /** ISO 3166-1 alpha-2 (`PL`); the app shows the name and the flag. */
+  country: Country.nullable(),
   instagram: z.string().nullable(),
   youtube: z.string().nullable(),
   tiktok: z.string().nullable(),
@@ -128,7 +130,7 @@ export const UpdateMeBody = z
     danceRole: DanceRole.nullable(),
     division: Division.nullable(),
     city: trimmed(1, 100).nullable(),
-    country: trimmed(1, 100).nullable(),
+    country: CountryCode.nullable(),
     instagram: socialLink('instagram').nullable(),
     youtube: socialLink('youtube').nullable(),
     tiktok: socialLink('tiktok').nullable(),

@@ -112,7 +112,7 @@ export const DEMO_ACCOUNTS = [
     danceRole: 'follower',
     division: 'intermediate',
     city: 'Warsaw',
-    country: 'Poland',
+    country: 'PL',
   },
   {
     email: 'ben@demo.spotlight.cam',
@@ -121,7 +121,7 @@ export const DEMO_ACCOUNTS = [
     danceRole: 'leader',
     division: 'advanced',
     city: 'San Diego',
-    country: 'USA',
+    country: 'US',
   },
   {
     email: 'cleo@demo.spotlight.cam',
@@ -130,7 +130,7 @@ export const DEMO_ACCOUNTS = [
     danceRole: 'both',
     division: 'novice',
     city: 'Paris',
-    country: 'France',
+    country: 'FR',
   },
   {
     email: 'olivia@demo.spotlight.cam',
@@ -139,7 +139,7 @@ export const DEMO_ACCOUNTS = [
     danceRole: 'both',
     division: 'all_star',
     city: 'Burbank',
-    country: 'USA',
+    country: 'US',
   },
   {
     email: 'admin@demo.spotlight.cam',

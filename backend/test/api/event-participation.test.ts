@@ -152,6 +152,7 @@ describe('GET /api/events/:id/participants', () => {
       await join(t, d, event.id);
       dancers.push(d);
     }
+    await t.call(api.users.updateMe, { body: { country: 'PL' } }, { token: dancers[2]!.token });
     const res = await t.call(
       api.events.participants,
       { params: { id: event.id }, query: { limit: 2 } },
@@ -165,6 +166,7 @@ describe('GET /api/events/:id/participants', () => {
       username: dancers[2]!.username,
       displayName: null,
       avatar: null,
+      country: 'PL',
       joinedAt: expect.any(String),
       checkedInAt: null,
     });

@@ -16,7 +16,7 @@ const profile = {
   danceRole: 'follower',
   division: 'intermediate',
   city: 'Warsaw',
-  country: 'Poland',
+  country: 'PL',
 } as const;
 
 describe('GET /api/users/me', () => {
@@ -108,7 +108,6 @@ describe('PATCH /api/users/me', () => {
     const cases: [Record<string, unknown>, string][] = [
       [{ displayName: 'd'.repeat(51) }, 'body.displayName'],
       [{ city: 'c'.repeat(101) }, 'body.city'],
-      [{ country: 'c'.repeat(101) }, 'body.country'],
       [{ wsdcId: '1'.repeat(11) }, 'body.wsdcId'],
       [{ avatar: `https://example.test/${'a'.repeat(240)}.jpg` }, 'body.avatar'],
     ];
@@ -116,6 +115,23 @@ describe('PATCH /api/users/me', () => {
       expectValidationError(
         await send(t, api.users.updateMe, { body }, { token: user.token }),
         path,
+      );
+    }
+  });
+
+  it('takes the country as an ISO 3166-1 alpha-2 code, in any case, and refuses anything else', async () => {
+    const user = await t.registerUser();
+    const res = await t.call(
+      api.users.updateMe,
+      { body: { country: ' de ' } },
+      { token: user.token },
+    );
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.country).toBe('DE');
+    for (const country of ['Poland', 'XX', 'XK', 'P', 'POL', '']) {
+      expectValidationError(
+        await send(t, api.users.updateMe, { body: { country } }, { token: user.token }),
+        'body.country',
       );
     }
   });

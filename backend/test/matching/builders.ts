@@ -31,7 +31,7 @@ export function buildDancer(id: string, heats: string[], over: Partial<Dancer> =
     id,
     name: id.charAt(0).toUpperCase() + id.slice(1),
     city: 'Berlin',
-    country: 'Germany',
+    country: 'DE',
     willingToRecord: true,
     recordingsDone: 0,
     recordingsReceived: 0,

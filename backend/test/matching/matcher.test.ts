@@ -25,7 +25,7 @@ function greedyTrap(): MatchingInput {
       buildDancer('anna', ['h1'], { willingToRecord: false, recordingsDone: 5 }),
       buildDancer('bob', ['h2'], { willingToRecord: false }),
       buildDancer('rolf', []),
-      buildDancer('paul', ['h3'], { city: 'Paris', country: 'France' }),
+      buildDancer('paul', ['h3'], { city: 'Paris', country: 'FR' }),
     ],
     maxRecordingsPerRecorder: 1,
   });
@@ -152,17 +152,17 @@ describe('explanations', () => {
   };
 
   it('says where the recorder comes from and why', () => {
-    expect(explain({ city: 'Berlin', country: 'Germany' })).toEqual({
+    expect(explain({ city: 'Berlin', country: 'DE' })).toEqual({
       kind: 'same_city',
       recorderName: 'Ben',
       recorderCity: 'Berlin',
       text: 'Ben, also from Berlin, will film you.',
     });
-    expect(explain({ city: 'Hamburg', country: 'Germany' })).toMatchObject({
+    expect(explain({ city: 'Hamburg', country: 'DE' })).toMatchObject({
       kind: 'same_country',
       text: 'No free recorder in your city; Ben from Hamburg (Germany) will film you.',
     });
-    expect(explain({ city: 'Paris', country: 'France' })).toMatchObject({
+    expect(explain({ city: 'Paris', country: 'FR' })).toMatchObject({
       kind: 'anyone',
       text: 'No free recorder in your city or country; Ben from Paris (France) will film you.',
     });
@@ -178,7 +178,7 @@ describe('explanations', () => {
       heats: [buildHeat('h1')],
       dancers: [
         buildDancer('anna', ['h1'], { willingToRecord: false }),
-        buildDancer('pierre', [], { city: 'Paris', country: 'France' }),
+        buildDancer('pierre', [], { city: 'Paris', country: 'FR' }),
         buildDancer('ben', []),
         buildDancer('hans', [], { city: 'Hamburg' }),
       ],

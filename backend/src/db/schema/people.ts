@@ -1,5 +1,5 @@
 /** Accounts, their sessions, and whom they blocked. */
-import { DANCE_ROLES, DIVISIONS } from '@spotlight/contracts';
+import { COUNTRY_CODES, DANCE_ROLES, DIVISIONS } from '@spotlight/contracts';
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -35,7 +35,8 @@ export const users = pgTable(
     danceRole: varchar('dance_role', { length: 10 }).$type<OneOf<typeof DANCE_ROLES>>(),
     division: varchar('division', { length: 20 }).$type<OneOf<typeof DIVISIONS>>(),
     city: varchar('city', { length: 100 }),
-    country: varchar('country', { length: 100 }),
+    /** ISO 3166-1 alpha-2, upper-case (`PL`); names come from Intl.DisplayNames in the app. */
+    country: varchar('country', { length: 2 }).$type<OneOf<typeof COUNTRY_CODES>>(),
     /** Profile links, each checked against its network (contracts' SOCIAL_PATTERNS). */
     instagram: varchar('instagram', { length: 200 }),
     youtube: varchar('youtube', { length: 200 }),
@@ -60,6 +61,7 @@ export const users = pgTable(
     check('users_email_lower', sql`${t.email} = lower(${t.email})`),
     check('users_dance_role', oneOf('dance_role', DANCE_ROLES)),
     check('users_division', oneOf('division', DIVISIONS)),
+    check('users_country', oneOf('country', COUNTRY_CODES)),
   ],
 );
 

@@ -158,6 +158,7 @@ export async function listParticipants(db: Executor, eventId: number, page: numb
         username: users.username,
         displayName: users.displayName,
         avatar: users.avatar,
+        country: users.country,
         joinedAt: eventParticipants.joinedAt,
         checkedInAt: eventParticipants.checkedInAt,
       })

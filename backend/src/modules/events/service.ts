@@ -101,6 +101,7 @@ export function createEventsService({ db, bus }: AppContext) {
       return {
         items: items.map((row) => ({
           ...toUserSummary(row),
+          country: row.country,
           joinedAt: row.joinedAt.toISOString(),
           checkedInAt: row.checkedInAt?.toISOString() ?? null,
         })),

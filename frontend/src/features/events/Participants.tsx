@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { Avatar, nameOf } from '../../ui/Avatar';
+import { CountryFlag } from '../../ui/CountryFlag';
 import { QueryState } from '../../ui/QueryState';
 import { participantsQuery } from '../../shared/events';
 
@@ -30,6 +31,7 @@ export function Participants({ eventId }: { eventId: number }) {
                     >
                       <span className="truncate">{name}</span>
                     </Link>
+                    {dancer.country && <CountryFlag code={dancer.country} />}
                     {dancer.checkedInAt && (
                       <span className="shrink-0 rounded-full bg-violet-100 px-2 py-0.5 text-xs font-semibold text-violet-800">
                         <span aria-hidden="true">✓ </span>Checked in

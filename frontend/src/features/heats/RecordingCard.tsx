@@ -1,6 +1,7 @@
 import type { Recording, RecordingStatus } from '@spotlight/contracts';
 import { errorMessage } from '../../lib/errors';
 import { Avatar, nameOf } from '../../ui/Avatar';
+import { CountryFlag } from '../../ui/CountryFlag';
 import { Button, ButtonLink } from '../../ui/Button';
 import { cx } from '../../ui/cx';
 import { ROLE_LABELS } from './HeatPicker';
@@ -67,7 +68,12 @@ export function RecordingCard({ recording }: { recording: Recording }) {
       <div className="flex items-center gap-3">
         <Avatar name={partner} url={recording.partner.avatar} size="sm" />
         <div className="min-w-0">
-          <p className="font-medium [overflow-wrap:anywhere]">{who}</p>
+          <p className="font-medium [overflow-wrap:anywhere]">
+            {who}
+            {recording.partner.country && (
+              <CountryFlag code={recording.partner.country} className="ml-1.5" />
+            )}
+          </p>
           <p className="text-xs text-slate-600">
             {recording.side === 'dancer' ? 'You dance' : `${partner} dances`} as{' '}
             {ROLE_LABELS[recording.dancerRole].toLowerCase()}

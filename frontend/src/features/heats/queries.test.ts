@@ -12,7 +12,7 @@ const user = {
   danceRole: null,
   division: null,
   city: 'Berlin',
-  country: 'Germany',
+  country: 'DE' as const,
   instagram: null,
   youtube: null,
   tiktok: null,

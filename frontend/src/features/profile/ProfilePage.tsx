@@ -24,6 +24,7 @@ import { PrivacySection } from './PrivacySection';
 import { AvatarPicker } from './AvatarPicker';
 import { RatingSummary } from './RatingSummary';
 import { useEditForm } from '../../lib/useEditForm';
+import { countryOptions } from '../../lib/countries';
 
 const FIELDS = [
   'displayName',
@@ -58,6 +59,7 @@ const divisionOptions = [
   { value: '', label: 'Not set' },
   ...DIVISIONS.map((d) => ({ value: d, label: DIVISION_LABELS[d] })),
 ];
+const countrySelectOptions = [{ value: '', label: 'Not set' }, ...countryOptions()];
 
 /** The signed-in dancer's own profile, editable, with their ratings and the session actions. */
 export function ProfilePage() {
@@ -129,7 +131,12 @@ export function ProfilePage() {
         </div>
         <div className="grid grid-cols-1 gap-4 min-[400px]:grid-cols-2">
           <TextField label="City" {...field('city')} autoComplete="address-level2" />
-          <TextField label="Country" {...field('country')} autoComplete="country-name" />
+          <SelectField
+            label="Country"
+            options={countrySelectOptions}
+            {...field('country')}
+            autoComplete="country"
+          />
         </div>
         <fieldset className="space-y-4">
           <legend className="font-semibold text-slate-900">Social links</legend>

@@ -2,9 +2,11 @@ import { SOCIAL_LABELS, SOCIAL_NETWORKS, type PublicUser } from '@spotlight/cont
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
+import { countryName } from '../../lib/countries';
 import { useIdParam } from '../../lib/useIdParam';
 import { Avatar, nameOf } from '../../ui/Avatar';
 import { Button, ButtonLink } from '../../ui/Button';
+import { CountryFlag } from '../../ui/CountryFlag';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryState } from '../../ui/QueryState';
 import { RelativeTime } from '../../ui/RelativeTime';
@@ -41,7 +43,7 @@ export function UserProfilePage() {
           const facts = [
             data.danceRole && ROLE_LABELS[data.danceRole],
             data.division && DIVISION_LABELS[data.division],
-            [data.city, data.country].filter(Boolean).join(', '),
+            [data.city, data.country && countryName(data.country)].filter(Boolean).join(', '),
             data.wsdcId && `WSDC #${data.wsdcId}`,
           ].filter(Boolean);
           return (
@@ -49,7 +51,10 @@ export function UserProfilePage() {
               <div className="flex items-center gap-3">
                 <Avatar name={name} url={data.avatar} size="lg" />
                 <div className="min-w-0">
-                  <p className="truncate text-lg font-semibold">{name}</p>
+                  <p className="flex items-center gap-2 text-lg font-semibold">
+                    <span className="truncate">{name}</span>
+                    {data.country && <CountryFlag code={data.country} />}
+                  </p>
                   <p className="truncate text-sm text-slate-600">@{data.username}</p>
                   {facts.length > 0 && (
                     <p className="text-sm text-slate-700">{facts.join(' · ')}</p>

@@ -2,9 +2,21 @@ import type { Dancer, Explanation, ExplanationKind } from './types';
 
 const KINDS: ExplanationKind[] = ['same_city', 'same_country', 'anyone'];
 
+const REGIONS = new Intl.DisplayNames(['en'], { type: 'region' });
+
+/** Profiles store ISO codes (`FR`); the sentence names the country ("France"). */
+function countryName(code: string): string {
+  try {
+    return REGIONS.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 function from(recorder: Dancer): string {
-  if (recorder.city && recorder.country) return ` from ${recorder.city} (${recorder.country})`;
-  if (recorder.city || recorder.country) return ` from ${recorder.city ?? recorder.country}`;
+  const country = recorder.country && countryName(recorder.country);
+  if (recorder.city && country) return ` from ${recorder.city} (${country})`;
+  if (recorder.city || country) return ` from ${recorder.city ?? country}`;
   return '';
 }
 
