@@ -27,7 +27,7 @@ export type Services = ReturnType<typeof createServices>;
 export function createServices(ctx: AppContext) {
   const roles = createRolesService(ctx);
   const users = createUsersService(ctx, { roles });
-  const events = createEventsService(ctx);
+  const events = createEventsService(ctx, { roles });
   const blocks = createBlocksPolicy(ctx);
   const matches = createMatchesService(ctx, { events, blocks });
   const auth = createAuthService(ctx, { roles });

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { CalendarDate, Id, IdParams, PageQuery, paged, Timestamp } from '../common';
 import { defineEndpoint } from './endpoint';
 import { Country } from '../countries';
-import { UserSummary } from './users';
+import { MatchStatus } from './matches';
+import { DanceRole, Division, UserSummary } from './users';
 
 export const Event = z.object({
   id: Id,
@@ -40,13 +41,43 @@ export const EventPage = paged(Event);
 
 export const JoinResponse = z.object({ event: Event });
 
+/** The viewer's match with a participant at this event, whatever its status. */
+export const ParticipantMatch = z.object({
+  id: Id,
+  status: MatchStatus,
+  /** The viewer's side: `requester` asked, `target` was asked. */
+  role: z.enum(['requester', 'target']),
+});
+export type ParticipantMatch = z.infer<typeof ParticipantMatch>;
+
+/**
+ * A dancer of the event as the list to find a recording partner shows them: public profile
+ * facts only, never the e-mail.
+ */
 export const Participant = UserSummary.extend({
   /** ISO 3166-1 alpha-2, shown as a flag in the list. */
   country: Country.nullable(),
   joinedAt: Timestamp,
   /** When they checked in at the venue; null while only joined. */
   checkedInAt: Timestamp.nullable(),
+  /** As stored on the profile; null when the dancer has not said. */
+  danceRole: DanceRole.nullable(),
+  division: Division.nullable(),
+  /** The ratings they received from partners, at every event. */
+  rating: z.object({
+    /** Mean score, 1–5, rounded to two decimals; null without ratings. */
+    average: z.number().nullable(),
+    count: z.number().int().min(0),
+  }),
+  /**
+   * In the event's chat right now, on any backend process (the socket layer's presence, with
+   * its grace period); false for someone who has the app open elsewhere.
+   */
+  online: z.boolean(),
+  /** The viewer's match with them here (null: none yet, or the viewer themselves). */
+  match: ParticipantMatch.nullable(),
 });
+export type Participant = z.infer<typeof Participant>;
 export const ParticipantPage = paged(Participant);
 
 /** One event as an organiser's import file gives it. */
@@ -112,7 +143,8 @@ export const eventsEndpoints = {
     path: '/api/events/:id/participants',
     auth: 'user',
     tag: 'events',
-    summary: "The event's participants, newest first (participants only)",
+    summary:
+      "The event's participants, newest first, with role, division, rating, online and the viewer's match (participants, organisers and admins; blocked dancers left out both ways)",
     params: IdParams,
     query: PageQuery,
     response: ParticipantPage,

@@ -101,6 +101,8 @@ export async function attachRealtime(
   });
   io.on('presence', (message) => presence.receive(message));
   presence.start();
+  // The REST list of an event's dancers shows who is here now from the same merged view.
+  services.events.usePresence((eventId, userId) => presence.has(eventId, userId));
 
   // Presence follows room membership itself, whatever moved it: a join, a leave, a
   // disconnect, or a socketsLeave() sent by another node.
@@ -139,6 +141,7 @@ export async function attachRealtime(
     (closing ??= (async () => {
       io.local.emit('server_shutdown', { reconnectInMs: RECONNECT_SPREAD_MS });
       presence.close();
+      services.events.usePresence(() => false);
       sessions.close();
       for (const off of unwatch) off();
       for (const timer of pushes.values()) clearTimeout(timer);

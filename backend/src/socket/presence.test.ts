@@ -114,6 +114,13 @@ describe('Presence across processes', () => {
     b.join(1, 's3', user(7));
     expect(ids(a)).toEqual([7, 8]);
     expect(ids(b)).toEqual([7, 8]);
+    // What the REST list of an event's dancers asks (online): the same merged view.
+    expect([a.has(1, 8), b.has(1, 7), a.has(2, 8), a.has(1, 9)]).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
 
     a.leave(1, 's1', 7);
     vi.advanceTimersByTime(GRACE);
@@ -123,6 +130,7 @@ describe('Presence across processes', () => {
     vi.advanceTimersByTime(GRACE);
     expect(ids(a)).toEqual([8]);
     expect(ids(b)).toEqual([8]);
+    expect(a.has(1, 7)).toBe(false);
     c.close();
   });
 

@@ -73,6 +73,11 @@ export class Presence {
     return list;
   }
 
+  /** Whether the user is present in the event, on this process or another. */
+  has(eventId: number, userId: number): boolean {
+    return this.view.get(eventId)?.has(userId) ?? false;
+  }
+
   size(eventId: number): number {
     return this.view.get(eventId)?.size ?? 0;
   }

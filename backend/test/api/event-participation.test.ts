@@ -169,6 +169,11 @@ describe('GET /api/events/:id/participants', () => {
       country: 'PL',
       joinedAt: expect.any(String),
       checkedInAt: null,
+      danceRole: null,
+      division: null,
+      rating: { average: null, count: 0 },
+      online: false,
+      match: null,
     });
     expectNoSecrets(
       res.body,

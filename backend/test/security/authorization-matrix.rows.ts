@@ -102,7 +102,10 @@ export const MATRIX: Record<string, Row> = {
   'events.get': { request: (w) => ({ params: { id: w.eventId } }), expect: signedIn(200) },
   'events.join': { request: (w) => ({ params: { id: w.eventId } }), expect: signedIn(200) },
   'events.leave': { request: (w) => ({ params: { id: w.eventId } }), expect: signedIn(200) },
+  // The list to find a partner in: both dancers see it (A with the pending match to B); the
+  // outsider is refused. Organisers, admins and blocks: backend/test/api/event-dancers.test.ts.
   'events.participants': {
+    match: 'pending',
     request: (w) => ({ params: { id: w.eventId } }),
     expect: { anonymous: 401, outsider: 403, participant: 200, other: 200 },
   },

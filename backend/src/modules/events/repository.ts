@@ -1,7 +1,15 @@
 import type { EventImportRow, ListEventsQuery } from '@spotlight/contracts';
 import { and, asc, count, desc, eq, gte, ilike, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { chatRooms, eventParticipants, events, users } from '../../db/schema';
+import {
+  chatRooms,
+  eventParticipants,
+  events,
+  matches,
+  ratings,
+  userBlocks,
+  users,
+} from '../../db/schema';
 
 export type EventRow = typeof events.$inferSelect;
 
@@ -149,8 +157,21 @@ export const recountParticipants = (db: Executor, eventId: number) =>
     })
     .where(eq(events.id, eventId));
 
-export async function listParticipants(db: Executor, eventId: number, page: number, limit: number) {
-  const where = eq(eventParticipants.eventId, eventId);
+/**
+ * A page of an event's participants as `viewerId` sees them, newest first: neither side of a
+ * block appears, and each row carries the dancer's rating and the viewer's match with them.
+ */
+export async function listParticipants(
+  db: Executor,
+  eventId: number,
+  viewerId: number,
+  page: number,
+  limit: number,
+) {
+  const where = and(
+    eq(eventParticipants.eventId, eventId),
+    sql`not exists (select 1 from ${userBlocks} b where (b.blocker_id = ${viewerId} and b.blocked_id = ${eventParticipants.userId}) or (b.blocker_id = ${eventParticipants.userId} and b.blocked_id = ${viewerId}))`,
+  );
   const [items, [total]] = await Promise.all([
     db
       .select({
@@ -159,11 +180,31 @@ export async function listParticipants(db: Executor, eventId: number, page: numb
         displayName: users.displayName,
         avatar: users.avatar,
         country: users.country,
+        danceRole: users.danceRole,
+        division: users.division,
         joinedAt: eventParticipants.joinedAt,
         checkedInAt: eventParticipants.checkedInAt,
+        ratingAverage: sql<
+          number | null
+        >`(select round(avg(r.score), 2)::float8 from ${ratings} r where r.rated_id = ${users.id})`,
+        ratingCount: sql<number>`(select count(*)::int from ${ratings} r where r.rated_id = ${users.id})`,
+        matchId: matches.id,
+        matchStatus: matches.status,
+        matchRequesterId: matches.user1Id,
       })
       .from(eventParticipants)
       .innerJoin(users, eq(users.id, eventParticipants.userId))
+      // One match per pair and event at most (matches_pair_event_key).
+      .leftJoin(
+        matches,
+        and(
+          eq(matches.eventId, eventParticipants.eventId),
+          or(
+            and(eq(matches.user1Id, viewerId), eq(matches.user2Id, eventParticipants.userId)),
+            and(eq(matches.user2Id, viewerId), eq(matches.user1Id, eventParticipants.userId)),
+          ),
+        ),
+      )
       .where(where)
       .orderBy(desc(eventParticipants.joinedAt), desc(users.id))
       .limit(limit)

@@ -1,6 +1,7 @@
-import type { Event, ListEventsQuery } from '@spotlight/contracts';
+import type { Event, ListEventsQuery, Participant } from '@spotlight/contracts';
 import { AppError, notFound, notParticipant } from '../../errors';
 import type { AppContext } from '../../http/context';
+import type { RolesService } from '../roles/service';
 import { toUserSummary } from '../users/presenter';
 import * as repo from './repository';
 
@@ -21,7 +22,34 @@ export const toEvent = (
   checkedIn: row.checkedIn,
 });
 
-export function createEventsService({ db, bus }: AppContext) {
+/** Whether a user is in an event's room right now; the socket layer's presence answers. */
+export type PresenceProbe = (eventId: number, userId: number) => boolean;
+
+type ParticipantRow = Awaited<ReturnType<typeof repo.listParticipants>>['items'][number];
+
+const toParticipant = (row: ParticipantRow, viewerId: number, online: boolean): Participant => ({
+  ...toUserSummary(row),
+  country: row.country,
+  joinedAt: row.joinedAt.toISOString(),
+  checkedInAt: row.checkedInAt?.toISOString() ?? null,
+  danceRole: row.danceRole,
+  division: row.division,
+  rating: { average: row.ratingAverage, count: row.ratingCount },
+  online,
+  match:
+    row.matchId === null || row.matchStatus === null
+      ? null
+      : {
+          id: row.matchId,
+          status: row.matchStatus,
+          role: row.matchRequesterId === viewerId ? 'requester' : 'target',
+        },
+});
+
+export function createEventsService({ db, bus }: AppContext, deps: { roles: RolesService }) {
+  // Without a socket layer (the CLI, a process that serves no sockets) nobody is online.
+  let isPresent: PresenceProbe = () => false;
+
   const get = async (userId: number, id: number): Promise<Event> => {
     const row = await repo.findEvent(db, userId, id);
     if (!row) throw notFound('Event');
@@ -95,16 +123,23 @@ export function createEventsService({ db, bus }: AppContext) {
 
     isParticipant: (eventId: number, userId: number) => repo.isParticipant(db, eventId, userId),
 
+    /** The socket layer tells who is in an event's room (backend/src/socket/index.ts). */
+    usePresence(probe: PresenceProbe) {
+      isPresent = probe;
+    },
+
+    /**
+     * The dancers of an event, for its participants, organisers and admins (404 for a missing
+     * event, 403 `not_participant` for anyone else).
+     */
     async participants(userId: number, eventId: number, page: number, limit: number) {
-      await assertParticipant(eventId, userId);
-      const { items, total } = await repo.listParticipants(db, eventId, page, limit);
+      if (!(await repo.isParticipant(db, eventId, userId))) {
+        if (!(await repo.eventExists(db, eventId))) throw notFound('Event');
+        if (!(await deps.roles.canManageEvent(userId, eventId))) throw notParticipant();
+      }
+      const { items, total } = await repo.listParticipants(db, eventId, userId, page, limit);
       return {
-        items: items.map((row) => ({
-          ...toUserSummary(row),
-          country: row.country,
-          joinedAt: row.joinedAt.toISOString(),
-          checkedInAt: row.checkedInAt?.toISOString() ?? null,
-        })),
+        items: items.map((row) => toParticipant(row, userId, isPresent(eventId, row.id))),
         total,
         page,
         limit,
