@@ -9,9 +9,9 @@ export const ERROR_STATUS = {
   weak_password: 400,
   self_action: 400,
   invalid_check_in_code: 400,
-  /** A mailed link (verification, password reset) that is unknown, used or expired. */
+  /** A mailed link (verification, password reset, e-mail change) that is unknown, used or expired. */
   invalid_token: 400,
-  /** The event asks for a verified e-mail address. */
+  /** The event asks for a verified e-mail address and the user's is not (yet). */
   email_not_verified: 403,
   invalid_heat_sheet: 400,
   unknown_heat: 400,
@@ -23,7 +23,7 @@ export const ERROR_STATUS = {
   not_participant: 403,
   blocked: 403,
   account_suspended: 403,
-  /** The account's own password, asked again before deleting it, was wrong. */
+  /** The account's own password, asked again (deleting it, changing its address), was wrong. */
   password_incorrect: 403,
   muted: 403,
   not_found: 404,

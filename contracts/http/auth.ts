@@ -73,6 +73,27 @@ export const PASSWORD_RESET_ACCEPTED = {
 } as const;
 export const AcceptedResponse = z.object({ ok: z.literal(true), message: z.string() });
 
+/** How long the link that confirms a new address works: a change is awaited, not stumbled on. */
+export const EMAIL_CHANGE_TTL_HOURS = 24;
+
+/** A new address for the account, with the current password asked again. */
+export const ChangeEmailBody = z.strictObject({
+  email: Email,
+  password: z.string().min(1, 'Enter your password').max(PASSWORD_MAX),
+});
+export type ChangeEmailBody = z.infer<typeof ChangeEmailBody>;
+
+/** The change waits for the link mailed to `pendingEmail`; sign-in stays with the old address. */
+export const ChangeEmailResponse = AcceptedResponse.extend({ pendingEmail: z.string() });
+export type ChangeEmailResponse = z.infer<typeof ChangeEmailResponse>;
+
+export const ConfirmEmailChangeBody = z.strictObject({ token: AccountToken });
+export type ConfirmEmailChangeBody = z.infer<typeof ConfirmEmailChangeBody>;
+
+/** The address the account signs in with from now on. */
+export const ConfirmEmailChangeResponse = z.object({ ok: z.literal(true), email: z.string() });
+export type ConfirmEmailChangeResponse = z.infer<typeof ConfirmEmailChangeResponse>;
+
 export const authEndpoints = {
   register: defineEndpoint({
     method: 'POST',
@@ -151,5 +172,27 @@ export const authEndpoints = {
     body: PasswordResetConfirmBody,
     response: OkResponse,
     errors: ['validation_error', 'weak_password', 'invalid_token', 'rate_limited'],
+  }),
+  changeEmail: defineEndpoint({
+    method: 'POST',
+    path: '/api/users/me/email',
+    auth: 'user',
+    tag: 'users',
+    summary: `Change the own address: mails a link (${EMAIL_CHANGE_TTL_HOURS} h, once) to the new one and a notice to the old one; nothing changes until the link is opened`,
+    body: ChangeEmailBody,
+    response: ChangeEmailResponse,
+    status: 202,
+    errors: ['validation_error', 'password_incorrect', 'email_taken', 'rate_limited'],
+  }),
+  confirmEmailChange: defineEndpoint({
+    method: 'POST',
+    path: '/api/auth/email-change/confirm',
+    auth: 'public',
+    tag: 'auth',
+    summary:
+      'Switch the account to the new address with the token mailed there; the address counts as verified',
+    body: ConfirmEmailChangeBody,
+    response: ConfirmEmailChangeResponse,
+    errors: ['validation_error', 'invalid_token', 'email_taken', 'rate_limited'],
   }),
 } as const;

@@ -5,10 +5,12 @@
 import { z } from 'zod';
 import { IdParams, Timestamp } from '../common';
 import { defineEndpoint } from './endpoint';
-import { Event, EventImportRow } from './events';
+import { DATES_IN_ORDER, datesInOrder, Event, EVENT_FIELDS } from './events';
 
 /** A new event: the fields of one import row. Its creator becomes its first organiser. */
-export const CreateEventBody = EventImportRow;
+export const CreateEventBody = z
+  .strictObject({ ...EVENT_FIELDS, requireVerifiedEmail: z.boolean().default(false) })
+  .refine(datesInOrder, DATES_IN_ORDER);
 export type CreateEventBody = z.infer<typeof CreateEventBody>;
 
 /** Any of an event's fields; the dates are checked together with the stored ones. */
@@ -20,6 +22,7 @@ export const UpdateEventBody = z
     endDate: z.iso.date(),
     worldsdcId: z.string().trim().min(1).max(100).nullable(),
     description: z.string().trim().max(5000).nullable(),
+    requireVerifiedEmail: z.boolean(),
   })
   .partial()
   .refine((body) => Object.keys(body).length > 0, { message: 'Change at least one field' });

@@ -18,6 +18,8 @@ export const Event = z.object({
   joined: z.boolean(),
   /** Whether the signed-in user checked in at the venue, with the code at the door. */
   checkedIn: z.boolean(),
+  /** Joining, checking in and matching here need a verified e-mail address. */
+  requireVerifiedEmail: z.boolean(),
 });
 export type Event = z.infer<typeof Event>;
 
@@ -80,21 +82,23 @@ export const Participant = UserSummary.extend({
 export type Participant = z.infer<typeof Participant>;
 export const ParticipantPage = paged(Participant);
 
+/** The fields of an event as an import file or the create form gives them. */
+export const EVENT_FIELDS = {
+  name: z.string().trim().min(1).max(255),
+  location: z.string().trim().min(1).max(255),
+  startDate: CalendarDate,
+  endDate: CalendarDate,
+  worldsdcId: z.string().trim().min(1).max(100).nullish(),
+  description: z.string().trim().max(5000).nullish(),
+};
+
+// The database refuses it too (events_dates); saying so here names the row.
+export const datesInOrder = (row: { startDate: string; endDate: string }) =>
+  row.endDate >= row.startDate;
+export const DATES_IN_ORDER = { message: 'endDate is before startDate', path: ['endDate'] };
+
 /** One event as an organiser's import file gives it. */
-export const EventImportRow = z
-  .strictObject({
-    name: z.string().trim().min(1).max(255),
-    location: z.string().trim().min(1).max(255),
-    startDate: CalendarDate,
-    endDate: CalendarDate,
-    worldsdcId: z.string().trim().min(1).max(100).nullish(),
-    description: z.string().trim().max(5000).nullish(),
-  })
-  // The database refuses it too (events_dates); saying so here names the row.
-  .refine((row) => row.endDate >= row.startDate, {
-    message: 'endDate is before startDate',
-    path: ['endDate'],
-  });
+export const EventImportRow = z.strictObject(EVENT_FIELDS).refine(datesInOrder, DATES_IN_ORDER);
 export type EventImportRow = z.infer<typeof EventImportRow>;
 
 export const eventsEndpoints = {

@@ -115,6 +115,8 @@ export const Me = PublicUser.extend({
   email: z.string(),
   /** Whether the current e-mail address was confirmed from a mailed link. */
   emailVerified: z.boolean(),
+  /** A new address waiting for its mailed link to be opened; null when none is. */
+  pendingEmail: z.string().nullable(),
   /** Site admin: manages every event, grants organisers, reads every report. */
   isAdmin: z.boolean(),
   /** Events this user organises. */

@@ -21,6 +21,10 @@ export interface JobTypes {
   'auth.verification-mail': { userId: number };
   /** Mails a password-reset link, when an account uses the address (else does nothing). */
   'auth.password-reset-mail': { email: string };
+  /** Mails the link that confirms a new address to that address (modules/auth/account). */
+  'auth.email-change-mail': { userId: number; email: string };
+  /** Tells the address being replaced that a change was asked for. */
+  'auth.email-change-notice': { userId: number; oldEmail: string; newEmail: string };
   /** Recorder matching for an event once its registration deadline (ISO) has passed. */
   'matching.deadline': { eventId: number; deadline: string };
   /** Every minute: reminds the dancers of heats that start within HEAT_REMINDER_MINUTES. */

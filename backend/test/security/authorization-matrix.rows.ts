@@ -76,6 +76,17 @@ export const MATRIX: Record<string, Row> = {
     request: () => ({ body: { token: 'A'.repeat(43), password: 'a brand new passphrase' } }),
     expect: same(400),
   },
+  // A wrong password: nothing is mailed and the world's addresses stay (email-change.test.ts).
+  'auth.changeEmail': {
+    request: () => ({
+      body: { email: `${randomUUID()}@example.test`, password: 'not the password at all' },
+    }),
+    expect: signedIn(403),
+  },
+  'auth.confirmEmailChange': {
+    request: () => ({ body: { token: 'A'.repeat(43) } }),
+    expect: same(400),
+  },
   'users.me': { request: none, expect: signedIn(200) },
   'users.updateMe': { request: () => ({ body: { city: 'Lyon' } }), expect: signedIn(200) },
   // The matrix sends no photo: signed in, the empty body is refused (avatar.test.ts uploads).

@@ -2,6 +2,7 @@
 import { CHAT_ROOM_TYPES, MESSAGE_TYPES } from '@spotlight/contracts';
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   check,
   date,
   index,
@@ -35,6 +36,8 @@ export const events = pgTable(
     worldsdcId: varchar('worldsdc_id', { length: 100 }).unique(),
     participantsCount: integer('participants_count').notNull().default(0),
     description: text('description'),
+    /** The organiser's choice: joining, checking in and matching need a verified address. */
+    requireVerifiedEmail: boolean('require_verified_email').notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [

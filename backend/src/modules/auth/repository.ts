@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { accountTokens, sessions, users } from '../../db/schema';
 
@@ -121,3 +121,34 @@ export const setPasswordHash = (db: Executor, userId: number, passwordHash: stri
     .update(users)
     .set({ passwordHash, updatedAt: sql`now()` })
     .where(eq(users.id, userId));
+
+/** The new address of the user's live e-mail change, if one waits for its link; else null. */
+export const findPendingEmail = async (db: Executor, userId: number) =>
+  (
+    await db
+      .select({ email: accountTokens.email })
+      .from(accountTokens)
+      .where(
+        and(
+          eq(accountTokens.userId, userId),
+          eq(accountTokens.kind, 'email_change'),
+          isNull(accountTokens.usedAt),
+          gt(accountTokens.expiresAt, sql`now()`),
+        ),
+      )
+      .orderBy(desc(accountTokens.id))
+      .limit(1)
+  )[0]?.email ?? null;
+
+/**
+ * Gives the account its new address, verified (the link came to it); false when the account is
+ * gone. Throws a unique violation when another account took the address meanwhile.
+ */
+export const switchEmail = async (db: Executor, userId: number, email: string) =>
+  (
+    await db
+      .update(users)
+      .set({ email, emailVerifiedAt: sql`now()`, updatedAt: sql`now()` })
+      .where(and(eq(users.id, userId), isNull(users.deletedAt)))
+      .returning({ id: users.id })
+  ).length > 0;

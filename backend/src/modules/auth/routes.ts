@@ -56,6 +56,13 @@ export function mountAuthRoutes(
     account.confirmPasswordReset(body, clientMeta(req).ip),
   );
 
+  mountEndpoint(router, api.auth.changeEmail, authenticate, ({ user, body, req }) =>
+    account.requestEmailChange(user, body, clientMeta(req).ip),
+  );
+  mountEndpoint(router, api.auth.confirmEmailChange, authenticate, ({ body, req }) =>
+    account.confirmEmailChange(body.token, clientMeta(req).ip),
+  );
+
   mountEndpoint(router, api.auth.login, authenticate, async ({ body, req, res }) => {
     return setCookies(res, await auth.login(body, clientMeta(req)));
   });

@@ -67,7 +67,7 @@ export function createAuthService(ctx: AppContext, deps: { roles: RolesService }
       expiresAt,
     );
     return {
-      user: toMe(user, await deps.roles.rolesOf(user.id)),
+      user: toMe(user, await deps.roles.rolesOf(user.id), await repo.findPendingEmail(db, user.id)),
       token,
       expiresAt: expiresAt.toISOString(),
     };

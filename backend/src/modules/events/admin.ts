@@ -62,7 +62,10 @@ export function createEventAdminService(
       await assertMayCreate(userId);
       const id = await uniqueOrConflict(() =>
         db.transaction(async (tx) => {
-          const created = await repo.insertEvent(tx, repo.toNewEvent(body));
+          const created = await repo.insertEvent(tx, {
+            ...repo.toNewEvent(body),
+            requireVerifiedEmail: body.requireVerifiedEmail,
+          });
           await roles.grantIn(tx, created, userId, userId);
           return created;
         }),
@@ -138,6 +141,7 @@ export function createEventAdminService(
       if (await repo.hasEnded(db, eventId)) {
         throw new AppError('event_ended', 'This event is over; check-in has closed');
       }
+      await events.assertMayTakePart(eventId, userId);
       const { checkedInAt, joined } = await db.transaction(async (tx) => {
         const row = await repo.checkIn(tx, eventId, userId);
         if (row.joined) await repo.adjustParticipantsCount(tx, eventId, 1);

@@ -30,6 +30,7 @@ const eventColumns = (userId: number) => ({
   worldsdcId: events.worldsdcId,
   participantsCount: events.participantsCount,
   description: events.description,
+  requireVerifiedEmail: events.requireVerifiedEmail,
   joined: joinedBy(userId),
   checkedIn: checkedInBy(userId),
 });
@@ -72,6 +73,23 @@ export async function listEvents(db: Executor, userId: number, query: ListEvents
 
 export const findEvent = async (db: Executor, userId: number, id: number) =>
   (await db.select(eventColumns(userId)).from(events).where(eq(events.id, id)).limit(1))[0];
+
+/** True when the event asks for a verified e-mail address and the user's is not verified. */
+export const lacksVerifiedEmail = async (db: Executor, eventId: number, userId: number) =>
+  (
+    await db
+      .select({ id: events.id })
+      .from(events)
+      .innerJoin(users, eq(users.id, userId))
+      .where(
+        and(
+          eq(events.id, eventId),
+          eq(events.requireVerifiedEmail, true),
+          sql`${users.emailVerifiedAt} is null`,
+        ),
+      )
+      .limit(1)
+  ).length > 0;
 
 export const eventExists = async (db: Executor, id: number) =>
   (await db.select({ id: events.id }).from(events).where(eq(events.id, id)).limit(1)).length > 0;

@@ -18,6 +18,7 @@ export const toEvent = (
   worldsdcId: row.worldsdcId,
   participantsCount: row.participantsCount,
   description: row.description,
+  requireVerifiedEmail: row.requireVerifiedEmail,
   joined: row.joined,
   checkedIn: row.checkedIn,
 });
@@ -69,9 +70,23 @@ export function createEventsService({ db, bus }: AppContext, deps: { roles: Role
     throw notParticipant();
   };
 
+  /**
+   * The organiser's verified-address rule, in one place for every way of taking part: joining,
+   * checking in, asking for a match (REST and socket) and accepting a recording.
+   */
+  const assertMayTakePart = async (eventId: number, userId: number): Promise<void> => {
+    if (await repo.lacksVerifiedEmail(db, eventId, userId)) {
+      throw new AppError(
+        'email_not_verified',
+        'This event requires a verified e-mail address; confirm yours from the link we sent',
+      );
+    }
+  };
+
   return {
     get,
     assertParticipant,
+    assertMayTakePart,
 
     /** The user ids of every participant. */
     participantIds: (eventId: number) => repo.participantIds(db, eventId),
@@ -94,6 +109,7 @@ export function createEventsService({ db, bus }: AppContext, deps: { roles: Role
      * and only once.
      */
     async join(userId: number, id: number): Promise<{ event: Event }> {
+      await assertMayTakePart(id, userId);
       const joined = await db.transaction(async (tx) => {
         if (!(await repo.eventExists(tx, id))) throw notFound('Event');
         if (await repo.hasEnded(tx, id)) {

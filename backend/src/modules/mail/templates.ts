@@ -61,3 +61,29 @@ export const passwordResetMail = (to: Recipient, link: string) =>
     link,
     footer: 'If it was not you, ignore this mail: your password stays as it is.',
   });
+
+export const emailChangeMail = (to: Recipient, link: string, hours: number) =>
+  render(to.email, 'Confirm your new e-mail address for spotlight.cam', {
+    greeting: `Hi ${to.name},`,
+    lines: [
+      'You asked to sign in to spotlight.cam with this address from now on.',
+      `The link is valid for ${hours} hours and works once. Until you open it, your account keeps its old address.`,
+    ],
+    action: 'Use this e-mail address',
+    link,
+    footer: 'If you did not ask for this, ignore this mail: nothing changes.',
+  });
+
+/** To the address being replaced: the owner hears of the change before it can happen. */
+export const emailChangeNotice = (to: Recipient, newEmail: string, link: string) =>
+  render(to.email, 'Your spotlight.cam e-mail address is being changed', {
+    greeting: `Hi ${to.name},`,
+    lines: [
+      `Someone signed in to your account asked to change its e-mail address to ${newEmail}.`,
+      'The change happens only when the link sent to that address is opened.',
+      'If this was not you, reset your password now: that cancels the change and signs out every device.',
+    ],
+    action: 'Reset my password',
+    link,
+    footer: 'If it was you, there is nothing to do here.',
+  });

@@ -94,6 +94,7 @@ export function createMatchesService(
       if (!(await events.isParticipant(eventId, requesterId))) {
         throw notParticipant('Join the event before asking for a recording partner');
       }
+      await events.assertMayTakePart(eventId, requesterId);
       if (!(await events.isParticipant(eventId, targetUserId))) {
         throw notParticipant('That dancer has not joined this event');
       }

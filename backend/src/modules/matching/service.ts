@@ -168,6 +168,11 @@ export function createMatchingService(
 
     /** Accept or decline, for the dancer and the recorder only (404 for anyone else). */
     async answer(userId: number, id: number, answer: RecordingAnswer): Promise<Recording> {
+      if (answer === 'accepted') {
+        const found = await repo.findRecording(db, id, false);
+        const party = found && (found.dancerId === userId || found.recorderId === userId);
+        if (party) await events.assertMayTakePart(found.eventId, userId);
+      }
       const changed = await db.transaction(async (tx) => {
         const row = await repo.findRecording(tx, id, true);
         if (!row || (row.dancerId !== userId && row.recorderId !== userId)) {

@@ -1,7 +1,7 @@
 import type { Me, PublicUser, UserSummary } from '@spotlight/contracts';
 import type { users } from '../../db/schema';
 
-type UserRow = typeof users.$inferSelect;
+export type UserRow = typeof users.$inferSelect;
 type SummaryRow = Pick<UserRow, 'id' | 'username' | 'displayName' | 'avatar'>;
 
 export const toUserSummary = (row: SummaryRow): UserSummary => ({
@@ -25,10 +25,15 @@ export const toPublicUser = (row: UserRow): PublicUser => ({
   createdAt: row.createdAt.toISOString(),
 });
 
-export const toMe = (row: UserRow, roles: { isAdmin: boolean; organiserOf: number[] }): Me => ({
+export const toMe = (
+  row: UserRow,
+  roles: { isAdmin: boolean; organiserOf: number[] },
+  pendingEmail: string | null,
+): Me => ({
   ...toPublicUser(row),
   email: row.email,
   emailVerified: row.emailVerifiedAt !== null,
+  pendingEmail,
   isAdmin: roles.isAdmin,
   organiserOf: roles.organiserOf,
 });

@@ -2,9 +2,10 @@ import type { Me, PublicUser, UpdateMeBody } from '@spotlight/contracts';
 import { notFound } from '../../errors';
 import type { Executor } from '../../db/client';
 import type { AppContext } from '../../http/context';
+import { findPendingEmail } from '../auth/repository';
 import type { RolesService } from '../roles/service';
 import { avatarKeys, avatarName, AVATAR_URL_PREFIX, diskStorage, renderAvatar } from './avatars';
-import { toMe, toPublicUser } from './presenter';
+import { toMe, toPublicUser, type UserRow } from './presenter';
 import * as repo from './repository';
 
 export type UsersService = ReturnType<typeof createUsersService>;
@@ -12,6 +13,8 @@ export type UsersService = ReturnType<typeof createUsersService>;
 export function createUsersService({ db, config }: AppContext, deps: { roles: RolesService }) {
   const find = (id: number) => repo.findUserById(db, id);
   const storage = diskStorage(config.UPLOADS_DIR);
+  const present = async (user: UserRow): Promise<Me> =>
+    toMe(user, await deps.roles.rolesOf(user.id), await findPendingEmail(db, user.id));
 
   /** Sets the avatar URL, then removes the files of the one it replaced (if they were ours). */
   async function replaceAvatar(userId: number, avatar: string | null): Promise<Me> {
@@ -20,7 +23,7 @@ export function createUsersService({ db, config }: AppContext, deps: { roles: Ro
     const user = await repo.updateUser(db, userId, { avatar });
     if (!user) throw notFound('User');
     await Promise.all(avatarKeys(before.avatar).map((key) => storage.remove(key)));
-    return toMe(user, await deps.roles.rolesOf(userId));
+    return present(user);
   }
 
   return {
@@ -29,13 +32,13 @@ export function createUsersService({ db, config }: AppContext, deps: { roles: Ro
     async me(userId: number): Promise<Me> {
       const user = await find(userId);
       if (!user) throw notFound('User');
-      return toMe(user, await deps.roles.rolesOf(userId));
+      return present(user);
     },
 
     async updateMe(userId: number, changes: UpdateMeBody): Promise<Me> {
       const user = await repo.updateUser(db, userId, changes);
       if (!user) throw notFound('User');
-      return toMe(user, await deps.roles.rolesOf(userId));
+      return present(user);
     },
 
     /** Stores an uploaded photo as the avatar (checked, resized, metadata stripped). */

@@ -14,6 +14,7 @@ const event = (id: number, participantsCount: number): Event => ({
   description: null,
   joined: false,
   checkedIn: false,
+  requireVerifiedEmail: false,
 });
 
 describe('a live participants count', () => {

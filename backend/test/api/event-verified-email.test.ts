@@ -1,0 +1,190 @@
+/**
+ * An event whose organiser requires a verified e-mail address: an unverified dancer is refused
+ * (403 email_not_verified) joining, checking in and asking for a match, over REST and the
+ * socket; a verified one goes ahead. The option is off unless the organiser sets it.
+ */
+import { api } from '@spotlight/contracts';
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { users } from '../../src/db/schema';
+import { startTestServer, type TestServer, type TestUser } from '../harness';
+import { expectError } from '../helpers';
+import {
+  closeAll,
+  connectSocket,
+  emitAck,
+  errorCode,
+  ok,
+  type ClientSocket,
+} from '../socket-harness';
+
+const ADMIN_EMAIL = 'boss.verified-events@example.test';
+let t: TestServer;
+let organiser: TestUser;
+const sockets: ClientSocket[] = [];
+beforeAll(async () => {
+  t = await startTestServer({ ADMIN_EMAILS: ADMIN_EMAIL });
+  organiser = await t.registerUser({ email: ADMIN_EMAIL });
+});
+afterAll(async () => {
+  closeAll(sockets);
+  await t?.close();
+});
+
+const as = (user: TestUser) => ({ token: user.token });
+
+async function verified(): Promise<TestUser> {
+  const user = await t.registerUser();
+  await t.db
+    .update(users)
+    .set({ emailVerifiedAt: sql`now()` })
+    .where(eq(users.id, user.id));
+  return user;
+}
+
+async function strictEvent() {
+  const created = await t.call(
+    api.eventAdmin.create,
+    {
+      body: {
+        name: `Verified Swing ${Date.now()}`,
+        location: 'Lyon',
+        startDate: '2031-05-01',
+        endDate: '2031-05-03',
+        requireVerifiedEmail: true,
+      },
+    },
+    as(organiser),
+  );
+  expect(created.status).toBe(201);
+  expect(created.body.requireVerifiedEmail).toBe(true);
+  return created.body.id;
+}
+
+describe('events that require a verified e-mail address', () => {
+  it('is off by default, and the organiser turns it on and off', async () => {
+    const created = await t.call(
+      api.eventAdmin.create,
+      {
+        body: {
+          name: 'Open Swing',
+          location: 'Paris',
+          startDate: '2031-01-01',
+          endDate: '2031-01-02',
+        },
+      },
+      as(organiser),
+    );
+    expect(created.body.requireVerifiedEmail).toBe(false);
+    const id = created.body.id;
+    const on = await t.call(
+      api.eventAdmin.update,
+      { params: { id }, body: { requireVerifiedEmail: true } },
+      as(organiser),
+    );
+    expect(on.body.requireVerifiedEmail).toBe(true);
+    const dancer = await t.registerUser();
+    const seen = await t.call(api.events.get, { params: { id } }, as(dancer));
+    expect(seen.body.requireVerifiedEmail).toBe(true);
+    expectError(
+      await t.call(
+        api.eventAdmin.update,
+        { params: { id }, body: { requireVerifiedEmail: false } },
+        as(dancer),
+      ),
+      403,
+      'forbidden',
+    );
+  });
+
+  it('refuses an unverified dancer joining and checking in; a verified one joins', async () => {
+    const id = await strictEvent();
+    const unverified = await t.registerUser();
+    expectError(
+      await t.call(api.events.join, { params: { id } }, as(unverified)),
+      403,
+      'email_not_verified',
+    );
+    const code = await t.call(api.eventAdmin.checkInCode, { params: { id } }, as(organiser));
+    expectError(
+      await t.call(
+        api.eventAdmin.checkIn,
+        { params: { id }, body: { token: code.body.token } },
+        as(unverified),
+      ),
+      403,
+      'email_not_verified',
+    );
+    const event = await t.call(api.events.get, { params: { id } }, as(unverified));
+    expect(event.body).toMatchObject({ joined: false, participantsCount: 0 });
+
+    const dancer = await verified();
+    const joined = await t.call(api.events.join, { params: { id } }, as(dancer));
+    expect(joined.status).toBe(200);
+    expect(joined.body.event.joined).toBe(true);
+    const checkedIn = await t.call(
+      api.eventAdmin.checkIn,
+      { params: { id }, body: { token: code.body.token } },
+      as(await verified()),
+    );
+    expect(checkedIn.status).toBe(200);
+  });
+
+  it('refuses a match request from a dancer who joined before the rule, over REST and the socket', async () => {
+    const created = await t.call(
+      api.eventAdmin.create,
+      {
+        body: {
+          name: `Later Swing ${Date.now()}`,
+          location: 'Nice',
+          startDate: '2031-02-01',
+          endDate: '2031-02-02',
+        },
+      },
+      as(organiser),
+    );
+    const id = created.body.id;
+    const unverified = await t.registerUser();
+    const partner = await verified();
+    const other = await verified();
+    for (const user of [unverified, partner, other]) {
+      expect((await t.call(api.events.join, { params: { id } }, as(user))).status).toBe(200);
+    }
+    await t.call(
+      api.eventAdmin.update,
+      { params: { id }, body: { requireVerifiedEmail: true } },
+      as(organiser),
+    );
+
+    expectError(
+      await t.call(
+        api.matches.create,
+        { body: { targetUserId: partner.id, eventId: id } },
+        as(unverified),
+      ),
+      403,
+      'email_not_verified',
+    );
+    const socket = await connectSocket(t.url, as(unverified));
+    sockets.push(socket);
+    expect(
+      await errorCode(
+        emitAck(socket, 'send_match_request', { targetUserId: partner.id, eventId: id }),
+      ),
+    ).toBe('email_not_verified');
+
+    // A verified dancer asks as before, over both paths.
+    const rest = await t.call(
+      api.matches.create,
+      { body: { targetUserId: other.id, eventId: id } },
+      as(partner),
+    );
+    expect(rest.status).toBe(201);
+    const verifiedSocket = await connectSocket(t.url, as(other));
+    sockets.push(verifiedSocket);
+    const { match } = await ok(
+      emitAck(verifiedSocket, 'send_match_request', { targetUserId: unverified.id, eventId: id }),
+    );
+    expect(match.status).toBe('pending');
+  });
+});
