@@ -38,6 +38,7 @@ describe('GET /api/events', () => {
       description: null,
       joined: false,
       checkedIn: false,
+      requireVerifiedEmail: false,
     });
     const third = await list({ query: { q: name, limit: 2, page: 3 } });
     expect(third.body.items.map((e) => e.name)).toEqual([`${name} 4`]);
