@@ -19,6 +19,7 @@ import { cookieFrom } from '../backend/test/helpers';
 import type { TestServer } from '../backend/test/harness';
 import { root } from '../scripts/frontend-build.mjs';
 import { startApp } from './support/app';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './support/chromium';
 
 const REPORTS = path.join(root, 'artifacts', 'lighthouse');
 const TARGETS = { performance: 0.9, accessibility: 0.95, 'best-practices': 0.95 } as const;
@@ -32,18 +33,8 @@ beforeAll(async () => {
   app = await startApp();
   mkdirSync(REPORTS, { recursive: true });
   chrome = await chromeLauncher.launch({
-    chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    userDataDir: false,
-    chromeFlags: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    chromePath: CHROMIUM_PATH,
+    chromeFlags: CHROMIUM_FLAGS,
   });
 });
 
