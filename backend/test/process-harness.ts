@@ -70,6 +70,9 @@ export interface BackendProcess {
   port: number;
   /** Sends a signal and waits for the process to exit. */
   kill(signal?: NodeJS.Signals): Promise<void>;
+  /** Freezes the process (SIGSTOP) so that it writes nothing until `resume()` (SIGCONT). */
+  pause(): void;
+  resume(): void;
   /** The last lines it printed, for a failing test's message. */
   output(): string;
 }
@@ -148,6 +151,8 @@ export async function spawnBackend(
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       await exited;
     },
+    pause: () => child.kill('SIGSTOP'),
+    resume: () => child.kill('SIGCONT'),
     output: () => log,
   };
 }
