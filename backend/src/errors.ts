@@ -56,6 +56,12 @@ export const forbidden = (message = 'You are not allowed to do that') =>
   new AppError('forbidden', message);
 export const notParticipant = (message = 'Join the event first') =>
   new AppError('not_participant', message);
+/** An event's organiser asked for verified addresses, and this dancer has not confirmed theirs. */
+export const emailNotVerified = () =>
+  new AppError(
+    'email_not_verified',
+    'This event requires a verified e-mail address; confirm yours from the link we sent',
+  );
 export const notFound = (what: string) => new AppError('not_found', `${what} not found`);
 export const conflict = (code: ErrorCode, message: string) => new AppError(code, message);
 export const rateLimited = (

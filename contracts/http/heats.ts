@@ -240,7 +240,7 @@ export const heatsEndpoints = {
     params: IdParams,
     body: PutMyHeatsBody,
     response: MyHeats,
-    errors: ['not_found', 'not_participant', 'unknown_heat'],
+    errors: ['not_found', 'not_participant', 'unknown_heat', 'email_not_verified'],
   }),
   run: defineEndpoint({
     method: 'POST',

@@ -1,7 +1,8 @@
 /**
  * An event whose organiser requires a verified e-mail address: an unverified dancer is refused
- * (403 email_not_verified) joining, checking in and asking for a match, over REST and the
- * socket; a verified one goes ahead. The option is off unless the organiser sets it.
+ * (403 email_not_verified) joining, checking in, asking for a match (REST and socket),
+ * declaring heats and writing in the event chat; a verified one goes ahead. One who joined
+ * before the rule may still read the chat. The option is off unless the organiser sets it.
  */
 import { api } from '@spotlight/contracts';
 import { eq, sql } from 'drizzle-orm';
@@ -186,5 +187,57 @@ describe('events that require a verified e-mail address', () => {
       emitAck(verifiedSocket, 'send_match_request', { targetUserId: unverified.id, eventId: id }),
     );
     expect(match.status).toBe('pending');
+  });
+
+  it('refuses heats and event chat messages from a dancer who joined before the rule; reading goes on', async () => {
+    const created = await t.call(
+      api.eventAdmin.create,
+      {
+        body: {
+          name: `Chatty Swing ${Date.now()}`,
+          location: 'Metz',
+          startDate: '2031-03-01',
+          endDate: '2031-03-02',
+        },
+      },
+      as(organiser),
+    );
+    const id = created.body.id;
+    const unverified = await t.registerUser();
+    const dancer = await verified();
+    for (const user of [unverified, dancer]) {
+      expect((await t.call(api.events.join, { params: { id } }, as(user))).status).toBe(200);
+    }
+    const early = await connectSocket(t.url, as(unverified));
+    sockets.push(early);
+    await ok(emitAck(early, 'join_event_room', { eventId: id }));
+    await ok(emitAck(early, 'send_event_message', { eventId: id, content: 'before the rule' }));
+    await t.call(
+      api.eventAdmin.update,
+      { params: { id }, body: { requireVerifiedEmail: true } },
+      as(organiser),
+    );
+
+    const heats = { bib: '101', willingToRecord: true, heats: [] };
+    expectError(
+      await t.call(api.heats.putMine, { params: { id }, body: heats }, as(unverified)),
+      403,
+      'email_not_verified',
+    );
+    expect(
+      await errorCode(emitAck(early, 'send_event_message', { eventId: id, content: 'after' })),
+    ).toBe('email_not_verified');
+
+    // Nothing of it was stored; the verified dancer goes on, and both read the same history.
+    const mine = await t.call(api.heats.getMine, { params: { id } }, as(unverified));
+    expect(mine.body.bib).toBeNull();
+    expect(
+      (await t.call(api.heats.putMine, { params: { id }, body: heats }, as(dancer))).body.bib,
+    ).toBe('101');
+    const other = await connectSocket(t.url, as(dancer));
+    sockets.push(other);
+    await ok(emitAck(other, 'send_event_message', { eventId: id, content: 'hi all' }));
+    const history = await ok(emitAck(early, 'join_event_room', { eventId: id }));
+    expect(history.messages.map((m) => m.content)).toEqual(['before the rule', 'hi all']);
   });
 });

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, lt, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { MessageType } from '@spotlight/contracts';
 import type { Executor } from '../../db/client';
-import { eventParticipants, messages, users } from '../../db/schema';
+import { eventParticipants, events, messages, users } from '../../db/schema';
 
 export type MessageView = {
   message: typeof messages.$inferSelect;
@@ -102,12 +102,19 @@ export const eventSender = async (
   eventId: number,
   userId: number,
   clientId: string | undefined,
-): Promise<(Sender & { mutedUntil: Date | null }) | undefined> =>
+): Promise<(Sender & { mutedUntil: Date | null; mustVerifyEmail: boolean }) | undefined> =>
   (
     await db
-      .select({ sender: senderColumns, stored: messages, mutedUntil: users.mutedUntil })
+      .select({
+        sender: senderColumns,
+        stored: messages,
+        mutedUntil: users.mutedUntil,
+        // The event asks for verified addresses, and this sender's is not.
+        mustVerifyEmail: sql<boolean>`(${events.requireVerifiedEmail} and ${users.emailVerifiedAt} is null)`,
+      })
       .from(eventParticipants)
       .innerJoin(users, eq(users.id, eventParticipants.userId))
+      .innerJoin(events, eq(events.id, eventParticipants.eventId))
       .leftJoin(messages, storedUnder(clientId))
       .where(and(eq(eventParticipants.eventId, eventId), eq(eventParticipants.userId, userId)))
       .limit(1)

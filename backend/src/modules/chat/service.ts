@@ -10,6 +10,7 @@ import {
   AppError,
   badRequest,
   conflict,
+  emailNotVerified,
   forbidden,
   notFound,
   notParticipant,
@@ -199,6 +200,7 @@ export function createChatService(
         await deps.events.assertParticipant(eventId, userId);
         throw notParticipant();
       }
+      if (sender.mustVerifyEmail && !sender.stored) throw emailNotVerified();
       const mutedFor = (sender.mutedUntil?.getTime() ?? 0) - Date.now();
       if (mutedFor > 0 && !sender.stored) {
         throw new AppError(

@@ -1,5 +1,5 @@
 import type { Event, ListEventsQuery, Participant } from '@spotlight/contracts';
-import { AppError, notFound, notParticipant } from '../../errors';
+import { AppError, emailNotVerified, notFound, notParticipant } from '../../errors';
 import type { AppContext } from '../../http/context';
 import type { RolesService } from '../roles/service';
 import { toUserSummary } from '../users/presenter';
@@ -72,15 +72,11 @@ export function createEventsService({ db, bus }: AppContext, deps: { roles: Role
 
   /**
    * The organiser's verified-address rule, in one place for every way of taking part: joining,
-   * checking in, asking for a match (REST and socket) and accepting a recording.
+   * checking in, asking for a match (REST and socket), declaring heats and accepting a
+   * recording. Sending to the event chat checks the same rule inside its sender query.
    */
   const assertMayTakePart = async (eventId: number, userId: number): Promise<void> => {
-    if (await repo.lacksVerifiedEmail(db, eventId, userId)) {
-      throw new AppError(
-        'email_not_verified',
-        'This event requires a verified e-mail address; confirm yours from the link we sent',
-      );
-    }
+    if (await repo.lacksVerifiedEmail(db, eventId, userId)) throw emailNotVerified();
   };
 
   return {

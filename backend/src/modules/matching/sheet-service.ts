@@ -189,6 +189,7 @@ export function createSheetService({ db }: AppContext, deps: SheetDeps) {
 
     async putMine(userId: number, eventId: number, body: PutMyHeatsBody): Promise<MyHeats> {
       await events.assertParticipant(eventId, userId);
+      await events.assertMayTakePart(eventId, userId);
       const known = new Set((await repo.listHeats(db, eventId)).map((h) => h.id));
       const unknown = body.heats.filter((h) => !known.has(h.heatId)).map((h) => h.heatId);
       if (unknown.length) {
