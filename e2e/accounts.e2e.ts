@@ -1,7 +1,8 @@
 /**
  * Accounts a real service needs, through the UI: "Forgot password?" → the mail (an .eml file
  * in the server's DATA_DIR/mail, as `npm start` writes without SMTP_URL) → a new password →
- * sign in; the verification link from the registration mail; and a profile photo from the
+ * sign in; the verification link from the registration mail; a new e-mail address, switched
+ * only by the link mailed to it; a profile photo from the
  * phone, shown on the public profile, stored without its EXIF (GPS included); and her data:
  * the download, then the deletion of the account.
  */
@@ -104,6 +105,56 @@ describe('accounts', () => {
     await page.getByLabel('Password').fill(password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Events', level: 1 }).waitFor();
+  });
+
+  it('changes her e-mail address: the link mailed there switches it, and she signs in with it', async () => {
+    const password = 'a new passphrase for Rosa';
+    const newEmail = `new.${dancer.email}`;
+    await page.goto('/profile');
+    const section = page.getByRole('region', { name: 'E-mail address' });
+    await section.getByText(`You sign in with ${dancer.email} (confirmed).`).waitFor();
+    await section.getByRole('button', { name: 'Change e-mail address' }).click();
+    await section.getByLabel('New e-mail address').fill(newEmail);
+    await section.getByLabel('Your password').fill('not my password');
+    await section.getByRole('button', { name: 'Send the link' }).click();
+    await section.getByText('That is not your password').waitFor();
+    await section.getByLabel('Your password').fill(password);
+    await section.getByRole('button', { name: 'Send the link' }).click();
+    await section.getByText(`Waiting for ${newEmail}`).waitFor();
+    // The old address hears of it; nothing changes until the new one's link is opened.
+    await expect
+      .poll(
+        async () =>
+          (await mails(t)).find(
+            (m) =>
+              /being changed/.test(m.subject ?? '') && JSON.stringify(m.to).includes(dancer.email),
+          )?.text,
+        { timeout: WAIT },
+      )
+      .toContain(newEmail);
+    const link = await linkFrom(t, newEmail, /new e-mail address/i);
+    expect(link.startsWith(`${t.url}/confirm-email?token=`)).toBe(true);
+    await page.reload();
+    await section.getByText(`You sign in with ${dancer.email}`).waitFor();
+
+    await page.goto(link);
+    await page.getByText(`you sign in with ${newEmail} from now on`).waitFor();
+    await page.getByRole('link', { name: 'Go to the app' }).click();
+    await page.getByRole('heading', { name: 'Events', level: 1 }).waitFor();
+    await page.goto('/profile');
+    await section.getByText(`You sign in with ${newEmail} (confirmed).`).waitFor();
+    expect(await section.getByText('Waiting for').count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Log out', exact: true }).click();
+    await page.getByLabel('Email').fill(dancer.email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('Wrong email or password').waitFor();
+    await page.getByLabel('Email').fill(newEmail);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    // Back where she signed out.
+    await section.getByText(`You sign in with ${newEmail} (confirmed).`).waitFor();
+    dancer.email = newEmail;
   });
 
   it('uploads a photo from the phone, shown on the public profile without its EXIF', async () => {

@@ -94,6 +94,40 @@ describe('organising an event and checking in at the door', () => {
     await expectFits(page);
   });
 
+  it('she requires a confirmed e-mail; a dancer who has not confirmed sees why and is refused', async () => {
+    const { page } = olivia;
+    const rule = page.getByRole('switch', { name: 'Require a confirmed e-mail address' });
+    expect(await rule.isChecked()).toBe(false);
+    // A person taps the row: the label toggles the switch.
+    const row = page.getByText('Require a confirmed e-mail address', { exact: true });
+    await row.click();
+    await page.getByText('Saved: a confirmed address is required.').waitFor();
+    await page.reload();
+    await expect.poll(() => rule.isChecked()).toBe(true);
+
+    const nina = await newPhone(browser, t.url, 'Nina');
+    try {
+      await nina.page.setViewportSize(NARROW);
+      await register(nina.page, nina.dancer);
+      await nina.page.goto(`/events/${eventId}`);
+      const notice = nina.page.getByRole('status').filter({ hasText: 'asks for a confirmed' });
+      await notice.getByText(nina.dancer.email).waitFor();
+      await expectFits(nina.page);
+      await nina.page.getByRole('button', { name: 'Join event' }).click();
+      await nina.page.getByRole('alert').filter({ hasText: 'verified e-mail' }).waitFor();
+      await notice.getByRole('button', { name: 'Send the link again' }).click();
+      await notice.getByText('We sent a new link.').waitFor();
+      await screenshot(nina.page, 'event-verified-email-notice', { dir: DOCS });
+    } finally {
+      await nina.context.close();
+    }
+
+    // Off again: the rest of this file checks in a dancer.
+    await row.click();
+    await page.getByText('Saved: anyone signed in may take part.').waitFor();
+    expect(await rule.isChecked()).toBe(false);
+  });
+
   it('she adds an organiser by username and removes them; the last one stays', async () => {
     const { page } = olivia;
     const organisers = page.getByRole('list', { name: 'Organisers' });

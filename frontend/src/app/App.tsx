@@ -25,6 +25,10 @@ const ResetPasswordPage = page(
   'ResetPasswordPage',
 );
 const VerifyEmailPage = page(() => import('../features/auth/VerifyEmailPage'), 'VerifyEmailPage');
+const ConfirmEmailPage = page(
+  () => import('../features/auth/ConfirmEmailPage'),
+  'ConfirmEmailPage',
+);
 const PrivacyPage = page(() => import('../features/auth/PrivacyPage'), 'PrivacyPage');
 const EventsPage = page(() => import('../features/events/EventsPage'), 'EventsPage');
 const EventDetailsPage = page(
@@ -92,6 +96,7 @@ export function App() {
               {/* Opened from mailed links, signed in or not. */}
               <Route path="/reset-password" element={<ResetPasswordPage />} />
               <Route path="/verify-email" element={<VerifyEmailPage />} />
+              <Route path="/confirm-email" element={<ConfirmEmailPage />} />
               <Route path="/privacy" element={<PrivacyPage />} />
               <Route element={<RequireAuth />}>
                 <Route element={<Layout />}>

@@ -46,7 +46,7 @@ function isSubmitButton(target: EventTarget | null | undefined) {
 /**
  * Form state validated by the same zod schema the server uses (from @spotlight/contracts).
  * Client errors land under their fields; the server's answer lands on its fields (issues, or
- * a code named in `codeFields`) and on the form (`formError`) unless every issue found a field.
+ * a code named in `codeFields`), or on the form (`formError`) when not every issue found one.
  */
 export function useSchemaForm<V extends Record<string, unknown>, S extends z.ZodType>(
   schema: S,
@@ -122,9 +122,12 @@ export function useSchemaForm<V extends Record<string, unknown>, S extends z.Zod
     const placed =
       error.issues.length > 0 && error.issues.every((issue) => isField(fieldOf(issue.path)));
     const codeField = codeFields[error.code];
-    if (codeField && isField(codeField)) next[codeField] = error.message;
+    const onField = codeField !== undefined && isField(codeField);
+    if (onField) next[codeField] = error.message;
     setServerErrors(next);
-    setFormError(placed ? undefined : error.message);
+    // Said once: under its field, which gets focus so a screen reader reads it, or on the form.
+    setFormError(placed || onField ? undefined : error.message);
+    if (placed || onField) focusFirstInvalid(new Set(Object.keys(next)));
   };
 
   /** New values (e.g. the server's copy after a save), with no errors showing. */

@@ -1,13 +1,10 @@
-import { api } from '@spotlight/contracts';
-import { useMutation } from '@tanstack/react-query';
-import { apiCall } from '../../lib/api/client';
 import { errorMessage } from '../../lib/errors';
-import { useMe } from '../../shared/session';
+import { useMe, useResendVerification } from '../../shared/session';
 
 /** Asks an unverified account to confirm its address, with a "resend" for a lost mail. */
 export function VerifyEmailBanner() {
   const me = useMe();
-  const resend = useMutation({ mutationFn: () => apiCall(api.auth.resendVerification) });
+  const resend = useResendVerification();
   if (me.emailVerified) return null;
   return (
     <div role="status" className="bg-violet-50 px-4 py-2 text-center text-sm text-violet-900">

@@ -11,6 +11,7 @@ import { useMe } from '../../shared/session';
 import { ScanDoorCode } from '../check-in';
 import { useEventMembership } from './mutations';
 import { Participants } from './Participants';
+import { VerifiedEmailNotice } from './VerifiedEmailNotice';
 
 /**
  * One event: dates, place, who joined and who checked in; join, check in at the door or leave;
@@ -61,6 +62,7 @@ export function EventDetailsPage() {
                   {data.description}
                 </p>
               )}
+              <VerifiedEmailNotice event={data} />
               {data.joined ? (
                 <div className="space-y-3">
                   {data.checkedIn ? (

@@ -1,8 +1,9 @@
 import { PutMyHeatsBody, type HeatRole, type HeatSheet, type MyHeats } from '@spotlight/contracts';
-import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { errorMessage } from '../../lib/errors';
 import { Button } from '../../ui/Button';
 import { FormAlert, TextField } from '../../ui/Field';
+import { Switch } from '../../ui/Switch';
 import { EmptyState } from '../../ui/States';
 import { HeatPicker, ROLE_LABELS } from './HeatPicker';
 import { usePutMyHeats } from './mutations';
@@ -23,7 +24,6 @@ export function MyHeatsForm({ sheet, mine }: { sheet: HeatSheet; mine: MyHeats }
   );
   const [problem, setProblem] = useState<string>();
   const [saved, setSaved] = useState(false);
-  const hintId = useId();
 
   const heatsById = useMemo(() => new Map(sheet.heats.map((h) => [h.id, h])), [sheet.heats]);
   const rows = byHeatTime(
@@ -118,30 +118,20 @@ export function MyHeatsForm({ sheet, mine }: { sheet: HeatSheet; mine: MyHeats }
             changed();
           }}
         />
-        <div className="space-y-1">
-          <label className="flex min-h-11 cursor-pointer items-center justify-between gap-3">
-            <span className="font-medium text-slate-800">Willing to record</span>
-            <input
-              type="checkbox"
-              role="switch"
-              checked={willing}
-              aria-describedby={hintId}
-              onChange={(e) => {
-                setWilling(e.target.checked);
-                changed();
-              }}
-              className="peer sr-only"
-            />
-            <span
-              aria-hidden="true"
-              className="relative h-7 w-12 shrink-0 rounded-full bg-slate-300 transition after:absolute after:left-1 after:top-1 after:h-5 after:w-5 after:rounded-full after:bg-white after:shadow after:transition peer-checked:bg-violet-600 peer-checked:after:translate-x-5 peer-focus-visible:outline peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-violet-600"
-            />
-          </label>
-          <p id={hintId} className="text-xs text-slate-500">
-            Film other dancers’ heats when you are free (at most{' '}
-            {sheet.settings.maxRecordingsPerRecorder}). Never during or next to your own.
-          </p>
-        </div>
+        <Switch
+          label="Willing to record"
+          checked={willing}
+          onChange={(checked) => {
+            setWilling(checked);
+            changed();
+          }}
+          hint={
+            <>
+              Film other dancers’ heats when you are free (at most{' '}
+              {sheet.settings.maxRecordingsPerRecorder}). Never during or next to your own.
+            </>
+          }
+        />
         <FormAlert message={problem ?? (save.error ? errorMessage(save.error) : undefined)} />
         {saved && (
           <p role="status" className="text-sm text-emerald-800">

@@ -1,8 +1,10 @@
 import { CreateEventBody, UpdateEventBody, type Event } from '@spotlight/contracts';
 import { type FormEvent } from 'react';
+import { errorMessage } from '../../lib/errors';
 import { useSchemaForm } from '../../lib/useSchemaForm';
 import { Button } from '../../ui/Button';
 import { FormAlert, TextArea, TextField } from '../../ui/Field';
+import { Switch } from '../../ui/Switch';
 import { useCreateEvent, useUpdateEvent } from './mutations';
 import { useEditForm } from '../../lib/useEditForm';
 
@@ -119,5 +121,32 @@ export function CreateEventForm({ onCreated }: { onCreated: (event: Event) => vo
         Create event
       </Button>
     </form>
+  );
+}
+
+/** The organiser's rule that taking part needs a confirmed address; saved when switched. */
+export function VerifiedEmailSetting({ event }: { event: Event }) {
+  const update = useUpdateEvent(event.id);
+  const checked = update.isPending
+    ? (update.variables.requireVerifiedEmail ?? event.requireVerifiedEmail)
+    : event.requireVerifiedEmail;
+  return (
+    <div className="space-y-2 border-t border-slate-200 pt-3">
+      <Switch
+        label="Require a confirmed e-mail address"
+        checked={checked}
+        disabled={update.isPending}
+        onChange={(requireVerifiedEmail) => update.mutate({ requireVerifiedEmail })}
+        hint="Dancers confirm their address before they join, check in, ask for a partner, declare heats or write in the event chat. Those who joined already stay and can read."
+      />
+      <FormAlert message={update.error ? errorMessage(update.error) : undefined} />
+      {update.isSuccess && (
+        <p role="status" className="text-sm text-emerald-800">
+          {event.requireVerifiedEmail
+            ? 'Saved: a confirmed address is required.'
+            : 'Saved: anyone signed in may take part.'}
+        </p>
+      )}
+    </div>
   );
 }

@@ -8,7 +8,7 @@ import { eventQuery } from '../../shared/events';
 import { AnnouncementsSection } from '../announcements';
 import { HeatsOrganiserSection } from '../heats';
 import { DashboardSection } from './DashboardSection';
-import { EditEventForm } from './EventForm';
+import { EditEventForm, VerifiedEmailSetting } from './EventForm';
 import { OrganisersSection } from './OrganisersSection';
 
 /**
@@ -46,6 +46,7 @@ export function ManageEventPage() {
                 Details
               </h2>
               <EditEventForm event={data} />
+              <VerifiedEmailSetting event={data} />
             </section>
             <AnnouncementsSection eventId={data.id} />
             <OrganisersSection eventId={data.id} />

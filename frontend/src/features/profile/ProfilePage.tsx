@@ -22,6 +22,7 @@ import { BlockedList } from './BlockedList';
 import { MyReports } from './MyReports';
 import { PrivacySection } from './PrivacySection';
 import { AvatarPicker } from './AvatarPicker';
+import { EmailSection } from './EmailSection';
 import { RatingSummary } from './RatingSummary';
 import { useEditForm } from '../../lib/useEditForm';
 import { countryOptions } from '../../lib/countries';
@@ -116,6 +117,8 @@ export function ProfilePage() {
       </div>
 
       <AvatarPicker me={me} />
+
+      <EmailSection />
 
       <form
         onSubmit={handleSubmit}

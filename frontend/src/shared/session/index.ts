@@ -2,3 +2,4 @@
 export { AuthProvider, useAuth, useMe, type AuthStatus } from './AuthContext';
 export { authKeys, fetchMe } from './queries';
 export { endSession, nextPath, sessionNotice } from './session';
+export { useResendVerification } from './useResendVerification';
