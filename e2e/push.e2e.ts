@@ -154,7 +154,11 @@ describe('a push reaches the service worker, shows a notification, and a tap ope
 
     await page.goto('/events');
     await page.getByRole('heading', { name: 'Events', level: 1 }).waitFor();
-    // A push can only be delivered to an activated worker: until then Chromium drops it.
+    // Chromium drops a push delivered before the registration has an active worker (while it is
+    // `new` or `installing`, precaching the app shell for a second or two), yet the DevTools
+    // command answers success: the notification never shows. A push the backend sends right
+    // after the page opens can win that race, so nothing is delivered before this. (Delivered
+    // to a stopped worker, it starts it; without the notification permission, nothing shows.)
     const active = await until(
       'the app’s service worker activated',
       async () => [...versions.values()].find((v) => v.status === 'activated'),
