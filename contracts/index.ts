@@ -1,5 +1,6 @@
 export * from './common';
 export * from './countries';
+export * from './languages';
 export * from './errors';
 export * from './http/endpoint';
 export * from './http/call';

@@ -142,7 +142,7 @@ export async function matchAndAccept(journey: Journey) {
   await a.page.getByText(`Waiting for ${b.dancer.username} to answer`).waitFor();
 
   // B is still in the event chat: the badge and a toast arrive without a reload.
-  await b.page.getByRole('link', { name: /Matches\s*1 pending request/ }).waitFor();
+  await b.page.getByRole('link', { name: /Matches\s*1 pending match request/ }).waitFor();
   const toast = b.page
     .getByRole('status')
     .filter({ hasText: 'asked you to be their recording partner' });
@@ -157,7 +157,7 @@ export async function matchAndAccept(journey: Journey) {
   // A's page follows live: the status and the chat open.
   await a.page.getByText('You’re partners.', { exact: false }).waitFor();
   await b.page
-    .getByRole('link', { name: /Matches\s*1 pending request/ })
+    .getByRole('link', { name: /Matches\s*1 pending match request/ })
     .waitFor({ state: 'detached' });
 }
 

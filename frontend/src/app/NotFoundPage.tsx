@@ -1,17 +1,19 @@
+import { useTranslation } from 'react-i18next';
 import { ButtonLink } from '../ui/Button';
 import { useDocumentTitle } from '../ui/PageHeader';
 import { EmptyState } from '../ui/States';
 
 export function NotFoundPage() {
-  useDocumentTitle('Page not found');
+  const { t } = useTranslation();
+  useDocumentTitle(t('notFound.title'));
   return (
     <div className="p-4">
       <h1 tabIndex={-1} className="sr-only">
-        Page not found
+        {t('notFound.title')}
       </h1>
-      <EmptyState title="There’s nothing here">
+      <EmptyState title={t('notFound.body')}>
         <ButtonLink to="/events" className="mt-2">
-          Go to events
+          {t('notFound.action')}
         </ButtonLink>
       </EmptyState>
     </div>

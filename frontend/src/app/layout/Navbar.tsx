@@ -5,6 +5,7 @@ import { useUnread } from '../../features/notifications';
 import { matchListQuery, selectReceivedRequests } from '../../shared/matches';
 import { useMe } from '../../shared/session';
 import { cx } from '../../ui/cx';
+import { useTranslation } from 'react-i18next';
 
 const icon = (d: string) => (
   <svg viewBox="0 0 24 24" className="h-6 w-6" fill="none" aria-hidden="true">
@@ -36,14 +37,14 @@ function Tab({
   label,
   icon: glyph,
   badge,
-  badgeLabel = (n) => `pending ${n === 1 ? 'request' : 'requests'}`,
+  badgeLabel,
   also,
 }: {
   to: string;
   label: string;
   icon: ReactNode;
   badge?: number;
-  /** What the badge counts, for screen readers. */
+  /** What the badge counts, for screen readers ("3 pending match requests"). */
   badgeLabel?: (count: number) => string;
   /** Other paths under this tab (a match belongs to Matches). */
   also?: string;
@@ -66,8 +67,8 @@ function Tab({
         <span>{label}</span>
         {badge !== undefined && badge > 0 && (
           <span className="absolute left-1/2 top-1 ml-2 min-w-5 rounded-full bg-red-600 px-1.5 text-center text-[11px] leading-5 text-white">
-            {badge}
-            <span className="sr-only"> {badgeLabel(badge)}</span>
+            <span aria-hidden={badgeLabel ? true : undefined}>{badge}</span>
+            {badgeLabel && <span className="sr-only">{badgeLabel(badge)}</span>}
           </span>
         )}
       </NavLink>
@@ -81,6 +82,7 @@ function Tab({
  */
 export function Navbar() {
   const me = useMe();
+  const { t } = useTranslation();
   const organises = me.isAdmin || me.organiserOf.length > 0;
   const pending = useQuery({
     ...matchListQuery({ status: 'pending' }),
@@ -92,28 +94,40 @@ export function Navbar() {
   const alerts = unread.data?.notifications ?? 0;
   return (
     <nav
-      aria-label="Main"
+      aria-label={t('nav.main')}
       className="border-t border-slate-200 bg-white pb-[env(safe-area-inset-bottom)]"
     >
       <ul className="mx-auto flex max-w-lg">
-        <Tab to="/events" label="Events" icon={ICONS.events} />
-        <Tab to="/history" label="Matches" icon={ICONS.matches} badge={count} also="/matches/" />
-        {organises && <Tab to="/organise" label="Organise" icon={ICONS.organise} />}
+        <Tab to="/events" label={t('nav.events')} icon={ICONS.events} />
+        <Tab
+          to="/history"
+          label={t('nav.matches')}
+          icon={ICONS.matches}
+          badge={count}
+          badgeLabel={(n) => t('nav.pendingRequests', { count: n })}
+          also="/matches/"
+        />
+        {organises && <Tab to="/organise" label={t('nav.organise')} icon={ICONS.organise} />}
         {organises && (
-          <Tab to="/moderation" label="Moderation" icon={ICONS.moderation} also="/moderation/" />
+          <Tab
+            to="/moderation"
+            label={t('nav.moderation')}
+            icon={ICONS.moderation}
+            also="/moderation/"
+          />
         )}
         <Tab
           to="/notifications"
-          label="Alerts"
+          label={t('nav.alerts')}
           icon={ICONS.alerts}
           badge={alerts}
-          badgeLabel={(n) => `unread ${n === 1 ? 'notification' : 'notifications'}`}
+          badgeLabel={(n) => t('nav.unreadNotifications', { count: n })}
         />
-        <Tab to="/profile" label="Profile" icon={ICONS.profile} />
+        <Tab to="/profile" label={t('nav.profile')} icon={ICONS.profile} />
       </ul>
       <p className="sr-only" aria-live="polite">
-        {count > 0 ? `${count} pending match ${count === 1 ? 'request' : 'requests'}` : ''}
-        {alerts > 0 ? ` ${alerts} unread ${alerts === 1 ? 'notification' : 'notifications'}` : ''}
+        {count > 0 ? t('nav.pendingRequests', { count }) : ''}
+        {alerts > 0 ? ` ${t('nav.unreadNotifications', { count: alerts })}` : ''}
       </p>
     </nav>
   );

@@ -4,6 +4,7 @@ import { Button } from '../../ui/Button';
 import { FormAlert, TextField } from '../../ui/Field';
 import { nextPath } from '../../shared/session';
 import { AuthShell } from './AuthShell';
+import { useTranslation } from 'react-i18next';
 
 /** Server error codes that belong to one field of the auth forms. */
 export const AUTH_CODE_FIELDS = {
@@ -14,7 +15,16 @@ export const AUTH_CODE_FIELDS = {
 
 /** The email field both auth pages ask for first. */
 export function EmailField(props: Omit<ComponentProps<typeof TextField>, 'label'>) {
-  return <TextField label="Email" type="email" autoComplete="email" inputMode="email" {...props} />;
+  const { t } = useTranslation();
+  return (
+    <TextField
+      label={t('auth.email')}
+      type="email"
+      autoComplete="email"
+      inputMode="email"
+      {...props}
+    />
+  );
 }
 
 interface SchemaForm<T> {

@@ -7,12 +7,14 @@ import { Button } from '../../ui/Button';
 import { FormAlert } from '../../ui/Field';
 import { EmailField } from './AuthForm';
 import { AuthShell } from './AuthShell';
+import { useTranslation } from 'react-i18next';
 
 /** Asks for a reset link; the answer is the same whether or not the address has an account. */
 export function ForgotPasswordPage() {
+  const { t } = useTranslation();
   const form = useSchemaForm(PasswordResetBody, { email: '' });
   const [busy, setBusy] = useState(false);
-  const [sent, setSent] = useState<string>();
+  const [sent, setSent] = useState(false);
 
   const handleSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -20,7 +22,9 @@ export function ForgotPasswordPage() {
     if (!body) return;
     setBusy(true);
     try {
-      setSent((await apiCall(api.auth.passwordReset, { body })).message);
+      // The answer is the same for any address; its words are the app's, in its language.
+      await apiCall(api.auth.passwordReset, { body });
+      setSent(true);
     } catch (error) {
       form.showServerError(error);
     } finally {
@@ -29,27 +33,24 @@ export function ForgotPasswordPage() {
   };
 
   return (
-    <AuthShell title="Reset your password">
+    <AuthShell title={t('auth.forgot.title')}>
       {sent ? (
         <p role="status" className="rounded-xl bg-emerald-50 p-3 text-sm text-emerald-900">
-          {sent} Check your inbox (and spam folder); the link is valid for 1 hour.
+          {t('auth.forgot.sent')}
         </p>
       ) : (
         <form onSubmit={handleSubmit} className="space-y-4" noValidate>
-          <p className="text-sm text-slate-600">
-            Enter the e-mail address of your account and we will mail you a link to choose a new
-            password.
-          </p>
+          <p className="text-sm text-slate-600">{t('auth.forgot.intro')}</p>
           <EmailField {...form.field('email')} />
           <FormAlert message={form.formError} />
           <Button type="submit" className="w-full" busy={busy}>
-            Send the link
+            {t('auth.forgot.submit')}
           </Button>
         </form>
       )}
       <p className="mt-4 text-center text-sm">
         <Link to="/login" className="inline-block py-3 font-semibold text-violet-700 underline">
-          Back to sign in
+          {t('auth.backToSignIn')}
         </Link>
       </p>
     </AuthShell>

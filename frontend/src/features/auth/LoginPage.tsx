@@ -5,11 +5,13 @@ import { TextField } from '../../ui/Field';
 import { sessionNotice, useAuth } from '../../shared/session';
 import { useSchemaForm } from '../../lib/useSchemaForm';
 import { AUTH_CODE_FIELDS, AuthForm, EmailField } from './AuthForm';
+import { useTranslation } from 'react-i18next';
 
 const subscribeNotice = (callback: () => void) => sessionNotice.subscribe(callback);
 
 export function LoginPage() {
   const { login } = useAuth();
+  const { t } = useTranslation();
   const notice = useSyncExternalStore(subscribeNotice, sessionNotice.get);
   const form = useSchemaForm(
     LoginBody,
@@ -21,18 +23,18 @@ export function LoginPage() {
 
   return (
     <AuthForm
-      title="Sign in"
+      title={t('auth.signIn')}
       form={form}
       action={login}
-      submitLabel="Sign in"
+      submitLabel={t('auth.signIn')}
       notice={notice}
-      switchPrompt="New here?"
+      switchPrompt={t('auth.login.newHere')}
       switchTo="/register"
-      switchLabel="Create an account"
+      switchLabel={t('auth.login.createAccount')}
     >
       <EmailField {...form.field('email')} />
       <TextField
-        label="Password"
+        label={t('auth.password')}
         type="password"
         autoComplete="current-password"
         {...form.field('password')}
@@ -42,7 +44,7 @@ export function LoginPage() {
           to="/forgot-password"
           className="inline-flex min-h-11 items-center px-1 text-violet-700 underline"
         >
-          Forgot password?
+          {t('auth.login.forgotPassword')}
         </Link>
       </p>
     </AuthForm>

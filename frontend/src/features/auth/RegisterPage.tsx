@@ -1,11 +1,13 @@
-import { PASSWORD_MIN, RegisterBody, USERNAME_RULE } from '@spotlight/contracts';
+import { PASSWORD_MIN, RegisterBody } from '@spotlight/contracts';
 import { TextField } from '../../ui/Field';
 import { useAuth } from '../../shared/session';
 import { useSchemaForm } from '../../lib/useSchemaForm';
 import { AUTH_CODE_FIELDS, AuthForm, EmailField } from './AuthForm';
+import { useTranslation } from 'react-i18next';
 
 export function RegisterPage() {
   const { register } = useAuth();
+  const { t } = useTranslation();
   const form = useSchemaForm(
     RegisterBody,
     { email: '', displayName: '', username: '', password: '' },
@@ -21,33 +23,33 @@ export function RegisterPage() {
 
   return (
     <AuthForm
-      title="Create your account"
+      title={t('auth.register.title')}
       form={form}
       action={register}
-      submitLabel="Create account"
-      switchPrompt="Already have an account?"
+      submitLabel={t('auth.register.submit')}
+      switchPrompt={t('auth.register.haveAccount')}
       switchTo="/login"
-      switchLabel="Sign in"
+      switchLabel={t('auth.signIn')}
     >
       <EmailField {...form.field('email')} />
       <TextField
-        label="Your name (optional)"
+        label={t('auth.register.name')}
         autoComplete="name"
-        hint="As dancers will see it, in any script: José, Ana Lopez."
+        hint={t('auth.register.nameHint')}
         {...form.field('displayName')}
       />
       <TextField
-        label="Username"
+        label={t('auth.register.username')}
         autoComplete="username"
         autoCapitalize="none"
-        hint={`Your handle: ${USERNAME_RULE}.`}
+        hint={t('auth.register.usernameHint')}
         {...form.field('username')}
       />
       <TextField
-        label="Password"
+        label={t('auth.password')}
         type="password"
         autoComplete="new-password"
-        hint={`At least ${PASSWORD_MIN} characters. A short phrase is easy to remember.`}
+        hint={t('auth.register.passwordHint', { min: PASSWORD_MIN })}
         {...form.field('password')}
       />
     </AuthForm>

@@ -8,6 +8,7 @@ import { Button } from '../../ui/Button';
 import { FormAlert, TextField } from '../../ui/Field';
 import { AUTH_CODE_FIELDS } from './AuthForm';
 import { AuthShell } from './AuthShell';
+import { useTranslation } from 'react-i18next';
 
 const Form = z.object({ password: NewPassword });
 
@@ -15,6 +16,7 @@ const Form = z.object({ password: NewPassword });
 export function ResetPasswordPage() {
   const [search] = useSearchParams();
   const token = search.get('token') ?? '';
+  const { t } = useTranslation();
   const form = useSchemaForm(Form, { password: '' }, { codeFields: AUTH_CODE_FIELDS });
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
@@ -35,29 +37,29 @@ export function ResetPasswordPage() {
   };
 
   return (
-    <AuthShell title="Choose a new password">
+    <AuthShell title={t('auth.reset.title')}>
       {done ? (
         <p role="status" className="rounded-xl bg-emerald-50 p-3 text-sm text-emerald-900">
-          Your password is changed, and every device was signed out.
+          {t('auth.reset.done')}
         </p>
       ) : (
         <form onSubmit={handleSubmit} className="space-y-4" noValidate>
           <TextField
-            label="New password"
+            label={t('auth.reset.newPassword')}
             type="password"
             autoComplete="new-password"
-            hint="At least 8 characters; a passphrase is best."
+            hint={t('auth.reset.hint')}
             {...form.field('password')}
           />
           <FormAlert message={form.formError} />
           <Button type="submit" className="w-full" busy={busy}>
-            Set the new password
+            {t('auth.reset.submit')}
           </Button>
         </form>
       )}
       <p className="mt-4 text-center text-sm">
         <Link to="/login" className="inline-block py-3 font-semibold text-violet-700 underline">
-          {done ? 'Sign in' : 'Back to sign in'}
+          {done ? t('auth.signIn') : t('auth.backToSignIn')}
         </Link>
         {!done && (
           <>
@@ -66,7 +68,7 @@ export function ResetPasswordPage() {
               to="/forgot-password"
               className="inline-block py-3 font-semibold text-violet-700 underline"
             >
-              Mail me a new link
+              {t('auth.reset.newLink')}
             </Link>
           </>
         )}

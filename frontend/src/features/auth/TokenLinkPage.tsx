@@ -5,6 +5,7 @@ import { errorMessage } from '../../lib/errors';
 import { authKeys } from '../../shared/session';
 import { Loading } from '../../ui/Spinner';
 import { AuthShell } from './AuthShell';
+import { useTranslation } from 'react-i18next';
 
 interface TokenLinkPageProps<R> {
   title: string;
@@ -20,6 +21,7 @@ export function TokenLinkPage<R>({ title, spend, success, failureHint }: TokenLi
   const [search] = useSearchParams();
   const token = search.get('token') ?? '';
   const client = useQueryClient();
+  const { t } = useTranslation();
   const link = useMutation({
     mutationFn: () => spend(token),
     onSuccess: () => client.invalidateQueries({ queryKey: authKeys.me }),
@@ -47,7 +49,7 @@ export function TokenLinkPage<R>({ title, spend, success, failureHint }: TokenLi
       )}
       <p className="mt-4 text-center text-sm">
         <Link to="/events" className="inline-block py-3 font-semibold text-violet-700 underline">
-          Go to the app
+          {t('app.goToApp')}
         </Link>
       </p>
     </AuthShell>

@@ -1,15 +1,17 @@
 import { api } from '@spotlight/contracts';
+import { useTranslation } from 'react-i18next';
 import { apiCall } from '../../lib/api/client';
 import { TokenLinkPage } from './TokenLinkPage';
 
 /** Opened from the mailed link (`/verify-email?token=…`), signed in or not. */
 export function VerifyEmailPage() {
+  const { t } = useTranslation();
   return (
     <TokenLinkPage
-      title="Confirm your e-mail address"
+      title={t('auth.verify.title')}
       spend={(token) => apiCall(api.auth.verifyEmail, { body: { token } })}
-      success={() => 'Thank you: your e-mail address is confirmed.'}
-      failureHint="Sign in and ask for a new link from the banner."
+      success={() => t('auth.verify.done')}
+      failureHint={t('auth.verify.failed')}
     />
   );
 }

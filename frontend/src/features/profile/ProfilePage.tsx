@@ -18,6 +18,7 @@ import { InstallButton } from '../pwa';
 import { DIVISION_LABELS, ROLE_LABELS } from './labels';
 import { useUpdateProfile } from './mutations';
 import { AppearanceSetting } from './AppearanceSetting';
+import { LanguageSetting } from './LanguageSetting';
 import { BlockedList } from './BlockedList';
 import { MyReports } from './MyReports';
 import { PrivacySection } from './PrivacySection';
@@ -182,6 +183,7 @@ export function ProfilePage() {
         <h2 id="app-actions" className="font-semibold text-slate-900">
           App
         </h2>
+        <LanguageSetting />
         <AppearanceSetting />
         <InstallButton />
         <Button

@@ -1,0 +1,49 @@
+/**
+ * The app's languages, with i18next: English is bundled (the source, and the fallback for a
+ * missing key); each other language is its own chunk, fetched once when chosen. Plurals follow
+ * each language's own rules through Intl.PluralRules (Polish: one, few, many, other).
+ */
+import type { Language } from '@spotlight/contracts';
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from './locales/en.json';
+import { rememberLanguage, storedLanguage } from './language';
+
+type Messages = typeof en;
+
+const loaders = import.meta.glob<{ default: Messages }>(['./locales/*.json', '!./locales/en.json']);
+
+async function load(language: Language) {
+  if (i18next.hasResourceBundle(language, 'translation')) return;
+  const loader = loaders[`./locales/${language}.json`];
+  if (loader) i18next.addResourceBundle(language, 'translation', (await loader()).default);
+}
+
+/** Shows the app in `language`: loads its messages first, so no screen shows half of it. */
+export async function applyLanguage(language: Language) {
+  await load(language);
+  await i18next.changeLanguage(language);
+  document.documentElement.lang = language;
+}
+
+/** Starts i18next in the language chosen on this device, or the browser's. */
+export async function startI18n(language: Language = storedLanguage()) {
+  await i18next.use(initReactI18next).init({
+    lng: 'en',
+    fallbackLng: 'en',
+    resources: { en: { translation: en } },
+    // React escapes what it renders; escaping here too would show "&amp;".
+    interpolation: { escapeValue: false },
+    react: { useSuspense: false },
+  });
+  await applyLanguage(language);
+}
+
+/** Applies and remembers a choice made on this device (the profile also stores it). */
+export async function chooseLanguage(language: Language) {
+  rememberLanguage(language);
+  await applyLanguage(language);
+}
+
+export { i18next };
+export { browserLanguage, storedLanguage } from './language';
