@@ -48,10 +48,14 @@ export function WsdcField({
 }: WsdcFieldProps) {
   const lookedUp = useRef(savedId);
   const button = useRef<HTMLButtonElement>(null);
+  const typed = useRef(field.value.trim());
+  typed.current = field.value.trim();
   const [offeredName, setOfferedName] = useState<string>();
   const lookup = useMutation({
     mutationFn: (wsdcId: string) => apiCall(api.wsdc.lookup, { params: { wsdcId } }),
-    onSuccess: (dancer) => {
+    onSuccess: (dancer, wsdcId) => {
+      // The number was changed while the registry answered: that answer is for another one.
+      if (wsdcId !== typed.current) return;
       const name = nameOfDancer(dancer);
       const takeName = displayName.trim() === '' && name !== '';
       setOfferedName(!takeName && name !== displayName.trim() ? name : undefined);
