@@ -89,8 +89,11 @@ export function WsdcField({
 
   const handleBlur = (event: { target: { value: string }; relatedTarget?: EventTarget | null }) => {
     field.onBlur(event);
-    // Leaving for the button: its click looks the number up.
-    if (event.relatedTarget === button.current) return;
+    // Leaving for the button: its click looks the number up. Leaving for "Save profile": the
+    // dancer saves what is there, and an answer arriving after the save would undo it.
+    const next = event.relatedTarget;
+    if (next === button.current) return;
+    if (next instanceof HTMLButtonElement && next.type === 'submit') return;
     if (canLookUp && value !== lookedUp.current && !lookup.isPending) handleLookup();
   };
 
