@@ -90,7 +90,7 @@ export function WsdcField({
   const handleBlur = (event: { target: { value: string }; relatedTarget?: EventTarget | null }) => {
     field.onBlur(event);
     // Leaving for the button: its click looks the number up. Leaving for "Save profile": the
-    // dancer saves what is there, and an answer arriving after the save would undo it.
+    // dancer saves what is there, and an answer arriving after the save would change the form.
     const next = event.relatedTarget;
     if (next === button.current) return;
     if (next instanceof HTMLButtonElement && next.type === 'submit') return;
