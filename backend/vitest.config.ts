@@ -16,6 +16,9 @@ export default defineConfig({
       // checks that the default cost is 12.
       BCRYPT_COST: '4',
       JOBS_POLL_SECONDS: '0.5',
+      // No test reaches the real WSDC registry: a closed loopback port answers "unavailable" at
+      // once, and wsdc tests start a local fake (test/support/wsdc-registry.ts) instead.
+      WSDC_REGISTRY_URL: 'http://127.0.0.1:9/lookup2020/find',
     },
   },
 });

@@ -27,6 +27,8 @@ export const ERROR_STATUS = {
   password_incorrect: 403,
   muted: 403,
   not_found: 404,
+  /** The WSDC points registry lists no dancer with that number. */
+  wsdc_not_found: 404,
   conflict: 409,
   email_taken: 409,
   username_taken: 409,
@@ -43,6 +45,8 @@ export const ERROR_STATUS = {
   duplicate_content: 429,
   too_many_sockets: 429,
   internal_error: 500,
+  /** The WSDC points registry did not answer in time, or answered with an error. */
+  wsdc_unavailable: 502,
   service_unavailable: 503,
 } as const satisfies Record<string, number>;
 
@@ -54,6 +58,7 @@ export const TRANSIENT_ERROR_CODES: readonly Code[] = [
   'rate_limited',
   'internal_error',
   'service_unavailable',
+  'wsdc_unavailable',
 ];
 
 export const ErrorCode = z.enum(ERROR_CODES);

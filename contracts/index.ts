@@ -24,6 +24,7 @@ export * from './http/push';
 export * from './http/notifications';
 export * from './http/heats';
 export * from './http/recordings';
+export * from './http/wsdc';
 export * from './http/index';
 export * from './socket-events';
 export * from './data-channel';

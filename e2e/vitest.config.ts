@@ -16,6 +16,8 @@ export default defineConfig({
       LOG_LEVEL: 'silent',
       BCRYPT_COST: '4',
       JOBS_POLL_SECONDS: '0.5',
+      // Never the real WSDC registry: a closed loopback port ("unavailable" at once).
+      WSDC_REGISTRY_URL: 'http://127.0.0.1:9/lookup2020/find',
     },
   },
 });

@@ -34,6 +34,7 @@ import { AVATAR_URL_PREFIX } from './modules/users/avatars';
 import { mountMatchingRoutes } from './modules/matching/routes';
 import { mountUsersRoutes } from './modules/users/routes';
 import { mountWebrtcRoutes } from './modules/webrtc/routes';
+import { mountWsdcRoutes } from './modules/wsdc/routes';
 import { buildOpenApiDocument, renderDocsPage } from './openapi';
 import type { Services } from './services';
 
@@ -211,6 +212,7 @@ export function createApp(ctx: AppContext, services: Services) {
   mountPushRoutes(api, services.push, authenticate);
   mountNotificationsRoutes(api, services.notifications, authenticate);
   mountMatchingRoutes(api, services.matching, authenticate);
+  mountWsdcRoutes(api, services.wsdc, authenticate);
 
   const openApi = buildOpenApiDocument(process.env.npm_package_version ?? '0.1.0');
   const docsPage = renderDocsPage(openApi);

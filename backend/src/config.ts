@@ -185,6 +185,15 @@ const EnvSchema = z.object({
    * screen a notification is about (then no push is sent).
    */
   NOTIFY_CHECK_TIMEOUT_MS: int(50, 10_000).default(1500),
+  /**
+   * The WSDC points registry's lookup, which the profile form's "Fill from WSDC" asks (a form
+   * POST of `num`). Tests point it at a local fake (test/support/wsdc-registry.ts).
+   */
+  WSDC_REGISTRY_URL: z
+    .url({ protocol: /^https?$/ })
+    .default('https://points.worldsdc.com/lookup2020/find'),
+  /** Longest wait for the registry's whole answer; then the lookup answers 502 `wsdc_unavailable`. */
+  WSDC_TIMEOUT_MS: int(100, 60_000).default(5000),
   /** Minutes before a heat's scheduled start that its dancers get "your heat in N minutes". */
   HEAT_REMINDER_MINUTES: int(1, 120).default(10),
   /** How often an idle job worker looks for due jobs (pg-boss takes 0.5 s at least). */

@@ -49,6 +49,8 @@ export interface Limits {
   signalingMatch: RateLimiterAbstract;
   /** Transfer telemetry reports per user per hour. */
   telemetryUser: RateLimiterAbstract;
+  /** WSDC registry lookups per user per hour (cached ones count too). */
+  wsdcUser: RateLimiterAbstract;
 }
 
 /**
@@ -61,6 +63,12 @@ export const SIGNALING_BYTES_PER_MATCH_PER_MINUTE = 2 * 1024 * 1024;
 
 /** Telemetry reports per user per hour: one per side of each transfer, for a busy event day. */
 export const TELEMETRY_REPORTS_PER_USER_PER_HOUR = 120;
+
+/**
+ * WSDC lookups per user per hour: a dancer fills their own number once or twice, and a typo
+ * or two; far fewer than a script walking the registry through us would need.
+ */
+export const WSDC_LOOKUPS_PER_USER_PER_HOUR = 30;
 
 /** Verification or reset mails one account (or one address) may ask for per hour. */
 export const ACCOUNT_MAILS_PER_ACCOUNT_PER_HOUR = 5;
@@ -166,6 +174,7 @@ export function createLimits(config: Config, redis?: Redis): Limits {
     roomJoinUser: make('join_user', config.ROOM_JOINS_PER_USER_PER_10S, 10),
     signalingMatch: make('signal_match', SIGNALING_BYTES_PER_MATCH_PER_MINUTE, 60),
     telemetryUser: make('telemetry_user', TELEMETRY_REPORTS_PER_USER_PER_HOUR, 3600),
+    wsdcUser: make('wsdc_user', WSDC_LOOKUPS_PER_USER_PER_HOUR, 3600),
   };
 }
 

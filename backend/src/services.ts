@@ -20,6 +20,7 @@ import { createRolesService } from './modules/roles/service';
 import { createTransfersService } from './modules/transfers/service';
 import { createPrivacyService } from './modules/users/privacy';
 import { createUsersService } from './modules/users/service';
+import { createWsdcService } from './modules/wsdc/service';
 
 export type Services = ReturnType<typeof createServices>;
 
@@ -57,5 +58,6 @@ export function createServices(ctx: AppContext) {
     /** When to notify: listens to the domain events; the socket layer calls videoOffer. */
     notify: createNotificationTriggers(ctx, { notifications, matches, events }),
     matching: createMatchingService(ctx, { events, roles, matches }),
+    wsdc: createWsdcService(ctx),
   };
 }

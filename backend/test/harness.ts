@@ -135,6 +135,9 @@ export function testConfig(
     SEED_DEMO_DATA: 'false',
     SERVE_FRONTEND: 'false',
     REDIS_URL: '',
+    // Never the real WSDC registry (vitest.config.ts says the same for the backend's own runs;
+    // this covers the frontend's and the e2e's): a closed loopback port, "unavailable" at once.
+    WSDC_REGISTRY_URL: 'http://127.0.0.1:9/lookup2020/find',
     ...overrides,
   };
   env.DATABASE_URL = databaseUrlOverride ?? '';

@@ -19,6 +19,7 @@ import { systemEndpoints } from './system';
 import { transfersEndpoints } from './transfers';
 import { usersEndpoints } from './users';
 import { webrtcEndpoints } from './webrtc';
+import { wsdcEndpoints } from './wsdc';
 
 /** Every REST endpoint, by feature. Server routes, the client, OpenAPI and the tests read it. */
 export const api = {
@@ -42,6 +43,7 @@ export const api = {
   notifications: notificationsEndpoints,
   heats: heatsEndpoints,
   recordings: recordingsEndpoints,
+  wsdc: wsdcEndpoints,
 } as const;
 
 /** Every endpoint as `feature.name` → definition, for code that walks all of them. */

@@ -99,6 +99,9 @@ export const PublicUser = UserSummary.extend({
   wsdcId: z.string().nullable(),
   danceRole: DanceRole.nullable(),
   division: Division.nullable(),
+  /** The highest WSDC division per role, as filled from the points registry (then saved). */
+  leaderDivision: Division.nullable(),
+  followerDivision: Division.nullable(),
   city: z.string().nullable(),
   /** ISO 3166-1 alpha-2 (`PL`); the app shows the name and the flag. */
   country: Country.nullable(),
@@ -131,6 +134,8 @@ export const UpdateMeBody = z
     wsdcId: WsdcId.nullable(),
     danceRole: DanceRole.nullable(),
     division: Division.nullable(),
+    leaderDivision: Division.nullable(),
+    followerDivision: Division.nullable(),
     city: trimmed(1, 100).nullable(),
     country: CountryCode.nullable(),
     instagram: socialLink('instagram').nullable(),

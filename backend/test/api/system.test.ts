@@ -4,13 +4,19 @@
  * response headers are in system-requests.test.ts.
  */
 import { allEndpoints, api, buildPath, type EndpointDef } from '@spotlight/contracts';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { serveTestFile, type TestServer, type TestUser } from '../harness';
 import { expectError } from '../helpers';
+import { startFakeWsdcRegistry } from '../support/wsdc-registry';
 
 let t: TestServer;
 let user: TestUser;
-serveTestFile((server, registered) => ([t, user] = [server, registered]));
+// A registry that answers: a WSDC lookup is then a 200 or 404, not the 502 of no registry.
+const registry = await startFakeWsdcRegistry();
+afterAll(() => registry.close());
+serveTestFile((server, registered) => ([t, user] = [server, registered]), {
+  WSDC_REGISTRY_URL: registry.url,
+});
 
 /** A request to an endpoint with every path parameter set to `id`. */
 const pathOf = (def: EndpointDef, id = '1') =>

@@ -193,6 +193,8 @@ describe('GET /api/users/:id', () => {
         'wsdcId',
         'danceRole',
         'division',
+        'leaderDivision',
+        'followerDivision',
         'city',
         'country',
         'instagram',

@@ -16,6 +16,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer, type TestUser } from '../harness';
 import { deepNesting, fuzzValue, jsonSchemaOf, validish } from './arbitraries';
+import { startFakeWsdcRegistry, type FakeWsdcRegistry } from '../support/wsdc-registry';
 import { recordCases } from './counts';
 import { invariantViolations, NO_VIOLATIONS } from './invariants';
 
@@ -28,14 +29,18 @@ const codes = new Set<string>(ERROR_CODES);
 type Identity = 'anon' | 'a' | 'b' | 'outsider';
 
 let t: TestServer;
+// A registry that answers, so that a lookup is a 200 or a 404, never the 502 of no registry.
+let registry: FakeWsdcRegistry;
 const users: Record<Exclude<Identity, 'anon'>, TestUser> = {} as never;
 const unhandled: unknown[] = [];
 const onUnhandled = (reason: unknown) => unhandled.push(reason);
 
 beforeAll(async () => {
   process.on('unhandledRejection', onUnhandled);
+  registry = await startFakeWsdcRegistry();
   // Generous limits here: the limits themselves are tested in the security suite.
   t = await startTestServer({
+    WSDC_REGISTRY_URL: registry.url,
     REGISTER_MAX_PER_IP_PER_HOUR: '100000',
     API_MAX_PER_IP_PER_MINUTE: '100000',
     LOGIN_MAX_FAILURES_PER_IP: '100000',
@@ -71,6 +76,7 @@ beforeAll(async () => {
 afterAll(async () => {
   process.off('unhandledRejection', onUnhandled);
   await t?.close();
+  await registry?.close();
 });
 
 /** A fresh session for an identity whose token a logout may have revoked. */

@@ -262,6 +262,9 @@ export const MATRIX: Record<string, Row> = {
     request: () => ({ body: { endpoint: 'https://fcm.googleapis.com/fcm/send/unknown' } }),
     expect: signedIn(200),
   },
+  // The matrix's registry is a closed loopback port (vitest.config.ts): every signed-in caller
+  // may look up any number, and gets "unavailable"; wsdc.test.ts replays the registry's answers.
+  'wsdc.lookup': { request: () => ({ params: { wsdcId: '99999' } }), expect: signedIn(502) },
   'notifications.list': { request: none, expect: signedIn(200) },
   'notifications.markRead': { request: () => ({ body: { all: true } }), expect: signedIn(200) },
   'notifications.unread': { request: none, expect: signedIn(200) },

@@ -34,6 +34,9 @@ export const users = pgTable(
     wsdcId: varchar('wsdc_id', { length: 10 }),
     danceRole: varchar('dance_role', { length: 10 }).$type<OneOf<typeof DANCE_ROLES>>(),
     division: varchar('division', { length: 20 }).$type<OneOf<typeof DIVISIONS>>(),
+    /** The highest WSDC division per role, filled from the points registry (modules/wsdc). */
+    leaderDivision: varchar('leader_division', { length: 20 }).$type<OneOf<typeof DIVISIONS>>(),
+    followerDivision: varchar('follower_division', { length: 20 }).$type<OneOf<typeof DIVISIONS>>(),
     city: varchar('city', { length: 100 }),
     /** ISO 3166-1 alpha-2, upper-case (`PL`); names come from Intl.DisplayNames in the app. */
     country: varchar('country', { length: 2 }).$type<OneOf<typeof COUNTRY_CODES>>(),
@@ -61,6 +64,8 @@ export const users = pgTable(
     check('users_email_lower', sql`${t.email} = lower(${t.email})`),
     check('users_dance_role', oneOf('dance_role', DANCE_ROLES)),
     check('users_division', oneOf('division', DIVISIONS)),
+    check('users_leader_division', oneOf('leader_division', DIVISIONS)),
+    check('users_follower_division', oneOf('follower_division', DIVISIONS)),
     check('users_country', oneOf('country', COUNTRY_CODES)),
   ],
 );

@@ -16,6 +16,8 @@ export const toPublicUser = (row: UserRow): PublicUser => ({
   wsdcId: row.wsdcId,
   danceRole: row.danceRole,
   division: row.division,
+  leaderDivision: row.leaderDivision,
+  followerDivision: row.followerDivision,
   city: row.city,
   country: row.country,
   instagram: row.instagram,

@@ -98,6 +98,8 @@ export function createPrivacyService(
         wsdcId: null,
         danceRole: null,
         division: null,
+        leaderDivision: null,
+        followerDivision: null,
         city: null,
         country: null,
         instagram: null,

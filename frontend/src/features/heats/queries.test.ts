@@ -11,6 +11,8 @@ const user = {
   wsdcId: null,
   danceRole: null,
   division: null,
+  leaderDivision: null,
+  followerDivision: null,
   city: 'Berlin',
   country: 'DE' as const,
   instagram: null,

@@ -5,6 +5,7 @@ import {
   SOCIAL_LABELS,
   SOCIAL_NETWORKS,
   UpdateMeBody,
+  type Division,
   type Me,
 } from '@spotlight/contracts';
 import { useState } from 'react';
@@ -25,6 +26,7 @@ import { PrivacySection } from './PrivacySection';
 import { AvatarPicker } from './AvatarPicker';
 import { EmailSection } from './EmailSection';
 import { RatingSummary } from './RatingSummary';
+import { WsdcField, type WsdcFill } from './WsdcField';
 import { useEditForm } from '../../lib/useEditForm';
 import { countryOptions } from '../../lib/countries';
 
@@ -33,6 +35,8 @@ const FIELDS = [
   'wsdcId',
   'danceRole',
   'division',
+  'leaderDivision',
+  'followerDivision',
   'city',
   'country',
   ...SOCIAL_NETWORKS,
@@ -45,6 +49,8 @@ const toForm = (me: Me): FormValues => ({
   wsdcId: me.wsdcId ?? '',
   danceRole: me.danceRole ?? '',
   division: me.division ?? '',
+  leaderDivision: me.leaderDivision ?? '',
+  followerDivision: me.followerDivision ?? '',
   city: me.city ?? '',
   country: me.country ?? '',
   instagram: me.instagram ?? '',
@@ -89,6 +95,11 @@ export function ProfilePage() {
     };
   };
 
+  const handleWsdcFill = (fill: WsdcFill) => {
+    for (const [name, value] of Object.entries(fill)) form.setValue(name as FieldName, value);
+    setNotice(undefined);
+  };
+
   const handleLogout = async (everywhere: boolean) => {
     setLoggingOut(true);
     setLogoutError(undefined);
@@ -128,7 +139,14 @@ export function ProfilePage() {
       >
         <h2 className="font-semibold text-slate-900">Details</h2>
         <TextField label="Display name" {...field('displayName')} autoComplete="nickname" />
-        <TextField label="WSDC number" inputMode="numeric" {...field('wsdcId')} />
+        <WsdcField
+          field={field('wsdcId')}
+          savedId={me.wsdcId ?? ''}
+          displayName={form.values.displayName}
+          leaderDivision={(form.values.leaderDivision || null) as Division | null}
+          followerDivision={(form.values.followerDivision || null) as Division | null}
+          onFill={handleWsdcFill}
+        />
         <div className="grid grid-cols-1 gap-4 min-[400px]:grid-cols-2">
           <SelectField label="Role" options={roleOptions} {...field('danceRole')} />
           <SelectField label="Division" options={divisionOptions} {...field('division')} />

@@ -18,6 +18,7 @@ import { publicUserQuery } from './queries';
 import { BlockControl } from './BlockControl';
 import { RatingSummary } from './RatingSummary';
 import { ReportForm } from './ReportForm';
+import { wsdcFact } from './wsdc';
 
 /** Another dancer's public profile: who they are, how others rated them, and "Report user" and "Block". */
 export function UserProfilePage() {
@@ -44,7 +45,7 @@ export function UserProfilePage() {
             data.danceRole && ROLE_LABELS[data.danceRole],
             data.division && DIVISION_LABELS[data.division],
             [data.city, data.country && countryName(data.country)].filter(Boolean).join(', '),
-            data.wsdcId && `WSDC #${data.wsdcId}`,
+            wsdcFact(data),
           ].filter(Boolean);
           return (
             <>
