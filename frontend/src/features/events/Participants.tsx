@@ -97,7 +97,7 @@ function DancerRow({ dancer, eventId }: { dancer: Participant; eventId: number }
         <p className="flex flex-wrap items-center gap-x-2">
           <Link
             to={`/users/${dancer.id}?event=${eventId}`}
-            className="flex min-h-11 min-w-0 items-center font-medium text-slate-900 hover:underline"
+            className="flex min-h-11 min-w-11 items-center font-medium text-slate-900 hover:underline"
           >
             <span dir="auto" className="[overflow-wrap:anywhere]">
               {name}
