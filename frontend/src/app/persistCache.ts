@@ -11,7 +11,8 @@ const DB = 'spotlight-cache';
 const STORE = 'queries';
 const KEY = 'client';
 /** Bump when the shape of cached answers changes: an older copy is then dropped. */
-const VERSION = 1;
+// 2: an event's participants became pages (an infinite query).
+const VERSION = 2;
 const MAX_AGE_MS = 7 * 24 * 3600_000;
 const THROTTLE_MS = 1000;
 

@@ -1,5 +1,5 @@
 import { TRANSIENT_ERROR_CODES } from '@spotlight/contracts';
-import { isApiError } from './api/client';
+import { isApiError, type ClientErrorCode } from './api/client';
 import { formatWait } from './time';
 
 /**
@@ -14,6 +14,22 @@ export function errorMessage(error: unknown, locale?: string): string {
   }
   if (error instanceof Error && error.message) return error.message;
   return 'Something went wrong';
+}
+
+/**
+ * `errorMessage`, with the words one action chooses for some codes (what a refusal means for
+ * that action); other codes, and a rate limit's wait, keep the general wording.
+ */
+export function errorMessageFor(
+  error: unknown,
+  messages: Partial<Record<ClientErrorCode, string>>,
+  locale?: string,
+): string {
+  if (isApiError(error) && error.code !== 'rate_limited') {
+    const chosen = messages[error.code];
+    if (chosen) return chosen;
+  }
+  return errorMessage(error, locale);
 }
 
 /**

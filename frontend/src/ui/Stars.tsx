@@ -1,8 +1,23 @@
-/** A score out of five as stars, read out as "4 out of 5". */
-export function Stars({ score, className }: { score: number; className?: string }) {
+/**
+ * A score out of five as stars, read out as "4 out of 5", or with `count` as
+ * "4.5 out of 5, 12 ratings".
+ */
+export function Stars({
+  score,
+  count,
+  className,
+}: {
+  score: number;
+  count?: number;
+  className?: string;
+}) {
   const rounded = Math.round(score);
+  const label =
+    count === undefined
+      ? `${score} out of 5`
+      : `${score} out of 5, ${count} ${count === 1 ? 'rating' : 'ratings'}`;
   return (
-    <span className={className} role="img" aria-label={`${score} out of 5`}>
+    <span className={className} role="img" aria-label={label}>
       <span aria-hidden="true" className="text-amber-600">
         {'★'.repeat(rounded)}
       </span>

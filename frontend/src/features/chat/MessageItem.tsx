@@ -1,4 +1,5 @@
 import { VideoRecord } from '@spotlight/contracts';
+import { useId, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { formatBytes } from '../../lib/format';
 import { Avatar, nameOf } from '../../ui/Avatar';
@@ -6,6 +7,7 @@ import { Button } from '../../ui/Button';
 import { cx } from '../../ui/cx';
 import { RelativeTime } from '../../ui/RelativeTime';
 import type { ChatMessage, OutboxEntry } from '../../lib/socket/types';
+import { RequestPartnerButton } from '../../shared/matches';
 import { SafeLink } from './SafeLink';
 
 /** The body of a message by type. Text is always rendered as text, never as HTML. */
@@ -53,40 +55,67 @@ function MessageBody({
 
 export function MessageItem({ message, mine }: { message: ChatMessage; mine: boolean }) {
   const name = nameOf(message);
+  // Another dancer's message in an event chat: a "…" opens "Request recording partner".
+  const eventId = !mine && 'eventId' in message ? message.eventId : undefined;
+  const [showActions, setShowActions] = useState(false);
+  const actionsId = useId();
   return (
-    <li className={cx('flex items-end gap-1', mine && 'flex-row-reverse')}>
-      {!mine && (
-        <Link
-          to={`/users/${message.userId}${'eventId' in message ? `?event=${message.eventId}` : ''}`}
-          className="-ml-1.5 flex h-11 w-11 shrink-0 items-center justify-center rounded-full focus-visible:outline focus-visible:outline-2 focus-visible:outline-violet-600"
-          aria-label={`Profile of ${name}`}
-        >
-          <Avatar name={name} url={message.avatar} size="sm" />
-        </Link>
-      )}
-      <div
-        className={cx(
-          'min-w-0 max-w-[80%] rounded-2xl px-3 py-2 shadow-sm',
-          mine ? 'rounded-br-md bg-violet-600 text-white' : 'rounded-bl-md bg-white text-slate-900',
+    <li className="space-y-1">
+      <div className={cx('flex items-end gap-1', mine && 'flex-row-reverse')}>
+        {!mine && (
+          <Link
+            to={`/users/${message.userId}${'eventId' in message ? `?event=${message.eventId}` : ''}`}
+            className="-ml-1.5 flex h-11 w-11 shrink-0 items-center justify-center rounded-full focus-visible:outline focus-visible:outline-2 focus-visible:outline-violet-600"
+            aria-label={`Profile of ${name}`}
+          >
+            <Avatar name={name} url={message.avatar} size="sm" />
+          </Link>
         )}
-      >
-        {mine ? (
-          <span className="sr-only">You: </span>
-        ) : (
-          <p className="truncate text-xs font-semibold text-violet-700">
-            {name}
-            <span className="sr-only">:</span>
-          </p>
-        )}
-        <MessageBody type={message.type} content={message.content} mine={mine} />
-        <RelativeTime
-          value={message.createdAt}
+        <div
           className={cx(
-            'mt-0.5 block text-right text-[11px]',
-            mine ? 'text-violet-50' : 'text-slate-500',
+            'min-w-0 max-w-[80%] rounded-2xl px-3 py-2 shadow-sm',
+            mine
+              ? 'rounded-br-md bg-violet-600 text-white'
+              : 'rounded-bl-md bg-white text-slate-900',
           )}
-        />
+        >
+          {mine ? (
+            <span className="sr-only">You: </span>
+          ) : (
+            <p className="truncate text-xs font-semibold text-violet-700">
+              {name}
+              <span className="sr-only">:</span>
+            </p>
+          )}
+          <MessageBody type={message.type} content={message.content} mine={mine} />
+          <RelativeTime
+            value={message.createdAt}
+            className={cx(
+              'mt-0.5 block text-right text-[11px]',
+              mine ? 'text-violet-50' : 'text-slate-500',
+            )}
+          />
+        </div>
+        {eventId !== undefined && (
+          <button
+            type="button"
+            className="flex h-11 w-11 shrink-0 items-center justify-center rounded-full text-lg text-slate-600 hover:bg-slate-100 focus-visible:outline focus-visible:outline-2 focus-visible:outline-violet-600"
+            aria-label={`Actions for ${name}’s message`}
+            aria-expanded={showActions}
+            aria-controls={actionsId}
+            onClick={() => setShowActions((v) => !v)}
+          >
+            <span aria-hidden="true">⋯</span>
+          </button>
+        )}
       </div>
+      {eventId !== undefined && (
+        <div id={actionsId} hidden={!showActions} className="pl-10">
+          {showActions && (
+            <RequestPartnerButton eventId={eventId} dancer={{ id: message.userId, name }} />
+          )}
+        </div>
+      )}
     </li>
   );
 }

@@ -1,13 +1,30 @@
-import { useQuery } from '@tanstack/react-query';
+import type { Participant } from '@spotlight/contracts';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Avatar, nameOf } from '../../ui/Avatar';
+import { Button } from '../../ui/Button';
 import { CountryFlag } from '../../ui/CountryFlag';
 import { QueryState } from '../../ui/QueryState';
+import { EmptyState } from '../../ui/States';
+import { Stars } from '../../ui/Stars';
 import { participantsQuery } from '../../shared/events';
+import { RequestPartnerButton } from '../../shared/matches';
+import { useMe } from '../../shared/session';
+import { DIVISION_LABELS, ROLE_LABELS } from '../profile';
 
-/** Who joined the event, newest first; those who checked in at the venue are marked. */
+/**
+ * Finding a partner: everyone who joined or checked in, newest first, with role, division,
+ * rating and whether they are in the chat now, each with "Request recording partner" (or where
+ * the viewer's match with them stands). Shown to participants, so the viewer is one of the
+ * server's total: the list and its count leave them out, and always agree.
+ */
 export function Participants({ eventId }: { eventId: number }) {
-  const participants = useQuery(participantsQuery(eventId));
+  const me = useMe();
+  const participants = useInfiniteQuery(participantsQuery(eventId));
+  const pages = participants.data?.pages;
+  const count = pages ? Math.max(0, pages[pages.length - 1]!.total - 1) : undefined;
+
   return (
     <section
       aria-labelledby="participants-title"
@@ -15,38 +32,134 @@ export function Participants({ eventId }: { eventId: number }) {
     >
       <h2 id="participants-title" className="font-semibold text-slate-900">
         Dancers
+        {count !== undefined && <span className="font-normal text-slate-600"> ({count})</span>}
       </h2>
       <QueryState query={participants} what="the dancers">
-        {(page) => (
-          <>
-            <ul className="divide-y divide-slate-100" aria-label="Dancers at this event">
-              {page.items.map((dancer) => {
-                const name = nameOf(dancer);
-                return (
-                  <li key={dancer.id} className="flex items-center gap-3 py-1">
-                    <Avatar name={name} url={dancer.avatar} size="sm" />
-                    <Link
-                      to={`/users/${dancer.id}`}
-                      className="flex min-h-11 min-w-0 flex-1 items-center font-medium text-slate-900 hover:underline"
-                    >
-                      <span className="truncate">{name}</span>
-                    </Link>
-                    {dancer.country && <CountryFlag code={dancer.country} />}
-                    {dancer.checkedInAt && (
-                      <span className="shrink-0 rounded-full bg-violet-100 px-2 py-0.5 text-xs font-semibold text-violet-800">
-                        <span aria-hidden="true">✓ </span>Checked in
-                      </span>
-                    )}
-                  </li>
-                );
-              })}
-            </ul>
-            {page.total > page.items.length && (
-              <p className="text-xs text-slate-500">and {page.total - page.items.length} more</p>
-            )}
-          </>
-        )}
+        {(data) => {
+          const others = data.pages.flatMap((page) => page.items).filter((d) => d.id !== me.id);
+          if (count === 0) {
+            return (
+              <EmptyState title="No dancers yet — share the event">
+                <p>When others join, they show here and you can ask one to film your heats.</p>
+                <ShareEvent />
+              </EmptyState>
+            );
+          }
+          return (
+            <>
+              <p className="text-sm text-slate-600">
+                Ask anyone to film your heats; a dancer who is away gets the request when back.
+              </p>
+              <ul className="divide-y divide-slate-200" aria-label="Dancers at this event">
+                {others.map((dancer) => (
+                  <DancerRow key={dancer.id} dancer={dancer} eventId={eventId} />
+                ))}
+              </ul>
+              {participants.hasNextPage && (
+                <Button
+                  variant="secondary"
+                  className="w-full"
+                  busy={participants.isFetchingNextPage}
+                  onClick={() => void participants.fetchNextPage()}
+                >
+                  Show more dancers ({Math.max(0, (count ?? 0) - others.length)} more)
+                </Button>
+              )}
+            </>
+          );
+        }}
       </QueryState>
     </section>
+  );
+}
+
+function DancerRow({ dancer, eventId }: { dancer: Participant; eventId: number }) {
+  const name = nameOf(dancer);
+  const facts = [
+    dancer.danceRole && ROLE_LABELS[dancer.danceRole],
+    dancer.division && DIVISION_LABELS[dancer.division],
+  ].filter(Boolean);
+  const { average, count } = dancer.rating;
+  return (
+    <li className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-1 py-3">
+      <span className="relative mt-1.5 self-start">
+        <Avatar name={name} url={dancer.avatar} size="md" />
+        {dancer.online && (
+          <span
+            role="img"
+            aria-label="online"
+            title="Online"
+            className="absolute -bottom-0.5 -right-0.5 h-3.5 w-3.5 rounded-full bg-emerald-500 ring-2 ring-white"
+          />
+        )}
+      </span>
+      <div className="min-w-0">
+        <p className="flex flex-wrap items-center gap-x-2">
+          <Link
+            to={`/users/${dancer.id}?event=${eventId}`}
+            className="flex min-h-11 min-w-11 items-center font-medium text-slate-900 hover:underline"
+          >
+            <span dir="auto" className="[overflow-wrap:anywhere]">
+              {name}
+            </span>
+          </Link>
+          {dancer.country && <CountryFlag code={dancer.country} />}
+          {dancer.checkedInAt && (
+            <span className="shrink-0 rounded-full bg-violet-100 px-2 py-0.5 text-xs font-semibold text-violet-800">
+              <span aria-hidden="true">✓ </span>Checked in
+            </span>
+          )}
+        </p>
+        <p className="text-sm text-slate-700">
+          {facts.length > 0 ? facts.join(' · ') : 'Role and division not given'}
+        </p>
+        <p className="flex flex-wrap items-center gap-x-1 text-sm text-slate-600">
+          {average !== null && count > 0 ? (
+            <>
+              <Stars score={Math.round(average * 10) / 10} count={count} />
+              <span aria-hidden="true">
+                {average.toFixed(1)} ({count})
+              </span>
+            </>
+          ) : (
+            'No ratings yet'
+          )}
+        </p>
+      </div>
+      <RequestPartnerButton
+        eventId={eventId}
+        dancer={{ id: dancer.id, name }}
+        match={dancer.match}
+        className="col-start-2 pt-1"
+      />
+    </li>
+  );
+}
+
+/** The event's address to pass on: the phone's share sheet, or the clipboard. */
+function ShareEvent() {
+  const [copied, setCopied] = useState(false);
+  const handleShare = async () => {
+    const url = window.location.href;
+    try {
+      if (navigator.share) {
+        await navigator.share({ url });
+        return;
+      }
+      await navigator.clipboard.writeText(url);
+      setCopied(true);
+    } catch {
+      // Share sheet closed, or no clipboard access: nothing to undo.
+    }
+  };
+  return (
+    <div className="mt-3 space-y-1">
+      <Button variant="secondary" onClick={() => void handleShare()}>
+        Share the event
+      </Button>
+      <p role="status" className="text-xs">
+        {copied ? 'Link copied' : ''}
+      </p>
+    </div>
   );
 }

@@ -11,6 +11,8 @@ import { PageHeader } from '../../ui/PageHeader';
 import { QueryState } from '../../ui/QueryState';
 import { RelativeTime } from '../../ui/RelativeTime';
 import { Stars } from '../../ui/Stars';
+import { eventQuery } from '../../shared/events';
+import { RequestPartnerButton } from '../../shared/matches';
 import { useMe } from '../../shared/session';
 import { receivedRatingsQuery } from '../ratings';
 import { DIVISION_LABELS, ROLE_LABELS } from './labels';
@@ -20,17 +22,22 @@ import { RatingSummary } from './RatingSummary';
 import { ReportForm } from './ReportForm';
 import { wsdcFact } from './wsdc';
 
-/** Another dancer's public profile: who they are, how others rated them, and "Report user" and "Block". */
+/**
+ * Another dancer's public profile: who they are, how others rated them, "Request recording
+ * partner" when opened from an event both joined, and "Report user" and "Block".
+ */
 export function UserProfilePage() {
   const id = useIdParam();
   const me = useMe();
   const user = useQuery({ ...publicUserQuery(id), enabled: id > 0 });
   const ratings = useQuery({ ...receivedRatingsQuery(id), enabled: id > 0 });
   const [reporting, setReporting] = useState(false);
-  // Opened from an event's chat: a report names that event, so that its organisers see it.
+  // Opened from an event (its chat or its list of dancers): a report names that event, so that
+  // its organisers see it, and a viewer who joined it may ask this dancer to film them there.
   const [search] = useSearchParams();
   const fromEvent = Number(search.get('event')) || undefined;
   const isMe = id === me.id;
+  const event = useQuery({ ...eventQuery(fromEvent ?? 0), enabled: !!fromEvent && !isMe });
 
   return (
     <div className="space-y-5 p-4">
@@ -53,7 +60,9 @@ export function UserProfilePage() {
                 <Avatar name={name} url={data.avatar} size="lg" />
                 <div className="min-w-0">
                   <p className="flex items-center gap-2 text-lg font-semibold">
-                    <span className="truncate">{name}</span>
+                    <span dir="auto" className="truncate">
+                      {name}
+                    </span>
                     {data.country && <CountryFlag code={data.country} />}
                   </p>
                   <p className="truncate text-sm text-slate-600">@{data.username}</p>
@@ -62,6 +71,20 @@ export function UserProfilePage() {
                   )}
                 </div>
               </div>
+              {fromEvent && event.data?.joined && (
+                <section
+                  aria-labelledby="partner-title"
+                  className="space-y-2 rounded-2xl bg-white p-4 shadow-sm"
+                >
+                  <h2 id="partner-title" className="font-semibold text-slate-900">
+                    Recording partner
+                  </h2>
+                  <p className="text-sm text-slate-600">
+                    At <span dir="auto">{event.data.name}</span>
+                  </p>
+                  <RequestPartnerButton eventId={fromEvent} dancer={{ id: data.id, name }} />
+                </section>
+              )}
               <SocialLinks user={data} />
               <RatingSummary userId={data.id} />
               <section aria-labelledby="received" className="space-y-2">

@@ -5,6 +5,7 @@ export {
   eventQuery,
   connectEventRealtime,
   participantsQuery,
+  setParticipantMatch,
   setParticipantsCount,
   storeEvent,
   type EventFilters,

@@ -10,3 +10,4 @@ export {
 } from './queries';
 export { useMatchTransition, useRequestPartner } from './mutations';
 export { connectMatchRealtime } from './realtime';
+export { PartnerState, REQUEST_ERRORS, RequestPartnerButton } from './RequestPartnerButton';

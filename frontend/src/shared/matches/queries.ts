@@ -1,6 +1,7 @@
 import { api, PAGE_SIZE_MAX, type Match, type MatchStatus } from '@spotlight/contracts';
 import { infiniteQueryOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
 import { apiCall } from '../../lib/api/client';
+import { setParticipantMatch } from '../events';
 
 export interface MatchFilters {
   status?: MatchStatus;
@@ -46,8 +47,16 @@ export const matchHistoryQuery = () =>
 export const selectReceivedRequests = (page: { items: Match[] }) =>
   page.items.filter((m) => m.role === 'target');
 
-/** A match changed (socket or mutation): store it, and let every list refetch. */
+/**
+ * A match changed (socket or mutation): store it, show it on the partner's row of the event's
+ * dancers, and let every match list refetch.
+ */
 export function storeMatch(client: QueryClient, match: Match) {
   client.setQueryData(matchKeys.detail(match.id), match);
+  setParticipantMatch(client, match.event.id, match.partner.id, {
+    id: match.id,
+    status: match.status,
+    role: match.role,
+  });
   void client.invalidateQueries({ queryKey: matchKeys.lists() });
 }
