@@ -62,6 +62,23 @@ async function strictEvent() {
   return created.body.id;
 }
 
+/** An event without the rule, as one that dancers joined before the organiser set it. */
+async function openEvent(name: string, location: string) {
+  const created = await t.call(
+    api.eventAdmin.create,
+    {
+      body: {
+        name: `${name} ${Date.now()}`,
+        location,
+        startDate: '2031-02-01',
+        endDate: '2031-02-02',
+      },
+    },
+    as(organiser),
+  );
+  return created.body.id;
+}
+
 describe('events that require a verified e-mail address', () => {
   it('is off by default, and the organiser turns it on and off', async () => {
     const created = await t.call(
@@ -132,19 +149,7 @@ describe('events that require a verified e-mail address', () => {
   });
 
   it('refuses a match request from a dancer who joined before the rule, over REST and the socket', async () => {
-    const created = await t.call(
-      api.eventAdmin.create,
-      {
-        body: {
-          name: `Later Swing ${Date.now()}`,
-          location: 'Nice',
-          startDate: '2031-02-01',
-          endDate: '2031-02-02',
-        },
-      },
-      as(organiser),
-    );
-    const id = created.body.id;
+    const id = await openEvent('Later Swing', 'Nice');
     const unverified = await t.registerUser();
     const partner = await verified();
     const other = await verified();
@@ -190,19 +195,7 @@ describe('events that require a verified e-mail address', () => {
   });
 
   it('refuses heats and event chat messages from a dancer who joined before the rule; reading goes on', async () => {
-    const created = await t.call(
-      api.eventAdmin.create,
-      {
-        body: {
-          name: `Chatty Swing ${Date.now()}`,
-          location: 'Metz',
-          startDate: '2031-03-01',
-          endDate: '2031-03-02',
-        },
-      },
-      as(organiser),
-    );
-    const id = created.body.id;
+    const id = await openEvent('Chatty Swing', 'Metz');
     const unverified = await t.registerUser();
     const dancer = await verified();
     for (const user of [unverified, dancer]) {

@@ -1,7 +1,6 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { Button } from '../../ui/Button';
 import { cx } from '../../ui/cx';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryState } from '../../ui/QueryState';
@@ -9,6 +8,7 @@ import { EmptyState } from '../../ui/States';
 import { InstallBanner } from '../pwa';
 import { EventCard } from './EventCard';
 import { eventListQuery, type EventWhen } from '../../shared/events';
+import { ShowMore } from '../../ui/ShowMore';
 
 const TABS: { value: EventWhen; label: string }[] = [
   { value: 'upcoming', label: 'Upcoming' },
@@ -107,16 +107,7 @@ export function EventsPage() {
                   <EventCard key={event.id} event={event} />
                 ))}
               </ul>
-              {events.hasNextPage && (
-                <Button
-                  variant="secondary"
-                  className="w-full"
-                  busy={events.isFetchingNextPage}
-                  onClick={() => void events.fetchNextPage()}
-                >
-                  Show more events
-                </Button>
-              )}
+              <ShowMore pages={events}>Show more events</ShowMore>
             </>
           );
         }}

@@ -12,6 +12,7 @@ import { participantsQuery } from '../../shared/events';
 import { RequestPartnerButton } from '../../shared/matches';
 import { useMe } from '../../shared/session';
 import { DIVISION_LABELS, ROLE_LABELS } from '../profile';
+import { ShowMore } from '../../ui/ShowMore';
 
 /**
  * Finding a partner: everyone who joined or checked in, newest first, with role, division,
@@ -55,16 +56,9 @@ export function Participants({ eventId }: { eventId: number }) {
                   <DancerRow key={dancer.id} dancer={dancer} eventId={eventId} />
                 ))}
               </ul>
-              {participants.hasNextPage && (
-                <Button
-                  variant="secondary"
-                  className="w-full"
-                  busy={participants.isFetchingNextPage}
-                  onClick={() => void participants.fetchNextPage()}
-                >
-                  Show more dancers ({Math.max(0, (count ?? 0) - others.length)} more)
-                </Button>
-              )}
+              <ShowMore pages={participants}>
+                Show more dancers ({Math.max(0, (count ?? 0) - others.length)} more)
+              </ShowMore>
             </>
           );
         }}

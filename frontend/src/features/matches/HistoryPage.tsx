@@ -1,13 +1,14 @@
 import type { Match } from '@spotlight/contracts';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { Button, ButtonLink } from '../../ui/Button';
+import { ButtonLink } from '../../ui/Button';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryState } from '../../ui/QueryState';
 import { EmptyState } from '../../ui/States';
 import { useUnread } from '../notifications';
 import { MatchCard } from './MatchCard';
 import { matchHistoryQuery } from '../../shared/matches';
+import { ShowMore } from '../../ui/ShowMore';
 
 function Section({
   title,
@@ -71,16 +72,7 @@ export function HistoryPage() {
                   <p className="text-sm text-slate-600">No past matches yet.</p>
                 )}
               </Section>
-              {matches.hasNextPage && (
-                <Button
-                  variant="secondary"
-                  className="w-full"
-                  busy={matches.isFetchingNextPage}
-                  onClick={() => void matches.fetchNextPage()}
-                >
-                  Show older matches
-                </Button>
-              )}
+              <ShowMore pages={matches}>Show older matches</ShowMore>
             </>
           );
         }}

@@ -1,24 +1,20 @@
-import { LANGUAGE_NAMES, LANGUAGES, type Language } from '@spotlight/contracts';
+import type { Language } from '@spotlight/contracts';
 import { useTranslation } from 'react-i18next';
-import { chooseLanguage } from '../../lib/i18n';
-import { isLanguage } from '../../lib/i18n/language';
+import { useLanguage } from '../../lib/i18n';
 import { SelectField } from '../../ui/Field';
-
-const OPTIONS = LANGUAGES.map((language) => ({
-  value: language,
-  label: LANGUAGE_NAMES[language],
-}));
+import { LANGUAGE_OPTIONS } from '../../ui/LanguagePicker';
 
 /** The app's language on this device, each listed in itself ("Polski"). */
 export function LanguageSetting() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const [language, choose] = useLanguage();
   return (
     <SelectField
       label={t('app.language')}
       name="language"
-      options={OPTIONS}
-      value={isLanguage(i18n.language) ? i18n.language : 'en'}
-      onChange={(event) => void chooseLanguage(event.target.value as Language)}
+      options={LANGUAGE_OPTIONS}
+      value={language}
+      onChange={(event) => void choose(event.target.value as Language)}
     />
   );
 }

@@ -5,9 +5,9 @@
  */
 import type { Language } from '@spotlight/contracts';
 import i18next from 'i18next';
-import { initReactI18next } from 'react-i18next';
+import { initReactI18next, useTranslation } from 'react-i18next';
 import en from './locales/en.json';
-import { rememberLanguage, storedLanguage } from './language';
+import { isLanguage, rememberLanguage, storedLanguage } from './language';
 
 type Messages = typeof en;
 
@@ -45,5 +45,8 @@ export async function chooseLanguage(language: Language) {
   await applyLanguage(language);
 }
 
-export { i18next };
-export { browserLanguage, storedLanguage } from './language';
+/** The language the app shows now, and the way to choose another (a re-render follows). */
+export function useLanguage(): [Language, (language: Language) => Promise<void>] {
+  const { i18n } = useTranslation();
+  return [isLanguage(i18n.language) ? i18n.language : 'en', chooseLanguage];
+}
