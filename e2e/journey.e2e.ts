@@ -95,7 +95,7 @@ describe('two dancers at one event', () => {
     for (const [url, heading] of pages) {
       await a.page.goto(url);
       await a.page.getByRole('heading', { level: 1, name: heading }).first().waitFor();
-      await a.page.locator('[role=status]:has-text("Loading")').waitFor({ state: 'detached' });
+      await expect.poll(() => a.page.locator('[role=status]:has-text("Loading")').count()).toBe(0);
       if (url.endsWith('/chat')) await showActiveUsers(a.page);
       problems.push(...(await layoutProblems(a.page)).map((p) => `${url}: ${p}`));
       accessibility.push(...(await axeInBothThemes(a.page, url)));

@@ -9,6 +9,9 @@ import { handle } from './handler';
 import { rooms, type IoSocket, type RealtimeDeps } from './types';
 
 /** A first join's ack holds one page of history; a rejoin with `afterId` gets up to HISTORY_PAGE_MAX. */
+/** How long a retried send still reaches the whole audience (see `toHearers`). */
+const RETRY_FANOUT_MS = 2 * 60_000;
+
 const historyQuery = (afterId: number | undefined) =>
   afterId === undefined
     ? { limit: HISTORY_PAGE_SIZE }
@@ -25,13 +28,17 @@ export function registerChat(socket: IoSocket, { ctx, services, presence }: Real
   };
 
   /**
-   * Who hears a sent message: a new one goes to `audience`; a retry of a stored one only to the
-   * sender's other sockets, whose first broadcast may have died with its process. The audience
-   * had it already, or catches up by id on its next join, so replaying a clientId never fans
-   * out to a room.
+   * Who hears a sent message. A new one goes to `audience`, and so does a retry of one stored in
+   * the last RETRY_FANOUT_MS: its first broadcast may have died with the process that stored it
+   * (killed between the commit and the broadcast), and a listener who stayed connected elsewhere
+   * would never catch up. Clients keep one copy per id, so a second broadcast shows nothing twice.
+   * An older retry goes only to the sender's other sockets, so that replaying a clientId cannot
+   * keep fanning out to a room.
    */
-  const toHearers = (created: boolean, audience: string | string[]) =>
-    socket.to(created ? audience : rooms.user(user.id));
+  const toHearers = (fansOut: boolean, audience: string | string[]) =>
+    socket.to(fansOut ? audience : rooms.user(user.id));
+  const fansOut = (created: boolean, message: { createdAt: string }) =>
+    created || Date.now() - Date.parse(message.createdAt) < RETRY_FANOUT_MS;
 
   handle(socket, logger, 'join_event_room', async ({ eventId, afterId }) => {
     await admitJoin();
@@ -61,10 +68,11 @@ export function registerChat(socket: IoSocket, { ctx, services, presence }: Real
       { content, type: 'text', clientId },
       { enforceLimits: true },
     );
+    const heard = fansOut(created, message);
     // Dancers who blocked the sender do not see their messages, on any node.
-    const blockers = created ? await services.blockPolicy.blockersOf(user.id) : [];
+    const blockers = heard ? await services.blockPolicy.blockersOf(user.id) : [];
     afterAck(() =>
-      toHearers(created, rooms.event(eventId))
+      toHearers(heard, rooms.event(eventId))
         .except(blockers.map(rooms.user))
         .emit('event_message', message),
     );
@@ -102,7 +110,7 @@ export function registerChat(socket: IoSocket, { ctx, services, presence }: Real
     // The partner hears it on every device, in the room or not; the sender's other tabs only
     // in the room.
     afterAck(() =>
-      toHearers(created, [rooms.match(matchId), rooms.user(partnerId)]).emit(
+      toHearers(fansOut(created, message), [rooms.match(matchId), rooms.user(partnerId)]).emit(
         'private_message',
         message,
       ),

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { api, type EventMessage } from '@spotlight/contracts';
 import { and, count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { messages } from '../../src/db/schema';
+import { chatRooms, messages } from '../../src/db/schema';
 import type { TestServer } from '../harness';
 import {
   collect,
@@ -125,6 +125,49 @@ describe('send_event_message', () => {
     expect(acks[1]).toEqual(acks[0]);
     expect(acks[2]).toEqual(acks[0]);
     expect(await rowsWithClientId(clientId)).toBe(1);
+  });
+
+  it('broadcasts a retry of a message whose first broadcast died with its process, and not an old one', async () => {
+    const { eventId, users } = await dancersAt(t, 2);
+    const [ana, ben] = [await connect(users[0]!.token), await connect(users[1]!.token)];
+    await ok(emitAck(ben, 'join_event_room', { eventId }));
+    const [room] = await t.db
+      .select({ id: chatRooms.id })
+      .from(chatRooms)
+      .where(and(eq(chatRooms.eventId, eventId), eq(chatRooms.type, 'event')));
+    // Stored by a node that was killed before it broadcast (or acknowledged) the message.
+    const store = (content: string, createdAt: Date) =>
+      t.db
+        .insert(messages)
+        .values({
+          roomId: room!.id,
+          userId: users[0]!.id,
+          content,
+          type: 'text',
+          clientId: randomUUID(),
+          createdAt,
+        })
+        .returning();
+    const [recent] = await store('stored, never broadcast', new Date());
+    const [old] = await store('replayed long after', new Date(Date.now() - 10 * 60_000));
+
+    const heard = collect(ben, 'event_message');
+    await ok(
+      emitAck(ana, 'send_event_message', {
+        eventId,
+        content: old!.content,
+        clientId: old!.clientId!,
+      }),
+    );
+    const retry = await ok(
+      emitAck(ana, 'send_event_message', {
+        eventId,
+        content: recent!.content,
+        clientId: recent!.clientId!,
+      }),
+    );
+    expect(retry.message.id).toBe(recent!.id);
+    await expect.poll(() => heard.map((m) => m.content)).toEqual(['stored, never broadcast']);
   });
 
   it('refuses a clientId reused for another room', async () => {
