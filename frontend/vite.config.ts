@@ -5,6 +5,12 @@ import { defineConfig } from 'vitest/config';
 const backend = process.env.VITE_BACKEND_URL ?? 'http://localhost:8080';
 const THEME = '#7c3aed';
 
+/** `locale-pl` for src/lib/i18n/locales/pl/*.json; English stays in the main bundle. */
+const localeChunk = (id: string) => {
+  const language = /locales[\\/](\w+)[\\/]/.exec(id)?.[1];
+  return language && language !== 'en' ? `locale-${language}` : null;
+};
+
 export default defineConfig({
   plugins: [
     react(),
@@ -79,6 +85,8 @@ export default defineConfig({
               test: /node_modules[\\/](socket\.io-client|engine\.io-client|socket\.io-parser|engine\.io-parser|@socket\.io)[\\/]/,
             },
             { name: 'zod', test: /node_modules[\\/]zod[\\/]/ },
+            // Each language but English (bundled) in one chunk of its own, fetched when chosen.
+            { name: localeChunk, test: /[\\/]i18n[\\/]locales[\\/]/ },
             { name: 'contracts', test: /[\\/]contracts[\\/]/ },
           ],
         },

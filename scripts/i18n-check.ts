@@ -51,8 +51,17 @@ function sourceFiles(dir: string): string[] {
 }
 
 const problems: string[] = [];
-const load = (language: string) =>
-  flatten(JSON.parse(readFileSync(path.join(LOCALES, `${language}.json`), 'utf8')) as Tree);
+/** A language's messages: `locales/<language>/<area>.json` holds the keys `<area>.*`. */
+function load(language: string) {
+  const dir = path.join(LOCALES, language);
+  const tree: Tree = {};
+  for (const file of readdirSync(dir).filter((name) => name.endsWith('.json'))) {
+    tree[file.replace(/\.json$/, '')] = JSON.parse(
+      readFileSync(path.join(dir, file), 'utf8'),
+    ) as Tree;
+  }
+  return flatten(tree);
+}
 
 const english = load('en');
 const englishBases = byBase(english.keys());
@@ -73,9 +82,19 @@ for (const base of englishBases.keys()) {
   if (!literals.has(base)) problems.push(`en: ${base} is not used by the app`);
 }
 
-const languages = readdirSync(LOCALES)
-  .filter((name) => name.endsWith('.json'))
-  .map((name) => name.replace(/\.json$/, ''));
+const languages = readdirSync(LOCALES, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+const areas = (language: string) =>
+  readdirSync(path.join(LOCALES, language))
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .join();
+for (const language of languages) {
+  if (areas(language) !== areas('en')) {
+    problems.push(`${language}: has the files ${areas(language)}, English has ${areas('en')}`);
+  }
+}
 for (const language of languages) {
   const messages = load(language);
   const bases = byBase(messages.keys());

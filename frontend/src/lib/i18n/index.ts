@@ -6,17 +6,36 @@
 import type { Language } from '@spotlight/contracts';
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
-import en from './locales/en.json';
 import { isLanguage, rememberLanguage, storedLanguage } from './language';
 
-type Messages = typeof en;
+type Messages = Record<string, unknown>;
 
-const loaders = import.meta.glob<{ default: Messages }>(['./locales/*.json', '!./locales/en.json']);
+/**
+ * One file per area and language (`locales/pl/events.json` holds the `events.*` keys), so that
+ * areas are translated and reviewed apart. English is bundled; the others load on demand.
+ */
+const areaOf = (file: string) => /\/([\w-]+)\.json$/.exec(file)![1]!;
+
+const english = import.meta.glob<Messages>('./locales/en/*.json', {
+  eager: true,
+  import: 'default',
+});
+const en: Messages = Object.fromEntries(
+  Object.entries(english).map(([file, messages]) => [areaOf(file), messages]),
+);
+
+const loaders = import.meta.glob<Messages>(['./locales/*/*.json', '!./locales/en/*.json'], {
+  import: 'default',
+});
 
 async function load(language: Language) {
   if (i18next.hasResourceBundle(language, 'translation')) return;
-  const loader = loaders[`./locales/${language}.json`];
-  if (loader) i18next.addResourceBundle(language, 'translation', (await loader()).default);
+  const prefix = `./locales/${language}/`;
+  const files = Object.entries(loaders).filter(([file]) => file.startsWith(prefix));
+  const areas = await Promise.all(
+    files.map(async ([file, loader]) => [areaOf(file), await loader()] as const),
+  );
+  if (areas.length) i18next.addResourceBundle(language, 'translation', Object.fromEntries(areas));
 }
 
 /** Shows the app in `language`: loads its messages first, so no screen shows half of it. */
