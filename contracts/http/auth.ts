@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { COMMON_PASSWORDS } from '../common-passwords';
 import { OkResponse, Timestamp } from '../common';
+import { Language } from '../languages';
 import { defineEndpoint } from './endpoint';
 import { DisplayName, Email, Me, Username } from './users';
 
@@ -30,6 +31,8 @@ export const RegisterBody = z.strictObject({
   username: Username,
   password: NewPassword,
   displayName: DisplayName.optional(),
+  /** The language the app shows at sign-up: the account keeps it, and the first mail uses it. */
+  language: Language.optional(),
 });
 export type RegisterBody = z.infer<typeof RegisterBody>;
 

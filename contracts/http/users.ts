@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { HttpUrl, Id, IdParams, OkResponse, Timestamp, trimmed } from '../common';
 import { Country, CountryCode } from '../countries';
+import { Language } from '../languages';
 import { defineEndpoint } from './endpoint';
 
 export const DANCE_ROLES = ['leader', 'follower', 'both'] as const;
@@ -120,6 +121,8 @@ export const Me = PublicUser.extend({
   emailVerified: z.boolean(),
   /** A new address waiting for its mailed link to be opened; null when none is. */
   pendingEmail: z.string().nullable(),
+  /** The language chosen for the app, its mails and pushes; null: the browser's. */
+  language: Language.nullable(),
   /** Site admin: manages every event, grants organisers, reads every report. */
   isAdmin: z.boolean(),
   /** Events this user organises. */
@@ -142,6 +145,7 @@ export const UpdateMeBody = z
     youtube: socialLink('youtube').nullable(),
     tiktok: socialLink('tiktok').nullable(),
     facebook: socialLink('facebook').nullable(),
+    language: Language.nullable(),
   })
   .partial()
   .refine((body) => Object.keys(body).length > 0, 'Change at least one field');

@@ -94,6 +94,49 @@ describe('e-mail verification', () => {
   });
 });
 
+describe('the mails’ language', () => {
+  it('writes to a dancer in the language chosen at sign-up, and in the one chosen later', async () => {
+    const user = await t.registerUser({ language: 'pl' });
+    expect(user.language).toBe('pl');
+    const verification = await smtp.next(user.email);
+    expect(verification.subject).toBe('Potwierdź swój adres e-mail w spotlight.cam');
+    expect(verification.text).toContain(`Cześć ${user.username},`);
+
+    const changed = await t.call(
+      api.users.updateMe,
+      { body: { language: 'de' } },
+      { token: user.token },
+    );
+    expect(changed.body.language).toBe('de');
+    await t.call(api.auth.passwordReset, { body: { email: user.email } });
+    const reset = await smtp.next(user.email);
+    expect(reset.subject).toBe('Setze dein spotlight.cam-Passwort zurück');
+    expect(reset.text).toContain('Neues Passwort wählen');
+    expect(reset.text).toContain('/reset-password?token=');
+  });
+
+  it('keeps English for a dancer who chose no language, and refuses one the app does not speak', async () => {
+    const user = await t.registerUser();
+    expect(user.language).toBeNull();
+    expect((await smtp.next(user.email)).subject).toBe(
+      'Confirm your e-mail address for spotlight.cam',
+    );
+    for (const language of ['xx', 'EN', 'pt', '']) {
+      expectError(
+        await t.call(api.users.updateMe, { body: { language } as never }, { token: user.token }),
+        400,
+        'validation_error',
+      );
+    }
+    const cleared = await t.call(
+      api.users.updateMe,
+      { body: { language: null } },
+      { token: user.token },
+    );
+    expect(cleared.body.language).toBeNull();
+  });
+});
+
 describe('password reset', () => {
   it('answers 202 with the same body whether or not the account exists', async () => {
     const user = await t.registerUser();

@@ -91,6 +91,34 @@ describe('match requests and acceptances', () => {
     });
   });
 
+  it('are written in the recipient’s language', async () => {
+    const { t, push } = world();
+    const { event, users } = await eventWithDancers(t, 2);
+    const [a, b] = users as [TestUser, TestUser];
+    for (const [user, language] of [
+      [a, 'de'],
+      [b, 'pl'],
+    ] as const) {
+      await t.call(api.users.updateMe, { body: { language } }, { token: user.token });
+    }
+    const [deviceA, deviceB] = [
+      await subscribeDevice(world(), a),
+      await subscribeDevice(world(), b),
+    ];
+    const match = await requestMatch(t, a, b, event.id);
+    expect((await push.next(deviceB.id)).payload.title).toBe(
+      `${a.username} proponuje, żebyście się nagrywali`,
+    );
+    await moveMatch(t, b, match.id, 'accepted');
+    expect((await push.next(deviceA.id)).payload).toMatchObject({
+      title: `${b.username} hat deine Anfrage angenommen`,
+      body: expect.stringMatching(/^Euer privater Chat für .+ ist offen$/) as string,
+    });
+    // The notification centre keeps the same words.
+    const centre = await t.call(api.notifications.list, { query: {} }, { token: a.token });
+    expect(centre.body.items[0]?.title).toBe(`${b.username} hat deine Anfrage angenommen`);
+  });
+
   it('a focused client shows the request: stored and sent to the socket, not pushed', async () => {
     const { t } = world();
     const { event, users } = await eventWithDancers(t, 2);

@@ -1,5 +1,5 @@
 /** Accounts, their sessions, and whom they blocked. */
-import { COUNTRY_CODES, DANCE_ROLES, DIVISIONS } from '@spotlight/contracts';
+import { COUNTRY_CODES, DANCE_ROLES, DIVISIONS, LANGUAGES } from '@spotlight/contracts';
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -45,6 +45,8 @@ export const users = pgTable(
     youtube: varchar('youtube', { length: 200 }),
     tiktok: varchar('tiktok', { length: 200 }),
     facebook: varchar('facebook', { length: 200 }),
+    /** The app's language chosen on the account (mails and pushes use it too); null: the browser's. */
+    language: varchar('language', { length: 5 }).$type<OneOf<typeof LANGUAGES>>(),
     /** When the account's current e-mail address was verified; null: not (yet). */
     emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
     /** Site admin granted with `npm run admin:grant` (ADMIN_EMAILS adds more, from config). */
@@ -67,6 +69,7 @@ export const users = pgTable(
     check('users_leader_division', oneOf('leader_division', DIVISIONS)),
     check('users_follower_division', oneOf('follower_division', DIVISIONS)),
     check('users_country', oneOf('country', COUNTRY_CODES)),
+    check('users_language', oneOf('language', LANGUAGES)),
   ],
 );
 

@@ -60,6 +60,7 @@ export function createAccountService(
   const recipient = (user: repo.UserRow, email = user.email): Recipient => ({
     email,
     name: user.displayName ?? user.username,
+    language: user.language ?? 'en',
   });
 
   /**

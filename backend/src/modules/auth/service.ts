@@ -85,6 +85,7 @@ export function createAuthService(ctx: AppContext, deps: { roles: RolesService }
           username: body.username,
           passwordHash,
           displayName: body.displayName ?? null,
+          language: body.language ?? null,
         });
         return await signIn(user, meta);
       } catch (error) {

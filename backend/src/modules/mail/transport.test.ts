@@ -17,7 +17,9 @@ describe('the mailer without SMTP_URL', () => {
     });
     const mailer = createMailer(config, createLogger(config));
     const link = 'http://localhost:8080/reset-password?token=abc';
-    await mailer.send(passwordResetMail({ email: 'ana@example.test', name: 'Ana <script>' }, link));
+    await mailer.send(
+      passwordResetMail({ email: 'ana@example.test', name: 'Ana <script>', language: 'en' }, link),
+    );
     mailer.close();
 
     const files = readdirSync(mailDir(config));

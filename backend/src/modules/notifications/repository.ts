@@ -8,6 +8,7 @@ import {
   notificationEventPauses,
   notificationMutes,
   notifications,
+  users,
 } from '../../db/schema';
 
 export type NotificationRow = typeof notifications.$inferSelect;
@@ -80,6 +81,11 @@ export const markMatchNotificationsRead = (db: Executor, userId: number, matchId
         inArray(notifications.type, ['private_message', 'video_offer']),
       ),
     );
+
+/** The account's language; null when it chose none (or is gone). */
+export const userLanguage = async (db: Executor, userId: number) =>
+  (await db.select({ language: users.language }).from(users).where(eq(users.id, userId)))[0]
+    ?.language ?? null;
 
 export const mutedTypes = async (db: Executor, userId: number) =>
   (

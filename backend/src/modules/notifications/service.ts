@@ -19,6 +19,7 @@ import type { EventsService } from '../events/service';
 import type { MatchesService } from '../matches/service';
 import type { PushService } from '../push/service';
 import * as repo from './repository';
+import { NOTIFICATION_TEXTS } from './texts';
 
 export type NotificationsService = ReturnType<typeof createNotificationsService>;
 
@@ -91,6 +92,11 @@ export function createNotificationsService(
   };
 
   return {
+    /** The texts of a notification to `userId`, in their account's language. */
+    async textsFor(userId: number) {
+      return NOTIFICATION_TEXTS[(await repo.userLanguage(db, userId)) ?? 'en'];
+    },
+
     /** Set once by the socket layer: how to ask a user's open clients. */
     useClientProbe(next: ClientProbe) {
       probe = next;

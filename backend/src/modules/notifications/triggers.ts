@@ -1,7 +1,8 @@
 /**
  * When to notify: the domain events of matches, chat, announcements and heats (a recording
  * suggested by a matching run, a heat about to start), and the video offer that the socket
- * layer relays. Texts name no more than the title needs: who, and where.
+ * layer relays. Texts name no more than the title needs: who, and where; they are in the
+ * recipient's language (texts.ts).
  */
 import type { UserSummary } from '@spotlight/contracts';
 import type { DomainEvents } from '../../bus';
@@ -44,9 +45,10 @@ export function createNotificationTriggers(
   const triggers = {
     async matchRequested(matchId: number, targetId: number) {
       const match = await matchFor(targetId, matchId);
+      const t = await notifications.textsFor(targetId);
       return notifications.notify(targetId, {
         type: 'match_request',
-        title: `${nameOf(match.partner)} asks you to be recording partners`,
+        title: t.matchRequest(nameOf(match.partner)),
         body: match.event.name,
         url: `/matches/${matchId}`,
         tag: `match-${matchId}`,
@@ -57,10 +59,11 @@ export function createNotificationTriggers(
 
     async matchAccepted(matchId: number, requesterId: number) {
       const match = await matchFor(requesterId, matchId);
+      const t = await notifications.textsFor(requesterId);
       return notifications.notify(requesterId, {
         type: 'match_accepted',
-        title: `${nameOf(match.partner)} accepted your request`,
-        body: `Your private chat for ${match.event.name} is open`,
+        title: t.matchAccepted(nameOf(match.partner)),
+        body: t.privateChatOpen(match.event.name),
         url: `/matches/${matchId}`,
         tag: `match-${matchId}`,
         matchId,
@@ -70,12 +73,13 @@ export function createNotificationTriggers(
 
     async privateMessage(matchId: number, recipientId: number) {
       const match = await matchFor(recipientId, matchId);
+      const t = await notifications.textsFor(recipientId);
       return notifications.notify(
         recipientId,
         {
           type: 'private_message',
-          title: `New message from ${nameOf(match.partner)}`,
-          body: 'Open the chat to read it',
+          title: t.newMessage(nameOf(match.partner)),
+          body: t.openToRead,
           url: `/matches/${matchId}`,
           tag: `chat-${matchId}`,
           matchId,
@@ -91,12 +95,13 @@ export function createNotificationTriggers(
       if (!sender) return { stored: false, pushed: 0 };
       const recipientId = sender.user1Id === senderId ? sender.user2Id : sender.user1Id;
       const match = await matchFor(recipientId, matchId);
+      const t = await notifications.textsFor(recipientId);
       return notifications.notify(
         recipientId,
         {
           type: 'video_offer',
-          title: `${nameOf(match.partner)} is sending you a video`,
-          body: 'Tap to receive it',
+          title: t.sendingVideo(nameOf(match.partner)),
+          body: t.tapToReceive,
           url: `/matches/${matchId}`,
           tag: `video-${matchId}`,
           matchId,
@@ -128,10 +133,11 @@ export function createNotificationTriggers(
     },
 
     /** A matching run gave a dancer someone to film. */
-    recordingAssigned(input: RecordingAssignment) {
+    async recordingAssigned(input: RecordingAssignment) {
+      const t = await notifications.textsFor(input.userId);
       return notifications.notify(input.userId, {
         type: 'recording_assigned',
-        title: `You film ${input.dancerName}`,
+        title: t.youFilm(input.dancerName),
         body: input.heatLabel,
         url: `/events/${input.eventId}`,
         tag: `recording-${input.eventId}-${input.heatId}`,
@@ -140,11 +146,12 @@ export function createNotificationTriggers(
     },
 
     /** The heats module's scheduled job: "your heat in 10 minutes, Ben films you". */
-    heatReminder(input: HeatReminder) {
+    async heatReminder(input: HeatReminder) {
+      const t = await notifications.textsFor(input.userId);
       return notifications.notify(input.userId, {
         type: 'heat_reminder',
-        title: `Your heat in ${input.minutes} minutes`,
-        body: input.filmedBy ? `${input.heatLabel}: ${input.filmedBy} films you` : input.heatLabel,
+        title: t.heatIn(input.minutes),
+        body: input.filmedBy ? t.filmsYou(input.heatLabel, input.filmedBy) : input.heatLabel,
         url: `/events/${input.eventId}`,
         tag: `heat-${input.eventId}-${input.heatId}`,
         eventId: input.eventId,

@@ -36,6 +36,7 @@ export const toMe = (
   email: row.email,
   emailVerified: row.emailVerifiedAt !== null,
   pendingEmail,
+  language: row.language,
   isAdmin: roles.isAdmin,
   organiserOf: roles.organiserOf,
 });

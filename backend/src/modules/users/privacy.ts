@@ -102,6 +102,7 @@ export function createPrivacyService(
         followerDivision: null,
         city: null,
         country: null,
+        language: null,
         instagram: null,
         youtube: null,
         tiktok: null,
