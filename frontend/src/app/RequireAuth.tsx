@@ -5,6 +5,7 @@ import { errorMessage } from '../lib/errors';
 import { Button } from '../ui/Button';
 import { Loading } from '../ui/Spinner';
 import { ErrorState } from '../ui/States';
+import { useTranslation } from 'react-i18next';
 
 /** Full-screen states before we know who the user is. */
 function Gate({ children }: { children: ReactNode }) {
@@ -30,6 +31,7 @@ function Gate({ children }: { children: ReactNode }) {
  * cache, or the server is down. It carries on by itself when the network returns.
  */
 export function OfflineShell({ onRetry }: { onRetry?: () => void }) {
+  const { t } = useTranslation();
   const offline = typeof navigator !== 'undefined' && !navigator.onLine;
   return (
     <Gate>
@@ -37,15 +39,15 @@ export function OfflineShell({ onRetry }: { onRetry?: () => void }) {
         role="status"
         className="rounded-2xl border border-amber-200 bg-amber-50 p-4 text-amber-900"
       >
-        <p className="font-semibold">{offline ? 'You’re offline' : 'Can’t reach spotlight.cam'}</p>
+        <p className="font-semibold">
+          {offline ? t('layout.shell.offline') : t('layout.shell.unreachable')}
+        </p>
         <p className="mt-1 text-sm">
-          {offline
-            ? 'spotlight.cam needs a connection to sign you in and load your events. It will carry on by itself as soon as you’re back online.'
-            : 'The server is not answering right now. Check your connection, or try again in a moment.'}
+          {offline ? t('layout.shell.offlineBody') : t('layout.shell.unreachableBody')}
         </p>
         {!offline && onRetry && (
           <Button variant="secondary" className="mt-3" onClick={onRetry}>
-            Try again
+            {t('layout.shell.tryAgain')}
           </Button>
         )}
       </div>
@@ -55,6 +57,7 @@ export function OfflineShell({ onRetry }: { onRetry?: () => void }) {
 
 /** Pages behind a session; anyone else goes to the login page and comes back after. */
 export function RequireAuth() {
+  const { t } = useTranslation();
   const { status, error, retry } = useAuth();
   const location = useLocation();
   if (status === 'authenticated') return <Outlet />;
@@ -66,7 +69,7 @@ export function RequireAuth() {
     return (
       <Gate>
         <ErrorState
-          title="Can’t reach spotlight.cam"
+          title={t('layout.shell.unreachable')}
           message={errorMessage(error)}
           onRetry={retry}
         />

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { cx } from './cx';
 
 export function Spinner({ className }: { className?: string }) {
@@ -15,11 +16,12 @@ export function Spinner({ className }: { className?: string }) {
 }
 
 /** A centred spinner with a label screen readers announce. */
-export function Loading({ label = 'Loading…' }: { label?: string }) {
+export function Loading({ label }: { label?: string }) {
+  const { t } = useTranslation();
   return (
     <div role="status" className="flex items-center justify-center gap-2 py-10 text-slate-500">
       <Spinner />
-      <span>{label}</span>
+      <span>{label ?? t('common.loading')}</span>
     </div>
   );
 }

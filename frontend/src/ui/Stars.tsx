@@ -1,3 +1,5 @@
+import { useTranslation } from 'react-i18next';
+
 /**
  * A score out of five as stars, read out as "4 out of 5", or with `count` as
  * "4.5 out of 5, 12 ratings".
@@ -11,11 +13,10 @@ export function Stars({
   count?: number;
   className?: string;
 }) {
+  const { t } = useTranslation();
   const rounded = Math.round(score);
   const label =
-    count === undefined
-      ? `${score} out of 5`
-      : `${score} out of 5, ${count} ${count === 1 ? 'rating' : 'ratings'}`;
+    count === undefined ? t('common.stars', { score }) : t('common.starsRated', { score, count });
   return (
     <span className={className} role="img" aria-label={label}>
       <span aria-hidden="true" className="text-amber-600">

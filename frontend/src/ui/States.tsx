@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button } from './Button';
 
 export function ErrorState({
-  title = 'Something went wrong',
+  title,
   message,
   onRetry,
 }: {
@@ -10,13 +11,14 @@ export function ErrorState({
   message?: string;
   onRetry?: () => void;
 }) {
+  const { t } = useTranslation();
   return (
     <div role="alert" className="rounded-2xl border border-red-200 bg-red-50 p-4 text-red-900">
-      <p className="font-semibold">{title}</p>
+      <p className="font-semibold">{title ?? t('common.error')}</p>
       {message && <p className="mt-1 text-sm">{message}</p>}
       {onRetry && (
         <Button variant="secondary" className="mt-3" onClick={onRetry}>
-          Try again
+          {t('common.tryAgain')}
         </Button>
       )}
     </div>
@@ -33,14 +35,17 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
 }
 
 /** What a page shows when it has nothing loaded and the device is offline. */
-export function OfflineState({ what = 'this page' }: { what?: string }) {
+export function OfflineState({ what }: { what?: string }) {
+  const { t } = useTranslation();
   return (
     <div
       role="status"
       className="rounded-2xl border border-amber-200 bg-amber-50 p-4 text-amber-900"
     >
-      <p className="font-semibold">You’re offline</p>
-      <p className="mt-1 text-sm">We’ll load {what} as soon as you’re back online.</p>
+      <p className="font-semibold">{t('common.offline')}</p>
+      <p className="mt-1 text-sm">
+        {t('common.offlineBody', { what: what ?? t('common.thisPage') })}
+      </p>
     </div>
   );
 }

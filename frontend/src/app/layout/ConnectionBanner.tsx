@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import { socketClient } from '../../shared/socket';
 import { cx } from '../../ui/cx';
+import { useTranslation } from 'react-i18next';
 
 const subscribe = (callback: () => void) => socketClient.on('status', callback);
 const getStatus = () => socketClient.status;
@@ -10,12 +11,13 @@ const getStatus = () => socketClient.status;
  * reconnecting. Nothing when online.
  */
 export function ConnectionBanner() {
+  const { t } = useTranslation();
   const status = useSyncExternalStore(subscribe, getStatus);
   const text =
     status === 'offline'
-      ? 'You’re offline — showing what was saved on this phone. Messages will send when you’re back.'
+      ? t('layout.connection.offline')
       : status === 'reconnecting'
-        ? 'Reconnecting…'
+        ? t('layout.connection.reconnecting')
         : undefined;
   return (
     <div role="status" aria-live="polite" data-connection={status}>

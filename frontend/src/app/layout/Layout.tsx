@@ -8,12 +8,14 @@ import { Navbar } from './Navbar';
 import { MatchToasts, UpdateToast } from './Notifications';
 import { VerifyEmailBanner } from './VerifyEmailBanner';
 import { TransferOffers } from '../../features/transfer';
+import { useTranslation } from 'react-i18next';
 
 /**
  * The signed-in frame: status banners on top, the page in the middle (the only part that
  * scrolls, so chat pages can pin their composer), the tab bar at the bottom.
  */
 export function Layout() {
+  const { t } = useTranslation();
   const { pathname } = useLocation();
   const firstPage = useRef(true);
   useEffect(() => {
@@ -27,7 +29,7 @@ export function Layout() {
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded-lg focus:bg-white focus:p-3"
       >
-        Skip to content
+        {t('layout.skip')}
       </a>
       <ServiceWorkerNavigation />
       <MatchReadTracker />

@@ -5,12 +5,15 @@ import { nameOf } from '../../ui/Avatar';
 import { Button } from '../../ui/Button';
 import { socketClient } from '../../shared/socket';
 import { TOAST_MS, withToast, type Toast } from './toasts';
+import i18next from 'i18next';
+import { useTranslation } from 'react-i18next';
 
 /**
  * Live match news as a toast (the data itself is already in the cache and the badge). It goes
  * away when dismissed, when its page is opened, or after a while.
  */
 export function MatchToasts() {
+  const { t } = useTranslation();
   const [toasts, setToasts] = useState<Toast[]>([]);
   const { pathname } = useLocation();
   const here = useRef(pathname);
@@ -35,7 +38,7 @@ export function MatchToasts() {
       socketClient.on('matchRequestReceived', ({ fromUser, match }) =>
         push({
           id: match.id * 10,
-          text: `${nameOf(fromUser)} asked you to be their recording partner`,
+          text: i18next.t('layout.toast.requested', { name: nameOf(fromUser) }),
           to: `/matches/${match.id}`,
         }),
       ),
@@ -45,7 +48,7 @@ export function MatchToasts() {
           ? undefined
           : push({
               id: match.id * 10 + 1,
-              text: `${nameOf(partner)} accepted your request`,
+              text: i18next.t('layout.toast.accepted', { name: nameOf(partner) }),
               to: `/matches/${match.id}`,
             }),
       ),
@@ -70,13 +73,13 @@ export function MatchToasts() {
             onClick={() => dismiss(toast.id)}
             className="inline-flex min-h-11 items-center rounded-xl bg-white px-3 font-semibold text-violet-800"
           >
-            View
+            {t('layout.toast.view')}
           </Link>
           <button
             type="button"
             onClick={() => dismiss(toast.id)}
             className="min-h-11 min-w-11 rounded-xl"
-            aria-label="Dismiss"
+            aria-label={t('layout.toast.dismiss')}
           >
             ✕
           </button>
@@ -88,6 +91,7 @@ export function MatchToasts() {
 
 /** A new version of the app is downloaded: offer to reload when convenient. */
 export function UpdateToast() {
+  const { t } = useTranslation();
   const available = useSyncExternalStore(appUpdate.subscribe, appUpdate.available);
   if (!available) return null;
   return (
@@ -95,9 +99,9 @@ export function UpdateToast() {
       role="status"
       className="flex items-center gap-2 bg-slate-900 px-4 py-2 text-sm text-white"
     >
-      <p className="flex-1">A new version of spotlight.cam is ready.</p>
+      <p className="flex-1">{t('layout.toast.update')}</p>
       <Button variant="secondary" className="px-3" onClick={appUpdate.apply}>
-        Reload
+        {t('layout.toast.reload')}
       </Button>
     </div>
   );

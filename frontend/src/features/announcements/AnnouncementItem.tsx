@@ -2,9 +2,11 @@ import type { Announcement } from '@spotlight/contracts';
 import type { ReactNode } from 'react';
 import { nameOf } from '../../ui/Avatar';
 import { RelativeTime } from '../../ui/RelativeTime';
+import { useTranslation } from 'react-i18next';
 
 /** The "Official" mark: a word, not only a colour, so that screen readers say it too. */
 export function OfficialBadge() {
+  const { t } = useTranslation();
   return (
     <span className="inline-flex items-center gap-1 rounded-full bg-amber-200 px-2 py-0.5 text-[11px] font-bold uppercase tracking-wide text-amber-950">
       <svg viewBox="0 0 24 24" className="h-3.5 w-3.5" fill="none" aria-hidden="true">
@@ -16,7 +18,7 @@ export function OfficialBadge() {
           strokeLinejoin="round"
         />
       </svg>
-      Official
+      {t('announcements.official')}
     </span>
   );
 }
@@ -30,9 +32,10 @@ export function AnnouncementItem({
   /** An action, e.g. "Withdraw" on the organiser's page. */
   children?: ReactNode;
 }) {
+  const { t } = useTranslation();
   return (
     <article
-      aria-label={`Official announcement from ${nameOf(announcement.author)}`}
+      aria-label={t('announcements.from', { name: nameOf(announcement.author) })}
       className="rounded-xl border border-amber-300 bg-amber-50 px-3 py-2 text-amber-950"
     >
       <div className="flex flex-wrap items-center justify-between gap-x-2">

@@ -9,9 +9,11 @@ import { QueryState } from '../../ui/QueryState';
 import { AnnouncementItem } from './AnnouncementItem';
 import { usePostAnnouncement, useRemoveAnnouncement } from './mutations';
 import { announcementsQuery } from './queries';
+import { useTranslation } from 'react-i18next';
 
 /** On the organiser's page: tell every dancer of the event, and withdraw what is out of date. */
 export function AnnouncementsSection({ eventId }: { eventId: number }) {
+  const { t } = useTranslation();
   const announcements = useQuery(announcementsQuery(eventId));
   const post = usePostAnnouncement(eventId);
   const remove = useRemoveAnnouncement(eventId);
@@ -19,7 +21,7 @@ export function AnnouncementsSection({ eventId }: { eventId: number }) {
   const form = useSchemaForm(
     PostAnnouncementBody,
     { content: '' },
-    { showErrors: 'submit', messages: { content: 'Write the announcement first' } },
+    { showErrors: 'submit', messages: { content: t('announcements.writeFirst') } },
   );
 
   const handleSubmit = (event: FormEvent) => {
@@ -30,7 +32,7 @@ export function AnnouncementsSection({ eventId }: { eventId: number }) {
     post.mutate(body.content, {
       onSuccess: () => {
         form.reset({ content: '' });
-        setNotice('Announcement posted: it is pinned at the top of the event chat.');
+        setNotice(t('announcements.posted'));
       },
       onError: form.showServerError,
     });
@@ -42,14 +44,22 @@ export function AnnouncementsSection({ eventId }: { eventId: number }) {
       className="space-y-3 rounded-2xl bg-white p-4 shadow-sm"
     >
       <h2 id="announcements-title" className="font-semibold text-slate-900">
-        Announcements
+        {t('announcements.title')}
       </h2>
-      <form onSubmit={handleSubmit} className="space-y-3" noValidate aria-label="New announcement">
+      <form
+        onSubmit={handleSubmit}
+        className="space-y-3"
+        noValidate
+        aria-label={t('announcements.form')}
+      >
         <TextArea
-          label="Announcement"
+          label={t('announcements.label')}
           rows={3}
           {...form.field('content')}
-          hint={`Every dancer of the event sees it, pinned in the chat · ${form.values.content.trim().length} / ${ANNOUNCEMENT_MAX}`}
+          hint={t('announcements.hint', {
+            length: form.values.content.trim().length,
+            max: ANNOUNCEMENT_MAX,
+          })}
         />
         <FormAlert message={form.formError} />
         {notice && (
@@ -58,15 +68,15 @@ export function AnnouncementsSection({ eventId }: { eventId: number }) {
           </p>
         )}
         <Button type="submit" className="w-full" busy={post.isPending}>
-          Post announcement
+          {t('announcements.post')}
         </Button>
       </form>
-      <QueryState query={announcements} what="the announcements">
+      <QueryState query={announcements} what={t('announcements.what')}>
         {(data) =>
           data.items.length === 0 ? (
-            <p className="text-sm text-slate-600">No announcements yet.</p>
+            <p className="text-sm text-slate-600">{t('announcements.none')}</p>
           ) : (
-            <ul className="space-y-2" aria-label="Posted announcements">
+            <ul className="space-y-2" aria-label={t('announcements.list')}>
               {data.items.map((announcement) => (
                 <li key={announcement.id}>
                   <AnnouncementItem announcement={announcement}>
@@ -75,9 +85,11 @@ export function AnnouncementsSection({ eventId }: { eventId: number }) {
                         variant="danger"
                         busy={remove.isPending && remove.variables === announcement.id}
                         onClick={() => remove.mutate(announcement.id)}
-                        aria-label={`Withdraw announcement: ${announcement.content.slice(0, 40)}`}
+                        aria-label={t('announcements.withdrawLabel', {
+                          text: announcement.content.slice(0, 40),
+                        })}
                       >
-                        Withdraw
+                        {t('announcements.withdraw')}
                       </Button>
                     </div>
                   </AnnouncementItem>

@@ -1,8 +1,10 @@
 import type { Event } from '@spotlight/contracts';
 import { Link } from 'react-router-dom';
 import { EventFacts } from '../../shared/events';
+import { useTranslation } from 'react-i18next';
 
 export function EventCard({ event }: { event: Event }) {
+  const { t } = useTranslation();
   return (
     <li>
       <Link
@@ -15,12 +17,14 @@ export function EventCard({ event }: { event: Event }) {
           </h2>
           {event.checkedIn ? (
             <span className="shrink-0 rounded-full bg-violet-100 px-2 py-0.5 text-xs font-semibold text-violet-800">
-              Checked in<span className="sr-only"> at the venue</span>
+              {t('events.card.checkedIn')}
+              <span className="sr-only">{t('events.card.checkedInDetail')}</span>
             </span>
           ) : (
             event.joined && (
               <span className="shrink-0 rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-semibold text-emerald-800">
-                Joined<span className="sr-only"> this event</span>
+                {t('events.card.joined')}
+                <span className="sr-only">{t('events.card.joinedDetail')}</span>
               </span>
             )
           )}

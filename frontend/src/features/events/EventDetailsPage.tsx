@@ -12,12 +12,14 @@ import { ScanDoorCode } from '../check-in';
 import { useEventMembership } from './mutations';
 import { Participants } from './Participants';
 import { VerifiedEmailNotice } from './VerifiedEmailNotice';
+import { useTranslation } from 'react-i18next';
 
 /**
  * One event: dates, place, who joined and who checked in; join, check in at the door or leave;
  * the way into its chat; and, for its organisers, the way to manage it.
  */
 export function EventDetailsPage() {
+  const { t } = useTranslation();
   const id = useIdParam();
   const me = useMe();
   const manages = me.isAdmin || me.organiserOf.includes(id);
@@ -29,31 +31,31 @@ export function EventDetailsPage() {
   return (
     <div className="space-y-4 p-4">
       <PageHeader
-        title={event.data?.name ?? 'Event'}
-        back={{ to: '/events', label: 'Back to events' }}
+        title={event.data?.name ?? t('events.details.fallbackTitle')}
+        back={{ to: '/events', label: t('events.details.back') }}
         subtitle={event.data?.location}
         actions={
           manages && (
             <ButtonLink to={`/organise/${id}`} variant="secondary" className="shrink-0 px-3">
-              Manage event
+              {t('events.details.manage')}
             </ButtonLink>
           )
         }
       />
-      <QueryState query={event} what="the event">
+      <QueryState query={event} what={t('events.what.event')}>
         {(data) => {
           const ended = parseCalendarDate(data.endDate) < new Date(new Date().toDateString());
           return (
             <>
               <dl className="grid grid-cols-2 gap-3">
                 <div className="rounded-2xl bg-white p-3 shadow-sm">
-                  <dt className="text-xs text-slate-500">Dates</dt>
+                  <dt className="text-xs text-slate-500">{t('events.details.dates')}</dt>
                   <dd className="font-semibold">{formatDateRange(data.startDate, data.endDate)}</dd>
                 </div>
                 <div className="rounded-2xl bg-white p-3 shadow-sm">
-                  <dt className="text-xs text-slate-500">Joined</dt>
+                  <dt className="text-xs text-slate-500">{t('events.details.joined')}</dt>
                   <dd className="font-semibold" aria-live="polite">
-                    {data.participantsCount} {data.participantsCount === 1 ? 'dancer' : 'dancers'}
+                    {t('events.details.dancers', { count: data.participantsCount })}
                   </dd>
                 </div>
               </dl>
@@ -68,18 +70,20 @@ export function EventDetailsPage() {
                   {data.checkedIn ? (
                     <p className="flex items-center gap-2 rounded-xl bg-violet-50 p-3 text-sm text-violet-900">
                       <span className="rounded-full bg-violet-600 px-2 py-0.5 text-xs font-semibold text-white">
-                        Checked in
+                        {t('events.details.checkedIn')}
                       </span>
-                      You’re checked in at the venue{ended ? ' (this event has ended)' : ''}.
+                      {ended
+                        ? t('events.details.checkedInEnded')
+                        : t('events.details.checkedInNote')}
                     </p>
                   ) : (
                     <p className="rounded-xl bg-emerald-50 p-3 text-sm text-emerald-900">
-                      You’ve joined this event{ended ? ' (it has ended)' : ''}.
+                      {ended ? t('events.details.joinedEnded') : t('events.details.joinedNote')}
                     </p>
                   )}
                   {!data.checkedIn && !ended && <ScanDoorCode />}
                   <ButtonLink to={`/events/${data.id}/chat`} className="w-full">
-                    Open event chat
+                    {t('events.details.openChat')}
                   </ButtonLink>
                   <div className="grid grid-cols-2 gap-3">
                     <ButtonLink
@@ -87,25 +91,23 @@ export function EventDetailsPage() {
                       variant="secondary"
                       className="w-full"
                     >
-                      My heats
+                      {t('events.details.myHeats')}
                     </ButtonLink>
                     <ButtonLink
                       to={`/events/${data.id}/recording`}
                       variant="secondary"
                       className="w-full"
                     >
-                      Recording
+                      {t('events.details.recording')}
                     </ButtonLink>
                   </div>
                   {confirmLeave ? (
                     <div
                       role="group"
-                      aria-label="Leave this event?"
+                      aria-label={t('events.details.leaveAsk')}
                       className="space-y-2 rounded-xl bg-red-50 p-3"
                     >
-                      <p className="text-sm text-red-900">
-                        Leave this event? You leave its chat and its list of dancers.
-                      </p>
+                      <p className="text-sm text-red-900">{t('events.details.leaveConfirm')}</p>
                       <div className="flex gap-2">
                         <Button
                           variant="danger"
@@ -115,14 +117,14 @@ export function EventDetailsPage() {
                             membership.mutate('leave', { onSettled: () => setConfirmLeave(false) })
                           }
                         >
-                          Yes, leave
+                          {t('events.details.leaveYes')}
                         </Button>
                         <Button
                           variant="secondary"
                           className="flex-1"
                           onClick={() => setConfirmLeave(false)}
                         >
-                          Stay
+                          {t('events.details.stay')}
                         </Button>
                       </div>
                     </div>
@@ -132,7 +134,7 @@ export function EventDetailsPage() {
                       className="w-full"
                       onClick={() => setConfirmLeave(true)}
                     >
-                      Leave event
+                      {t('events.details.leave')}
                     </Button>
                   )}
                 </div>
@@ -141,7 +143,7 @@ export function EventDetailsPage() {
                   {ended ? (
                     // The server refuses to join an event that is over (event_ended).
                     <p className="rounded-xl bg-slate-100 p-3 text-sm text-slate-700">
-                      This event has ended; it can no longer be joined.
+                      {t('events.details.ended')}
                     </p>
                   ) : (
                     <>
@@ -150,12 +152,11 @@ export function EventDetailsPage() {
                         busy={membership.isPending}
                         onClick={() => membership.mutate('join')}
                       >
-                        Join event
+                        {t('events.details.join')}
                       </Button>
                       <ScanDoorCode />
                       <p className="text-center text-sm text-slate-600">
-                        Join to chat with dancers here and find a recording partner; at the venue,
-                        scan the code at the door to check in.
+                        {t('events.details.joinHint')}
                       </p>
                     </>
                   )}
@@ -163,7 +164,7 @@ export function EventDetailsPage() {
               )}
               {membership.isPaused && (
                 <p role="status" className="text-sm text-amber-800">
-                  Waiting for a connection…
+                  {t('events.details.waiting')}
                 </p>
               )}
               {membership.error && (

@@ -9,14 +9,16 @@ import { InstallBanner } from '../pwa';
 import { EventCard } from './EventCard';
 import { eventListQuery, type EventWhen } from '../../shared/events';
 import { ShowMore } from '../../ui/ShowMore';
+import { useTranslation } from 'react-i18next';
 
 const TABS: { value: EventWhen; label: string }[] = [
-  { value: 'upcoming', label: 'Upcoming' },
-  { value: 'past', label: 'Past' },
+  { value: 'upcoming', label: 'events.upcoming' },
+  { value: 'past', label: 'events.past' },
 ];
 
 /** Events: search by name or place, upcoming or past; joined ones are marked. */
 export function EventsPage() {
+  const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const when: EventWhen = params.get('when') === 'past' ? 'past' : 'upcoming';
   const q = params.get('q') ?? '';
@@ -55,24 +57,24 @@ export function EventsPage() {
 
   return (
     <div className="space-y-4 p-4">
-      <PageHeader title="Events" subtitle="Find your event and check in" />
+      <PageHeader title={t('events.title')} subtitle={t('events.subtitle')} />
       <InstallBanner />
       <form role="search" onSubmit={(e) => e.preventDefault()}>
         <label htmlFor={searchId} className="sr-only">
-          Search events
+          {t('events.search')}
         </label>
         <input
           id={searchId}
           type="search"
           value={search}
           onChange={(e) => setSearch(e.target.value)}
-          placeholder="Search by name or city"
+          placeholder={t('events.searchPlaceholder')}
           className="block min-h-11 w-full rounded-xl border border-slate-300 bg-white px-3 text-base focus:border-violet-600 focus:outline-none focus:ring-2 focus:ring-violet-200"
         />
       </form>
       <div
         role="group"
-        aria-label="When"
+        aria-label={t('events.when')}
         className="grid grid-cols-2 gap-1 rounded-xl bg-slate-200 p-1"
       >
         {TABS.map((tab) => (
@@ -86,17 +88,25 @@ export function EventsPage() {
               when === tab.value ? 'bg-white text-violet-800 shadow-sm' : 'text-slate-700',
             )}
           >
-            {tab.label}
+            {t(tab.label)}
           </button>
         ))}
       </div>
-      <QueryState query={events} what="events">
+      <QueryState query={events} what={t('events.what.events')}>
         {(data) => {
           const items = data.pages.flatMap((page) => page.items);
           if (items.length === 0) {
             return (
-              <EmptyState title={q ? `No events match “${q}”` : `No ${when} events`}>
-                {q ? 'Try another name or city.' : 'Check back soon.'}
+              <EmptyState
+                title={
+                  q
+                    ? t('events.noMatch', { q })
+                    : when === 'past'
+                      ? t('events.noPast')
+                      : t('events.noUpcoming')
+                }
+              >
+                {q ? t('events.tryAnother') : t('events.checkBack')}
               </EmptyState>
             );
           }
@@ -107,7 +117,7 @@ export function EventsPage() {
                   <EventCard key={event.id} event={event} />
                 ))}
               </ul>
-              <ShowMore pages={events}>Show more events</ShowMore>
+              <ShowMore pages={events}>{t('events.showMore')}</ShowMore>
             </>
           );
         }}

@@ -13,6 +13,7 @@ import { RequestPartnerButton } from '../../shared/matches';
 import { useMe } from '../../shared/session';
 import { DIVISION_LABELS, ROLE_LABELS } from '../profile';
 import { ShowMore } from '../../ui/ShowMore';
+import { useTranslation } from 'react-i18next';
 
 /**
  * Finding a partner: everyone who joined or checked in, newest first, with role, division,
@@ -21,6 +22,7 @@ import { ShowMore } from '../../ui/ShowMore';
  * server's total: the list and its count leave them out, and always agree.
  */
 export function Participants({ eventId }: { eventId: number }) {
+  const { t } = useTranslation();
   const me = useMe();
   const participants = useInfiniteQuery(participantsQuery(eventId));
   const pages = participants.data?.pages;
@@ -32,32 +34,32 @@ export function Participants({ eventId }: { eventId: number }) {
       className="space-y-2 rounded-2xl bg-white p-4 shadow-sm"
     >
       <h2 id="participants-title" className="font-semibold text-slate-900">
-        Dancers
+        {t('events.participants.title')}
         {count !== undefined && <span className="font-normal text-slate-600"> ({count})</span>}
       </h2>
-      <QueryState query={participants} what="the dancers">
+      <QueryState query={participants} what={t('events.what.dancers')}>
         {(data) => {
           const others = data.pages.flatMap((page) => page.items).filter((d) => d.id !== me.id);
           if (count === 0) {
             return (
-              <EmptyState title="No dancers yet — share the event">
-                <p>When others join, they show here and you can ask one to film your heats.</p>
+              <EmptyState title={t('events.participants.empty')}>
+                <p>{t('events.participants.emptyBody')}</p>
                 <ShareEvent />
               </EmptyState>
             );
           }
           return (
             <>
-              <p className="text-sm text-slate-600">
-                Ask anyone to film your heats; a dancer who is away gets the request when back.
-              </p>
-              <ul className="divide-y divide-slate-200" aria-label="Dancers at this event">
+              <p className="text-sm text-slate-600">{t('events.participants.intro')}</p>
+              <ul className="divide-y divide-slate-200" aria-label={t('events.participants.list')}>
                 {others.map((dancer) => (
                   <DancerRow key={dancer.id} dancer={dancer} eventId={eventId} />
                 ))}
               </ul>
               <ShowMore pages={participants}>
-                Show more dancers ({Math.max(0, (count ?? 0) - others.length)} more)
+                {t('events.participants.showMore', {
+                  more: Math.max(0, (count ?? 0) - others.length),
+                })}
               </ShowMore>
             </>
           );
@@ -68,10 +70,12 @@ export function Participants({ eventId }: { eventId: number }) {
 }
 
 function DancerRow({ dancer, eventId }: { dancer: Participant; eventId: number }) {
+  const { t } = useTranslation();
   const name = nameOf(dancer);
   const facts = [
-    dancer.danceRole && ROLE_LABELS[dancer.danceRole],
-    dancer.division && DIVISION_LABELS[dancer.division],
+    // The profile's labels, through t(): a label that is a key is translated, English stays.
+    dancer.danceRole && t(ROLE_LABELS[dancer.danceRole]),
+    dancer.division && t(DIVISION_LABELS[dancer.division]),
   ].filter(Boolean);
   const { average, count } = dancer.rating;
   return (
@@ -81,8 +85,8 @@ function DancerRow({ dancer, eventId }: { dancer: Participant; eventId: number }
         {dancer.online && (
           <span
             role="img"
-            aria-label="online"
-            title="Online"
+            aria-label={t('events.participants.online')}
+            title={t('events.participants.onlineTitle')}
             className="absolute -bottom-0.5 -right-0.5 h-3.5 w-3.5 rounded-full bg-emerald-500 ring-2 ring-white"
           />
         )}
@@ -100,12 +104,13 @@ function DancerRow({ dancer, eventId }: { dancer: Participant; eventId: number }
           {dancer.country && <CountryFlag code={dancer.country} />}
           {dancer.checkedInAt && (
             <span className="shrink-0 rounded-full bg-violet-100 px-2 py-0.5 text-xs font-semibold text-violet-800">
-              <span aria-hidden="true">✓ </span>Checked in
+              <span aria-hidden="true">✓ </span>
+              {t('events.participants.checkedIn')}
             </span>
           )}
         </p>
         <p className="text-sm text-slate-700">
-          {facts.length > 0 ? facts.join(' · ') : 'Role and division not given'}
+          {facts.length > 0 ? facts.join(' · ') : t('events.participants.noFacts')}
         </p>
         <p className="flex flex-wrap items-center gap-x-1 text-sm text-slate-600">
           {average !== null && count > 0 ? (
@@ -116,7 +121,7 @@ function DancerRow({ dancer, eventId }: { dancer: Participant; eventId: number }
               </span>
             </>
           ) : (
-            'No ratings yet'
+            t('events.participants.noRatings')
           )}
         </p>
       </div>
@@ -132,6 +137,7 @@ function DancerRow({ dancer, eventId }: { dancer: Participant; eventId: number }
 
 /** The event's address to pass on: the phone's share sheet, or the clipboard. */
 function ShareEvent() {
+  const { t } = useTranslation();
   const [copied, setCopied] = useState(false);
   const handleShare = async () => {
     const url = window.location.href;
@@ -149,10 +155,10 @@ function ShareEvent() {
   return (
     <div className="mt-3 space-y-1">
       <Button variant="secondary" onClick={() => void handleShare()}>
-        Share the event
+        {t('events.participants.share')}
       </Button>
       <p role="status" className="text-xs">
-        {copied ? 'Link copied' : ''}
+        {copied ? t('events.participants.copied') : ''}
       </p>
     </div>
   );

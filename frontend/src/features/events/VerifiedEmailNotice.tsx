@@ -2,12 +2,14 @@ import type { Event } from '@spotlight/contracts';
 import { errorMessage } from '../../lib/errors';
 import { useMe, useResendVerification } from '../../shared/session';
 import { Button } from '../../ui/Button';
+import { Trans, useTranslation } from 'react-i18next';
 
 /**
  * The organiser asks for a confirmed address and this dancer has not confirmed theirs: says so
  * before they try to join (the server would refuse with email_not_verified), with a resend.
  */
 export function VerifiedEmailNotice({ event }: { event: Event }) {
+  const { t } = useTranslation();
   const me = useMe();
   const resend = useResendVerification();
   if (!event.requireVerifiedEmail || me.emailVerified) return null;
@@ -17,17 +19,19 @@ export function VerifiedEmailNotice({ event }: { event: Event }) {
       className="space-y-2 rounded-xl border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950"
     >
       <p>
-        This event asks for a confirmed e-mail address.{' '}
-        {event.joined
-          ? 'Until you confirm yours, you can read the chat but not write, declare heats or ask for a partner.'
-          : 'Confirm yours to join, chat and find a recording partner.'}{' '}
-        Open the link we sent to <strong className="break-all">{me.email}</strong>.
+        {t('events.verify.intro')}{' '}
+        {event.joined ? t('events.verify.joined') : t('events.verify.notJoined')}{' '}
+        <Trans
+          i18nKey="events.verify.openLink"
+          values={{ email: me.email }}
+          components={{ strong: <strong className="break-all" /> }}
+        />
       </p>
       {resend.isSuccess ? (
-        <p>We sent a new link. It can take a minute to arrive.</p>
+        <p>{t('events.verify.sent')}</p>
       ) : (
         <Button variant="secondary" busy={resend.isPending} onClick={() => resend.mutate()}>
-          Send the link again
+          {t('events.verify.resend')}
         </Button>
       )}
       {resend.isError && <p role="alert">{errorMessage(resend.error)}</p>}

@@ -5,26 +5,28 @@ import { QueryState } from '../../ui/QueryState';
 import { RelativeTime } from '../../ui/RelativeTime';
 import { PushPrompt } from './PushPrompt';
 import { useMarkAllRead, useNotifications } from './queries';
+import { useTranslation } from 'react-i18next';
 
 /** The notification centre: what the server told this user, on any device, newest first. */
 export function NotificationsPage() {
+  const { t } = useTranslation();
   const query = useNotifications();
   const markAll = useMarkAllRead();
   return (
     <div className="space-y-3 p-3">
       <PageHeader
-        title="Notifications"
+        title={t('notifications.title')}
         actions={
           <Button variant="secondary" onClick={() => markAll.mutate()} disabled={markAll.isPending}>
-            Mark all read
+            {t('notifications.markAllRead')}
           </Button>
         }
       />
       <PushPrompt />
-      <QueryState query={query} what="notifications">
+      <QueryState query={query} what={t('notifications.what')}>
         {(list) =>
           list.items.length === 0 ? (
-            <p className="text-sm text-slate-600">Nothing yet.</p>
+            <p className="text-sm text-slate-600">{t('notifications.none')}</p>
           ) : (
             <ul className="space-y-2">
               {list.items.map((n) => (

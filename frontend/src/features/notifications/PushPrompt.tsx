@@ -1,12 +1,14 @@
 import { useState } from 'react';
 import { Button } from '../../ui/Button';
 import { enablePush, pushSupport } from './push';
+import { useTranslation } from 'react-i18next';
 
 /**
  * Turning notifications on: explained first, asked only when the user taps (never on load).
  * On an iPhone outside the installed app, it says what is needed instead.
  */
 export function PushPrompt() {
+  const { t } = useTranslation();
   const support = pushSupport();
   const [state, setState] = useState<NotificationPermission | 'working' | 'failed'>(
     support === 'supported' ? Notification.permission : 'default',
@@ -15,8 +17,7 @@ export function PushPrompt() {
   if (support === 'needs-install') {
     return (
       <p className="rounded-2xl bg-white p-3 text-sm text-slate-700 shadow-sm">
-        To get told when your partner sends the video, add spotlight.cam to your home screen (Share
-        → Add to Home Screen, iOS 16.4 or later) and turn notifications on there.
+        {t('notifications.push.needsInstall')}
       </p>
     );
   }
@@ -27,18 +28,15 @@ export function PushPrompt() {
   };
   return (
     <div className="space-y-2 rounded-2xl bg-white p-3 text-sm text-slate-700 shadow-sm">
-      <p>
-        Get told when your partner sends the video, accepts your request or writes to you, even with
-        the app closed.
-      </p>
+      <p>{t('notifications.push.pitch')}</p>
       {state === 'denied' ? (
-        <p>Notifications are blocked for this site; allow them in the browser settings.</p>
+        <p>{t('notifications.push.blocked')}</p>
       ) : (
         <Button onClick={handleEnable} disabled={state === 'working'}>
-          Turn on notifications
+          {t('notifications.push.enable')}
         </Button>
       )}
-      {state === 'failed' && <p role="alert">That did not work; try again.</p>}
+      {state === 'failed' && <p role="alert">{t('notifications.push.failed')}</p>}
     </div>
   );
 }

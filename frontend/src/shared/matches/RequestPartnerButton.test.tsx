@@ -1,10 +1,17 @@
 import type { ParticipantMatch } from '@spotlight/contracts';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { StaticRouter } from 'react-router-dom/server';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../lib/api/client';
 import { errorMessageFor } from '../../lib/errors';
+import { startI18n } from '../../lib/i18n';
 import { PartnerState, REQUEST_ERRORS } from './RequestPartnerButton';
+
+// The messages in English; these tests run in node, where the page's <html lang> is a stub.
+beforeAll(async () => {
+  vi.stubGlobal('document', { documentElement: {} });
+  await startI18n('en');
+});
 
 const render = (match: ParticipantMatch) =>
   renderToStaticMarkup(

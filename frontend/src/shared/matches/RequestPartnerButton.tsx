@@ -1,6 +1,8 @@
 import type { Match, ParticipantMatch } from '@spotlight/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type ReactNode, type Ref } from 'react';
+import i18next from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { isApiError, type ClientErrorCode } from '../../lib/api/client';
 import { errorMessageFor } from '../../lib/errors';
@@ -11,14 +13,26 @@ import { useMe } from '../session';
 import { useRequestPartner } from './mutations';
 import { matchKeys, matchListQuery } from './queries';
 
-/** What a refused request means for the dancer who asked; other codes keep the server's words. */
+/**
+ * What a refused request means for the dancer who asked; other codes keep the server's words.
+ * Each is read when shown (a getter), so it is in the language of that moment.
+ */
 export const REQUEST_ERRORS: Partial<Record<ClientErrorCode, string>> = {
-  email_not_verified:
-    'This event asks for a verified e-mail address. Confirm yours from the link we sent, then ask again.',
-  already_matched: 'You two already have a match at this event.',
-  blocked: 'You cannot reach this dancer.',
-  self_action: 'You cannot be your own recording partner.',
-  network_error: 'No connection: the request was not sent. Try again when you’re back online.',
+  get email_not_verified() {
+    return i18next.t('shared.requestErrors.emailNotVerified');
+  },
+  get already_matched() {
+    return i18next.t('shared.requestErrors.alreadyMatched');
+  },
+  get blocked() {
+    return i18next.t('shared.requestErrors.blocked');
+  },
+  get self_action() {
+    return i18next.t('shared.requestErrors.selfAction');
+  },
+  get network_error() {
+    return i18next.t('shared.requestErrors.networkError');
+  },
 };
 
 /** The viewer's side of a match with a dancer, from the event's list or the match list. */
@@ -49,6 +63,7 @@ export function RequestPartnerButton({
   onRequested?: (match: Match) => void;
   className?: string;
 }) {
+  const { t } = useTranslation();
   const me = useMe();
   const client = useQueryClient();
   const request = useRequestPartner(eventId);
@@ -92,16 +107,16 @@ export function RequestPartnerButton({
           className="w-full px-3 min-[480px]:w-auto"
           busy={request.isPending || checking}
           onClick={handleRequest}
-          aria-label={`Request recording partner: ${dancer.name}`}
+          aria-label={t('shared.request.label', { name: dancer.name })}
         >
-          Request recording partner
+          {t('shared.request.button')}
         </Button>
       )}
       <p role="status" className="text-xs text-slate-600 empty:hidden">
         {request.isPaused
-          ? 'Waiting for a connection…'
+          ? t('shared.request.waiting')
           : sent
-            ? `Sent. ${dancer.name} gets a notification, even when away.`
+            ? t('shared.request.sent', { name: dancer.name })
             : ''}
       </p>
       {request.error && (
@@ -126,6 +141,7 @@ export function PartnerState({
   name: string;
   linkRef?: Ref<HTMLAnchorElement>;
 }) {
+  const { t } = useTranslation();
   const link = (variant: 'primary' | 'secondary', text: ReactNode, label: string) => (
     <Link
       ref={linkRef}
@@ -142,18 +158,35 @@ export function PartnerState({
         ? link(
             'secondary',
             <>
-              <span aria-hidden="true">✓ </span>Requested
+              <span aria-hidden="true">✓ </span>
+              {t('shared.partner.requested')}
             </>,
-            `Requested: your request to ${name}`,
+            t('shared.partner.requestedLabel', { name }),
           )
-        : link('primary', 'Asked you — Answer', `Asked you — Answer ${name}’s request`);
+        : link('primary', t('shared.partner.answer'), t('shared.partner.answerLabel', { name }));
     case 'accepted':
-      return link('primary', 'Matched — Open chat', `Matched — Open chat with ${name}`);
+      return link(
+        'primary',
+        t('shared.partner.matched'),
+        t('shared.partner.matchedLabel', { name }),
+      );
     case 'completed':
-      return link('secondary', 'Recorded — View match', `Recorded — View match with ${name}`);
+      return link(
+        'secondary',
+        t('shared.partner.recorded'),
+        t('shared.partner.recordedLabel', { name }),
+      );
     case 'rejected':
-      return <span className={cx(chip, 'bg-slate-100 text-slate-700')}>Request declined</span>;
+      return (
+        <span className={cx(chip, 'bg-slate-100 text-slate-700')}>
+          {t('shared.partner.declined')}
+        </span>
+      );
     case 'cancelled':
-      return <span className={cx(chip, 'bg-slate-100 text-slate-700')}>Request cancelled</span>;
+      return (
+        <span className={cx(chip, 'bg-slate-100 text-slate-700')}>
+          {t('shared.partner.cancelled')}
+        </span>
+      );
   }
 }

@@ -1,6 +1,7 @@
 import { api, type LoginBody, type Me, type RegisterBody } from '@spotlight/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, type ReactNode } from 'react';
+import i18next from 'i18next';
 import { socketClient } from '../socket';
 import { apiCall, isApiError } from '../../lib/api/client';
 import { authKeys, fetchMe } from './queries';
@@ -97,7 +98,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const deleteAccount = useCallback(
     async (password: string) => {
       await endHere(() => apiCall(api.users.deleteMe, { body: { password } }));
-      sessionNotice.set('Your account is deleted. Thank you for dancing with us.');
+      sessionNotice.set(i18next.t('shared.session.deleted'));
     },
     [endHere],
   );

@@ -1,4 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
+import i18next from 'i18next';
 import { authKeys } from './queries';
 
 type Listener = (notice: string | undefined) => void;
@@ -19,11 +20,12 @@ export const sessionNotice = {
   },
 };
 
+/** Why a session ended → the key of what the login page says (in the language of that moment). */
 const REASONS: Record<string, string> = {
-  logout: 'You signed out on another tab.',
-  expired: 'Your session has expired. Sign in again.',
-  revoked: 'You were signed out (log out everywhere). Sign in again.',
-  suspended: 'A moderator suspended your account. You cannot sign in until it is lifted.',
+  logout: 'shared.session.logout',
+  expired: 'shared.session.expired',
+  revoked: 'shared.session.revoked',
+  suspended: 'shared.session.suspended',
 };
 
 /**
@@ -34,7 +36,7 @@ export function endSession(client: QueryClient, reason: string = 'expired') {
   if (client.getQueryData(authKeys.me) === null) return;
   client.removeQueries({ predicate: (query) => query.queryKey[0] !== 'auth' });
   client.setQueryData(authKeys.me, null);
-  sessionNotice.set(REASONS[reason] ?? REASONS.expired);
+  sessionNotice.set(i18next.t(REASONS[reason] ?? REASONS.expired!));
 }
 
 /**
