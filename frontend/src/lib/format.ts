@@ -2,6 +2,8 @@
  * File sizes and speeds through Intl.NumberFormat, as a phone shows them: 1 MB = 1024² bytes
  * (as the chat's video record does), one decimal from MB up, whole kB.
  */
+import { appLocale } from './i18n';
+
 const STEPS = [
   { unit: 'gigabyte', size: 1024 ** 3, digits: 1 },
   { unit: 'megabyte', size: 1024 ** 2, digits: 1 },
@@ -34,8 +36,8 @@ function formatAmount(bytes: number, suffix: '' | '-per-second', locale?: string
 }
 
 /** "0 bytes", "2 kB", "286.1 MB", "1.5 GB". */
-export const formatBytes = (bytes: number, locale?: string) => formatAmount(bytes, '', locale);
+export const formatBytes = (bytes: number, locale: string = appLocale()) => formatAmount(bytes, '', locale);
 
 /** Bytes per second as "12.3 MB/s". */
-export const formatSpeed = (bytesPerSecond: number, locale?: string) =>
+export const formatSpeed = (bytesPerSecond: number, locale: string = appLocale()) =>
   formatAmount(bytesPerSecond, '-per-second', locale);

@@ -1,14 +1,16 @@
+import { appLocale } from './i18n';
+
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-const rtf = (locale?: string) => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+const rtf = (locale: string) => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
 
 /**
  * "just now", "5 min ago", "3 hours ago", "yesterday", "in 2 days", then a date: short,
  * readable between heats. `now` is passed in so that tests and re-renders agree on it.
  */
-export function formatRelative(date: Date | string, now: Date = new Date(), locale?: string) {
+export function formatRelative(date: Date | string, now: Date = new Date(), locale: string = appLocale()) {
   const then = typeof date === 'string' ? new Date(date) : date;
   const diff = then.getTime() - now.getTime();
   if (Number.isNaN(diff)) return '';
@@ -22,7 +24,7 @@ export function formatRelative(date: Date | string, now: Date = new Date(), loca
 }
 
 /** How long to wait, from now: "in 45 seconds", "in 15 minutes", "in 2 hours" (rounded up). */
-export function formatWait(seconds: number, locale?: string) {
+export function formatWait(seconds: number, locale: string = appLocale()) {
   const format = new Intl.RelativeTimeFormat(locale, { numeric: 'always' });
   if (seconds < 60) return format.format(Math.ceil(seconds), 'second');
   if (seconds < 3600) return format.format(Math.ceil(seconds / 60), 'minute');
@@ -30,7 +32,7 @@ export function formatWait(seconds: number, locale?: string) {
 }
 
 /** "12 Mar", or "12 Mar 2024" outside the current year. */
-export function formatDate(date: Date | string, now: Date = new Date(), locale?: string) {
+export function formatDate(date: Date | string, now: Date = new Date(), locale: string = appLocale()) {
   const d = typeof date === 'string' ? new Date(date) : date;
   return d.toLocaleDateString(locale, {
     day: 'numeric',
@@ -49,7 +51,7 @@ export const parseCalendarDate = (value: string) => {
  * An event's dates, as the locale writes a range: "Dec 4 – 9, 2026" (en-US),
  * "4 – 9 Dec 2026" (en-GB), "Mar 30 – Apr 2, 2026", or one date when it is a single day.
  */
-export function formatDateRange(start: string, end: string, locale?: string) {
+export function formatDateRange(start: string, end: string, locale: string = appLocale()) {
   const format = new Intl.DateTimeFormat(locale, {
     day: 'numeric',
     month: 'short',

@@ -6,7 +6,7 @@
 import type { Language } from '@spotlight/contracts';
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
-import { isLanguage, rememberLanguage, storedLanguage } from './language';
+import { isLanguage, localeFor, rememberLanguage, storedLanguage } from './language';
 
 type Messages = Record<string, unknown>;
 
@@ -63,6 +63,13 @@ export async function chooseLanguage(language: Language) {
   rememberLanguage(language);
   await applyLanguage(language);
 }
+
+/** The language the app shows now (outside React). */
+export const currentLanguage = (): Language =>
+  isLanguage(i18next.language) ? i18next.language : 'en';
+
+/** The locale that dates, times, numbers, sizes and speeds are written in (Intl). */
+export const appLocale = () => localeFor(currentLanguage());
 
 /** The language the app shows now, and the way to choose another (a re-render follows). */
 export function useLanguage(): [Language, (language: Language) => Promise<void>] {

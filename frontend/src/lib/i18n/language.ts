@@ -14,6 +14,17 @@ export function browserLanguage(preferred: readonly string[] = navigator.languag
   return 'en';
 }
 
+/**
+ * The locale for dates, numbers and country names in `language`: the browser's own tag when it
+ * is in that language (`en-GB` keeps day-month order, `de-AT` its own words), else the language.
+ */
+export function localeFor(
+  language: Language,
+  preferred: readonly string[] = typeof navigator === 'undefined' ? [] : (navigator.languages ?? []),
+) {
+  return preferred.find((tag) => tag.toLowerCase().split('-')[0] === language) ?? language;
+}
+
 /** The language chosen on this device, else the browser's. */
 export function storedLanguage(): Language {
   try {

@@ -4,6 +4,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, type ReactN
 import i18next from 'i18next';
 import { socketClient } from '../socket';
 import { apiCall, isApiError } from '../../lib/api/client';
+import { chooseLanguage, currentLanguage } from '../../lib/i18n';
 import { authKeys, fetchMe } from './queries';
 import { endSession, sessionNotice } from './session';
 
@@ -45,6 +46,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     else if (me.data === null) socketClient.stop();
   }, [userId, me.data]);
 
+  // The account's language follows the dancer to every device (and this one remembers it).
+  const accountLanguage = user?.language;
+  useEffect(() => {
+    if (accountLanguage && accountLanguage !== currentLanguage()) void chooseLanguage(accountLanguage);
+  }, [accountLanguage]);
+
   useEffect(
     () => socketClient.on('sessionEnded', ({ reason }) => endSession(queryClient, reason)),
     [queryClient],
@@ -64,7 +71,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     [signedIn],
   );
   const register = useCallback(
-    async (body: RegisterBody) => signedIn(await apiCall(api.auth.register, { body })),
+    async (body: RegisterBody) =>
+      signedIn(
+        await apiCall(api.auth.register, { body: { language: currentLanguage(), ...body } }),
+      ),
     [signedIn],
   );
   /**
