@@ -1,10 +1,11 @@
 import { MODERATION_ACTIONS, type QueuedReport } from '@spotlight/contracts';
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../lib/errors';
 import { nameOf } from '../../ui/Avatar';
 import { Button } from '../../ui/Button';
 import { TextArea } from '../../ui/Field';
-import { ACTION_LABELS } from './labels';
+import { ACTION_KEYS } from './labels';
 import { useCloseReport } from './mutations';
 
 type Action = (typeof MODERATION_ACTIONS)[number];
@@ -14,6 +15,7 @@ type Action = (typeof MODERATION_ACTIONS)[number];
  * an optional note for the audit log, then "Resolve" or "Dismiss".
  */
 export function CloseReportForm({ report, isAdmin }: { report: QueuedReport; isAdmin: boolean }) {
+  const { t } = useTranslation();
   const close = useCloseReport(report.id);
   const [action, setAction] = useState<Action>('none');
   const [note, setNote] = useState('');
@@ -31,7 +33,9 @@ export function CloseReportForm({ report, isAdmin }: { report: QueuedReport; isA
   return (
     <div className="space-y-3 border-t border-slate-100 pt-3">
       <fieldset className="space-y-1">
-        <legend className="text-sm font-medium text-slate-800">Action on {name}</legend>
+        <legend className="text-sm font-medium text-slate-800">
+          {t('moderation.close.actionOn', { name })}
+        </legend>
         {actions.map((a) => (
           <label
             key={a}
@@ -46,13 +50,13 @@ export function CloseReportForm({ report, isAdmin }: { report: QueuedReport; isA
               className="h-5 w-5 shrink-0 accent-violet-600"
             />
             <span className={a === 'suspend' ? 'font-semibold text-red-700' : undefined}>
-              {ACTION_LABELS[a]}
+              {t(ACTION_KEYS[a])}
             </span>
           </label>
         ))}
       </fieldset>
       <TextArea
-        label="Note for the audit log (optional)"
+        label={t('moderation.close.note')}
         rows={2}
         maxLength={2000}
         value={note}
@@ -69,18 +73,18 @@ export function CloseReportForm({ report, isAdmin }: { report: QueuedReport; isA
           busy={close.isPending && close.variables.status === 'resolved'}
           disabled={close.isPending}
           onClick={() => submit('resolved')}
-          aria-label={`Resolve the report on ${name}: ${ACTION_LABELS[action]}`}
+          aria-label={t('moderation.close.resolveLabel', { name, action: t(ACTION_KEYS[action]) })}
         >
-          Resolve
+          {t('moderation.close.resolve')}
         </Button>
         <Button
           variant="secondary"
           busy={close.isPending && close.variables.status === 'dismissed'}
           disabled={close.isPending}
           onClick={() => submit('dismissed')}
-          aria-label={`Dismiss the report on ${name}`}
+          aria-label={t('moderation.close.dismissLabel', { name })}
         >
-          Dismiss
+          {t('moderation.close.dismiss')}
         </Button>
       </div>
     </div>

@@ -1,20 +1,22 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ButtonLink } from '../../ui/Button';
 import { SelectField } from '../../ui/Field';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryState } from '../../ui/QueryState';
 import { EmptyState } from '../../ui/States';
 import { useMe } from '../../shared/session';
-import { STATUS_LABELS } from './labels';
+import { STATUS_KEYS } from './labels';
 import { queueQuery, type QueueStatus } from './queries';
 import { ReportCard } from './ReportCard';
 
+/** The queue's filters, each with the message key of its label. */
 const FILTERS: { value: QueueStatus; label: string }[] = [
-  { value: 'open', label: 'Open' },
-  { value: 'resolved', label: STATUS_LABELS.resolved },
-  { value: 'dismissed', label: STATUS_LABELS.dismissed },
-  { value: 'all', label: 'All reports' },
+  { value: 'open', label: STATUS_KEYS.open },
+  { value: 'resolved', label: STATUS_KEYS.resolved },
+  { value: 'dismissed', label: STATUS_KEYS.dismissed },
+  { value: 'all', label: 'moderation.allReports' },
 ];
 
 /**
@@ -22,6 +24,7 @@ const FILTERS: { value: QueueStatus; label: string }[] = [
  * actions to close each one. Admins also reach the audit log from here.
  */
 export function ModerationPage() {
+  const { t } = useTranslation();
   const me = useMe();
   const allowed = me.isAdmin || me.organiserOf.length > 0;
   const [status, setStatus] = useState<QueueStatus>('open');
@@ -30,36 +33,38 @@ export function ModerationPage() {
   return (
     <div className="space-y-4 p-4">
       <PageHeader
-        title="Moderation"
-        subtitle={me.isAdmin ? 'Every report' : 'Reports at the events you organise'}
+        title={t('moderation.title')}
+        subtitle={me.isAdmin ? t('moderation.everyReport') : t('moderation.yourEvents')}
         actions={
           me.isAdmin ? (
             <ButtonLink to="/moderation/audit" variant="secondary" className="shrink-0 px-3">
-              Audit log
+              {t('moderation.auditLog')}
             </ButtonLink>
           ) : undefined
         }
       />
       {!allowed ? (
-        <EmptyState title="Only for organisers and admins">
-          The organisers of an event and the site admins review reports here.
+        <EmptyState title={t('moderation.onlyOrganisers')}>
+          {t('moderation.onlyOrganisersBody')}
         </EmptyState>
       ) : (
         <>
           <SelectField
-            label="Show"
+            label={t('moderation.show')}
             value={status}
             onChange={(e) => setStatus(e.target.value as QueueStatus)}
-            options={FILTERS}
+            options={FILTERS.map((filter) => ({ ...filter, label: t(filter.label) }))}
           />
-          <QueryState query={queue} what="the reports">
+          <QueryState query={queue} what={t('moderation.loading')}>
             {(data) =>
               data.items.length === 0 ? (
-                <EmptyState title={status === 'open' ? 'No open reports' : 'No reports here'}>
-                  {status === 'open' ? 'Nothing to review right now.' : null}
+                <EmptyState
+                  title={status === 'open' ? t('moderation.noOpen') : t('moderation.noneHere')}
+                >
+                  {status === 'open' ? t('moderation.nothingToReview') : null}
                 </EmptyState>
               ) : (
-                <ul className="space-y-3" aria-label="Reports">
+                <ul className="space-y-3" aria-label={t('moderation.reports')}>
                   {data.items.map((report) => (
                     <li key={report.id}>
                       <ReportCard report={report} isAdmin={me.isAdmin} />

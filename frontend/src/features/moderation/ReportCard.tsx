@@ -1,14 +1,15 @@
 import type { QueuedReport, UserSummary } from '@spotlight/contracts';
 import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { errorMessage } from '../../lib/errors';
 import { nameOf } from '../../ui/Avatar';
 import { Button } from '../../ui/Button';
 import { RelativeTime } from '../../ui/RelativeTime';
 import { eventQuery } from '../../shared/events';
-import { REASON_LABELS } from '../profile';
+import { REASON_KEYS } from '../profile';
 import { CloseReportForm } from './CloseReportForm';
-import { ACTION_LABELS, STATUS_LABELS } from './labels';
+import { ACTION_KEYS, STATUS_KEYS } from './labels';
 import { useUnsuspend } from './mutations';
 
 function Person({ user }: { user: UserSummary }) {
@@ -23,18 +24,20 @@ function Person({ user }: { user: UserSummary }) {
 }
 
 function EventName({ eventId }: { eventId: number }) {
+  const { t } = useTranslation();
   const event = useQuery(eventQuery(eventId));
-  return <>{event.data?.name ?? `Event #${eventId}`}</>;
+  return <>{event.data?.name ?? t('moderation.card.eventNumber', { id: eventId })}</>;
 }
 
 /** One report in the queue: who, why, where, and what can be done about it. */
 export function ReportCard({ report, isAdmin }: { report: QueuedReport; isAdmin: boolean }) {
+  const { t } = useTranslation();
   const unsuspend = useUnsuspend();
   const open = report.status === 'open' || report.status === 'reviewing';
   const name = nameOf(report.reported);
   return (
     <article
-      aria-label={`Report on ${name}`}
+      aria-label={t('moderation.card.label', { name })}
       className="space-y-2 rounded-2xl bg-white p-4 shadow-sm"
     >
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -48,19 +51,21 @@ export function ReportCard({ report, isAdmin }: { report: QueuedReport; isAdmin:
           <span className="text-sm font-normal text-slate-500">@{report.reported.username}</span>
         </h2>
         <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-semibold text-slate-700">
-          {STATUS_LABELS[report.status]}
+          {t(STATUS_KEYS[report.status])}
         </span>
       </div>
       <dl className="grid grid-cols-[auto_1fr] items-baseline gap-x-3 gap-y-1 text-sm">
-        <dt className="text-slate-500">Reason</dt>
-        <dd className="font-medium">{REASON_LABELS[report.reason]}</dd>
-        <dt className="text-slate-500">Event</dt>
-        <dd>{report.eventId ? <EventName eventId={report.eventId} /> : 'None given'}</dd>
-        <dt className="text-slate-500">When</dt>
+        <dt className="text-slate-500">{t('moderation.card.reason')}</dt>
+        <dd className="font-medium">{t(REASON_KEYS[report.reason])}</dd>
+        <dt className="text-slate-500">{t('moderation.card.event')}</dt>
+        <dd>
+          {report.eventId ? <EventName eventId={report.eventId} /> : t('moderation.card.noEvent')}
+        </dd>
+        <dt className="text-slate-500">{t('moderation.card.when')}</dt>
         <dd>
           <RelativeTime value={report.createdAt} />
         </dd>
-        <dt className="text-slate-500">By</dt>
+        <dt className="text-slate-500">{t('moderation.card.by')}</dt>
         <dd>
           <Person user={report.reporter} />
         </dd>
@@ -75,8 +80,12 @@ export function ReportCard({ report, isAdmin }: { report: QueuedReport; isAdmin:
       ) : (
         <div className="space-y-2 border-t border-slate-100 pt-2 text-sm text-slate-700">
           <p>
-            {STATUS_LABELS[report.status]}
-            {report.action && report.action !== 'none' ? `: ${ACTION_LABELS[report.action]}` : ''}
+            {report.action && report.action !== 'none'
+              ? t('moderation.card.statusAction', {
+                  status: t(STATUS_KEYS[report.status]),
+                  action: t(ACTION_KEYS[report.action]),
+                })
+              : t(STATUS_KEYS[report.status])}
             {report.resolvedAt && (
               <>
                 {' · '}
@@ -85,7 +94,9 @@ export function ReportCard({ report, isAdmin }: { report: QueuedReport; isAdmin:
             )}
           </p>
           {report.resolutionNote && (
-            <p className="[overflow-wrap:anywhere]">Note: {report.resolutionNote}</p>
+            <p className="[overflow-wrap:anywhere]">
+              {t('moderation.card.note', { note: report.resolutionNote })}
+            </p>
           )}
           {isAdmin && report.action === 'suspend' && (
             <>
@@ -95,11 +106,11 @@ export function ReportCard({ report, isAdmin }: { report: QueuedReport; isAdmin:
                 busy={unsuspend.isPending}
                 onClick={() => unsuspend.mutate(report.reported.id)}
               >
-                Lift the suspension of {name}
+                {t('moderation.card.lift', { name })}
               </Button>
               {unsuspend.isSuccess && (
                 <p role="status" className="text-emerald-800">
-                  {name} can sign in again.
+                  {t('moderation.card.lifted', { name })}
                 </p>
               )}
               {unsuspend.error && (

@@ -1,6 +1,8 @@
 import { api, ApiErrorResponse, type Me } from '@spotlight/contracts';
 import { useQueryClient } from '@tanstack/react-query';
+import i18next from 'i18next';
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { apiCall } from '../../lib/api/client';
 import { errorMessage } from '../../lib/errors';
 import { authKeys } from '../../shared/session';
@@ -19,7 +21,7 @@ function uploadAvatar(file: File, onProgress: (fraction: number) => void): Promi
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress(event.loaded / event.total);
     };
-    xhr.onerror = () => reject(new Error('No connection; try again'));
+    xhr.onerror = () => reject(new Error(i18next.t('profile.photo.offline')));
     xhr.onload = () => {
       let body: unknown;
       try {
@@ -29,7 +31,9 @@ function uploadAvatar(file: File, onProgress: (fraction: number) => void): Promi
       }
       if (xhr.status === 200) return resolve(body as Me);
       const error = ApiErrorResponse.safeParse(body);
-      reject(new Error(error.success ? error.data.error.message : 'The upload failed'));
+      reject(
+        new Error(error.success ? error.data.error.message : i18next.t('profile.photo.failed')),
+      );
     };
     xhr.send(file);
   });
@@ -40,6 +44,7 @@ function uploadAvatar(file: File, onProgress: (fraction: number) => void): Promi
  * as it will show (a centred square), and upload it with progress.
  */
 export function AvatarPicker({ me }: { me: Me }) {
+  const { t } = useTranslation();
   const client = useQueryClient();
   const camera = useRef<HTMLInputElement>(null);
   const gallery = useRef<HTMLInputElement>(null);
@@ -62,7 +67,7 @@ export function AvatarPicker({ me }: { me: Me }) {
     event.target.value = '';
     if (!file) return;
     setError(undefined);
-    if (file.size > MAX_BYTES) return setError('The photo is over 10 MB; choose a smaller one');
+    if (file.size > MAX_BYTES) return setError(t('profile.photo.tooBig'));
     setPreview(URL.createObjectURL(file));
     setProgress(0);
     try {
@@ -88,22 +93,27 @@ export function AvatarPicker({ me }: { me: Me }) {
   return (
     <section className="space-y-3 rounded-2xl bg-white p-4 shadow-sm" aria-labelledby="photo">
       <h2 id="photo" className="font-semibold text-slate-900">
-        Photo
+        {t('profile.photo.title')}
       </h2>
       <div className="flex items-center gap-4">
         {preview ? (
           <img
             src={preview}
-            alt="Your new photo"
+            alt={t('profile.photo.preview')}
             className="h-20 w-20 rounded-full object-cover opacity-80"
           />
         ) : (
           <Avatar name={nameOf(me)} url={me.avatar} size="lg" />
         )}
         <div className="min-w-0 flex-1 space-y-2">
-          <p className="text-sm text-slate-600">So your partner can spot you on the floor.</p>
+          <p className="text-sm text-slate-600">{t('profile.photo.hint')}</p>
           {busy && (
-            <progress className="w-full" max={1} value={progress} aria-label="Uploading">
+            <progress
+              className="w-full"
+              max={1}
+              value={progress}
+              aria-label={t('profile.photo.uploading')}
+            >
               {Math.round((progress ?? 0) * 100)}%
             </progress>
           )}
@@ -115,7 +125,7 @@ export function AvatarPicker({ me }: { me: Me }) {
         accept="image/*"
         capture="user"
         className="sr-only"
-        aria-label="Take a photo"
+        aria-label={t('profile.photo.take')}
         onChange={(event) => void handleFile(event)}
       />
       <input
@@ -123,21 +133,21 @@ export function AvatarPicker({ me }: { me: Me }) {
         type="file"
         accept="image/*"
         className="sr-only"
-        aria-label="Choose a photo"
+        aria-label={t('profile.photo.choose')}
         data-testid="avatar-file"
         onChange={(event) => void handleFile(event)}
       />
       <div className="grid grid-cols-2 gap-2">
         <Button variant="secondary" disabled={busy} onClick={() => camera.current?.click()}>
-          Take a photo
+          {t('profile.photo.take')}
         </Button>
         <Button variant="secondary" disabled={busy} onClick={() => gallery.current?.click()}>
-          Choose a photo
+          {t('profile.photo.choose')}
         </Button>
       </div>
       {me.avatar && (
         <Button variant="ghost" className="w-full" disabled={busy} onClick={handleRemove}>
-          Remove the photo
+          {t('profile.photo.remove')}
         </Button>
       )}
       {error && (

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../lib/errors';
 import { Button } from '../../ui/Button';
 import { blocksQuery, useBlock, useUnblock } from './blocks';
@@ -9,6 +10,7 @@ import { blocksQuery, useBlock, useUnblock } from './blocks';
  * "Unblock". Focus moves to the confirmation and back, for keyboards and screen readers.
  */
 export function BlockControl({ userId, name }: { userId: number; name: string }) {
+  const { t } = useTranslation();
   const blocks = useQuery(blocksQuery());
   const block = useBlock();
   const unblock = useUnblock();
@@ -31,8 +33,7 @@ export function BlockControl({ userId, name }: { userId: number; name: string })
     return (
       <div className="space-y-2 rounded-2xl bg-white p-4 shadow-sm">
         <p role="status" className="text-sm text-slate-700">
-          You blocked {name}. They cannot send you requests, messages or videos, and you do not see
-          what they write in event chats.
+          {t('profile.blocks.blocked', { name })}
         </p>
         <Button
           variant="secondary"
@@ -40,7 +41,7 @@ export function BlockControl({ userId, name }: { userId: number; name: string })
           busy={unblock.isPending}
           onClick={() => unblock.mutate(userId, { onSuccess: () => block.reset() })}
         >
-          Unblock {name}
+          {t('profile.blocks.unblockName', { name })}
         </Button>
         {alert}
       </div>
@@ -55,13 +56,9 @@ export function BlockControl({ userId, name }: { userId: number; name: string })
         className="space-y-3 rounded-2xl border border-red-200 bg-red-50 p-4 text-red-950"
       >
         <p id="block-confirm-title" className="font-semibold">
-          Block {name}?
+          {t('profile.blocks.confirmTitle', { name })}
         </p>
-        <p className="text-sm">
-          They will not be able to send you match requests, private messages or videos, and you will
-          no longer see their messages in event chats. An open match between you is closed. They are
-          not told.
-        </p>
+        <p className="text-sm">{t('profile.blocks.confirmBody')}</p>
         <div className="grid grid-cols-2 gap-2">
           <Button
             ref={confirmRef}
@@ -76,10 +73,10 @@ export function BlockControl({ userId, name }: { userId: number; name: string })
               })
             }
           >
-            Block
+            {t('profile.blocks.block')}
           </Button>
           <Button variant="secondary" onClick={() => setConfirming(false)}>
-            Cancel
+            {t('profile.cancel')}
           </Button>
         </div>
         {alert}
@@ -89,7 +86,7 @@ export function BlockControl({ userId, name }: { userId: number; name: string })
 
   return (
     <Button variant="danger" className="w-full" onClick={() => setConfirming(true)}>
-      Block {name}
+      {t('profile.blocks.blockName', { name })}
     </Button>
   );
 }

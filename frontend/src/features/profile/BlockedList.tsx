@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { errorMessage } from '../../lib/errors';
 import { Avatar, nameOf } from '../../ui/Avatar';
@@ -8,6 +9,7 @@ import { blocksQuery, useUnblock } from './blocks';
 
 /** On the dancer's own profile: whom they blocked, each with "Unblock". */
 export function BlockedList() {
+  const { t } = useTranslation();
   const blocks = useQuery(blocksQuery());
   const unblock = useUnblock();
   return (
@@ -16,16 +18,14 @@ export function BlockedList() {
       className="space-y-2 rounded-2xl bg-white p-4 shadow-sm"
     >
       <h2 id="blocked-title" className="font-semibold text-slate-900">
-        Blocked dancers
+        {t('profile.blocks.title')}
       </h2>
-      <QueryState query={blocks} what="the dancers you blocked">
+      <QueryState query={blocks} what={t('profile.blocks.loading')}>
         {(data) =>
           data.items.length === 0 ? (
-            <p className="text-sm text-slate-600">
-              Nobody. Block a dancer from their profile if they bother you.
-            </p>
+            <p className="text-sm text-slate-600">{t('profile.blocks.none')}</p>
           ) : (
-            <ul className="divide-y divide-slate-100" aria-label="Blocked dancers">
+            <ul className="divide-y divide-slate-100" aria-label={t('profile.blocks.title')}>
               {data.items.map((user) => {
                 const name = nameOf(user);
                 return (
@@ -42,9 +42,9 @@ export function BlockedList() {
                       className="px-3"
                       busy={unblock.isPending && unblock.variables === user.id}
                       onClick={() => unblock.mutate(user.id)}
-                      aria-label={`Unblock ${name}`}
+                      aria-label={t('profile.blocks.unblockName', { name })}
                     >
-                      Unblock
+                      {t('profile.blocks.unblock')}
                     </Button>
                   </li>
                 );

@@ -1,6 +1,7 @@
 import { api, ChangeEmailBody, type Me } from '@spotlight/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { apiCall } from '../../lib/api/client';
 import { errorMessage } from '../../lib/errors';
 import { useSchemaForm } from '../../lib/useSchemaForm';
@@ -15,6 +16,7 @@ const EMPTY = { email: '', password: '' };
  * change form. Nothing changes until the link mailed to the new address is opened.
  */
 export function EmailSection() {
+  const { t } = useTranslation();
   const me = useMe();
   const client = useQueryClient();
   const [open, setOpen] = useState(false);
@@ -42,16 +44,18 @@ export function EmailSection() {
   return (
     <section className="space-y-3 rounded-2xl bg-white p-4 shadow-sm" aria-labelledby="email">
       <h2 id="email" className="font-semibold text-slate-900">
-        E-mail address
+        {t('profile.email.title')}
       </h2>
       <p className="text-sm text-slate-700">
-        You sign in with <strong className="break-all">{me.email}</strong>
-        {me.emailVerified ? ' (confirmed).' : ' (not confirmed yet).'}
+        <Trans
+          i18nKey={me.emailVerified ? 'profile.email.confirmed' : 'profile.email.unconfirmed'}
+          components={{ email: <strong className="break-all">{me.email}</strong> }}
+        />
       </p>
       {!me.emailVerified && (
         <div className="text-sm text-slate-700">
           {resend.isSuccess ? (
-            <p role="status">We sent a new confirmation link to {me.email}.</p>
+            <p role="status">{t('profile.email.resent', { email: me.email })}</p>
           ) : (
             <Button
               variant="ghost"
@@ -59,7 +63,7 @@ export function EmailSection() {
               busy={resend.isPending}
               onClick={() => resend.mutate()}
             >
-              Send the confirmation link again
+              {t('profile.email.resend')}
             </Button>
           )}
           {resend.isError && <FormAlert message={errorMessage(resend.error)} />}
@@ -67,30 +71,33 @@ export function EmailSection() {
       )}
       {me.pendingEmail && (
         <p role="status" className="rounded-xl bg-violet-50 p-3 text-sm text-violet-900">
-          Waiting for <strong className="break-all">{me.pendingEmail}</strong>: open the link we
-          sent there to switch. Until then you keep signing in with {me.email}.
+          <Trans
+            i18nKey="profile.email.pending"
+            values={{ email: me.email }}
+            components={{ pending: <strong className="break-all">{me.pendingEmail}</strong> }}
+          />
         </p>
       )}
       {open ? (
         <form onSubmit={handleSubmit} className="space-y-4" noValidate>
           <TextField
-            label="New e-mail address"
+            label={t('profile.email.newAddress')}
             type="email"
             autoComplete="email"
             autoCapitalize="none"
             {...form.field('email')}
           />
           <TextField
-            label="Your password"
+            label={t('profile.email.password')}
             type="password"
             autoComplete="current-password"
-            hint="To be sure it is you."
+            hint={t('profile.email.passwordHint')}
             {...form.field('password')}
           />
           <FormAlert message={form.formError} />
           <div className="flex gap-2">
             <Button type="submit" className="flex-1" busy={change.isPending}>
-              Send the link
+              {t('profile.email.send')}
             </Button>
             <Button
               variant="ghost"
@@ -99,13 +106,13 @@ export function EmailSection() {
                 form.reset(EMPTY);
               }}
             >
-              Cancel
+              {t('profile.cancel')}
             </Button>
           </div>
         </form>
       ) : (
         <Button variant="secondary" className="w-full" onClick={() => setOpen(true)}>
-          Change e-mail address
+          {t('profile.email.change')}
         </Button>
       )}
     </section>

@@ -1,5 +1,6 @@
 import { api } from '@spotlight/contracts';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { apiCall, isApiError } from '../../lib/api/client';
 import { errorMessage } from '../../lib/errors';
 import { Button, ButtonLink } from '../../ui/Button';
@@ -20,6 +21,7 @@ function download(name: string, value: unknown) {
 
 /** "Your data": the privacy page, a download of everything stored, and account deletion. */
 export function PrivacySection({ userId }: { userId: number }) {
+  const { t } = useTranslation();
   const { deleteAccount } = useAuth();
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<string>();
@@ -47,7 +49,7 @@ export function PrivacySection({ userId }: { userId: number }) {
     setPasswordError(undefined);
     setDeleteError(undefined);
     if (!password) {
-      setPasswordError('Enter your password to delete the account');
+      setPasswordError(t('profile.privacy.passwordMissing'));
       return;
     }
     setDeleting(true);
@@ -64,13 +66,11 @@ export function PrivacySection({ userId }: { userId: number }) {
   return (
     <section className="space-y-3 rounded-2xl bg-white p-4 shadow-sm" aria-labelledby="your-data">
       <h2 id="your-data" className="font-semibold text-slate-900">
-        Your data
+        {t('profile.privacy.title')}
       </h2>
-      <p className="text-sm text-slate-600">
-        Videos never pass through our server. What we keep about you, and why:
-      </p>
+      <p className="text-sm text-slate-600">{t('profile.privacy.intro')}</p>
       <ButtonLink to="/privacy" variant="ghost" className="w-full">
-        Read the privacy page
+        {t('profile.privacy.read')}
       </ButtonLink>
       <Button
         variant="secondary"
@@ -78,12 +78,12 @@ export function PrivacySection({ userId }: { userId: number }) {
         busy={exporting}
         onClick={() => void handleExport()}
       >
-        Download my data
+        {t('profile.privacy.download')}
       </Button>
       <FormAlert message={exportError} />
       {!confirming ? (
         <Button variant="danger" className="w-full" onClick={() => setConfirming(true)}>
-          Delete my account
+          {t('profile.privacy.delete')}
         </Button>
       ) : (
         <form
@@ -93,15 +93,11 @@ export function PrivacySection({ userId }: { userId: number }) {
           noValidate
         >
           <h3 id="delete-account" className="font-semibold text-red-800">
-            Delete your account for good?
+            {t('profile.privacy.confirmTitle')}
           </h3>
-          <p className="text-sm text-slate-700">
-            Your profile, photo, events and notifications are erased, and you are signed out on
-            every device. Your messages and ratings stay for the people you danced with, signed
-            “Deleted dancer”. This cannot be undone.
-          </p>
+          <p className="text-sm text-slate-700">{t('profile.privacy.confirmBody')}</p>
           <TextField
-            label="Your password"
+            label={t('profile.privacy.password')}
             type="password"
             autoComplete="current-password"
             name="password"
@@ -120,10 +116,10 @@ export function PrivacySection({ userId }: { userId: number }) {
                 setPasswordError(undefined);
               }}
             >
-              Cancel
+              {t('profile.cancel')}
             </Button>
             <Button type="submit" variant="danger" busy={deleting}>
-              Delete for good
+              {t('profile.privacy.confirm')}
             </Button>
           </div>
         </form>

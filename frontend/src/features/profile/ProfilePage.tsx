@@ -9,6 +9,7 @@ import {
   type Me,
 } from '@spotlight/contracts';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../lib/errors';
 import { Avatar, nameOf } from '../../ui/Avatar';
 import { Button, ButtonLink } from '../../ui/Button';
@@ -16,7 +17,7 @@ import { FormAlert, SelectField, TextField } from '../../ui/Field';
 import { PageHeader } from '../../ui/PageHeader';
 import { useAuth, useMe } from '../../shared/session';
 import { InstallButton } from '../pwa';
-import { DIVISION_LABELS, ROLE_LABELS } from './labels';
+import { DIVISION_LABELS, ROLE_KEYS } from './labels';
 import { useUpdateProfile } from './mutations';
 import { AppearanceSetting } from './AppearanceSetting';
 import { LanguageSetting } from './LanguageSetting';
@@ -59,18 +60,9 @@ const toForm = (me: Me): FormValues => ({
   facebook: me.facebook ?? '',
 });
 
-const roleOptions = [
-  { value: '', label: 'Not set' },
-  ...DANCE_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] })),
-];
-const divisionOptions = [
-  { value: '', label: 'Not set' },
-  ...DIVISIONS.map((d) => ({ value: d, label: DIVISION_LABELS[d] })),
-];
-const countrySelectOptions = [{ value: '', label: 'Not set' }, ...countryOptions()];
-
 /** The signed-in dancer's own profile, editable, with their ratings and the session actions. */
 export function ProfilePage() {
+  const { t } = useTranslation();
   const me = useMe();
   const { logout } = useAuth();
   const update = useUpdateProfile();
@@ -79,10 +71,17 @@ export function ProfilePage() {
     FIELDS,
     toForm(me),
     update,
-    { toForm, savedNotice: 'Profile saved.' },
+    { toForm, savedNotice: t('profile.saved') },
   );
   const [logoutError, setLogoutError] = useState<string>();
   const [loggingOut, setLoggingOut] = useState(false);
+  const notSet = { value: '', label: t('profile.notSet') };
+  const roleOptions = [notSet, ...DANCE_ROLES.map((r) => ({ value: r, label: t(ROLE_KEYS[r]) }))];
+  const divisionOptions = [
+    notSet,
+    ...DIVISIONS.map((d) => ({ value: d, label: DIVISION_LABELS[d] })),
+  ];
+  const countrySelectOptions = [notSet, ...countryOptions()];
 
   const field = (name: FieldName) => {
     const { onChange, ...props } = form.field(name);
@@ -114,7 +113,7 @@ export function ProfilePage() {
   const name = nameOf(me);
   return (
     <div className="space-y-5 p-4">
-      <PageHeader title="Your profile" />
+      <PageHeader title={t('profile.title')} />
       <div className="flex items-center gap-3">
         <Avatar name={name} url={me.avatar} size="lg" />
         <div className="min-w-0">
@@ -123,7 +122,7 @@ export function ProfilePage() {
             @{me.username} · {me.email}
           </p>
           <ButtonLink to={`/users/${me.id}`} variant="ghost" className="-ml-4">
-            See your public profile
+            {t('profile.seePublic')}
           </ButtonLink>
         </div>
       </div>
@@ -137,8 +136,12 @@ export function ProfilePage() {
         className="space-y-4 rounded-2xl bg-white p-4 shadow-sm"
         noValidate
       >
-        <h2 className="font-semibold text-slate-900">Details</h2>
-        <TextField label="Display name" {...field('displayName')} autoComplete="nickname" />
+        <h2 className="font-semibold text-slate-900">{t('profile.details')}</h2>
+        <TextField
+          label={t('profile.displayName')}
+          {...field('displayName')}
+          autoComplete="nickname"
+        />
         <WsdcField
           field={field('wsdcId')}
           savedId={me.wsdcId ?? ''}
@@ -148,21 +151,25 @@ export function ProfilePage() {
           onFill={handleWsdcFill}
         />
         <div className="grid grid-cols-1 gap-4 min-[400px]:grid-cols-2">
-          <SelectField label="Role" options={roleOptions} {...field('danceRole')} />
-          <SelectField label="Division" options={divisionOptions} {...field('division')} />
+          <SelectField label={t('profile.role')} options={roleOptions} {...field('danceRole')} />
+          <SelectField
+            label={t('profile.division')}
+            options={divisionOptions}
+            {...field('division')}
+          />
         </div>
         <div className="grid grid-cols-1 gap-4 min-[400px]:grid-cols-2">
-          <TextField label="City" {...field('city')} autoComplete="address-level2" />
+          <TextField label={t('profile.city')} {...field('city')} autoComplete="address-level2" />
           <SelectField
-            label="Country"
+            label={t('profile.country')}
             options={countrySelectOptions}
             {...field('country')}
             autoComplete="country"
           />
         </div>
         <fieldset className="space-y-4">
-          <legend className="font-semibold text-slate-900">Social links</legend>
-          <p className="text-sm text-slate-600">Where dancers can see your videos.</p>
+          <legend className="font-semibold text-slate-900">{t('profile.social')}</legend>
+          <p className="text-sm text-slate-600">{t('profile.socialHint')}</p>
           {SOCIAL_NETWORKS.map((network) => (
             <TextField
               key={network}
@@ -182,7 +189,7 @@ export function ProfilePage() {
           </p>
         )}
         <Button type="submit" className="w-full" busy={update.isPending}>
-          Save profile
+          {t('profile.save')}
         </Button>
       </form>
 
@@ -199,7 +206,7 @@ export function ProfilePage() {
         aria-labelledby="app-actions"
       >
         <h2 id="app-actions" className="font-semibold text-slate-900">
-          App
+          {t('profile.app')}
         </h2>
         <LanguageSetting />
         <AppearanceSetting />
@@ -210,7 +217,7 @@ export function ProfilePage() {
           busy={loggingOut}
           onClick={() => void handleLogout(false)}
         >
-          Log out
+          {t('profile.logOut')}
         </Button>
         <Button
           variant="danger"
@@ -218,7 +225,7 @@ export function ProfilePage() {
           disabled={loggingOut}
           onClick={() => void handleLogout(true)}
         >
-          Log out on every device
+          {t('profile.logOutEverywhere')}
         </Button>
         {logoutError && (
           <p role="alert" className="text-sm text-red-700">

@@ -1,35 +1,39 @@
 import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../ui/QueryState';
 import { Stars } from '../../ui/Stars';
 import { ratingStatsQuery } from '../ratings';
 
 /** A dancer's rating statistics: average, count, "would collaborate again", distribution. */
 export function RatingSummary({ userId }: { userId: number }) {
+  const { t } = useTranslation();
   const stats = useQuery(ratingStatsQuery(userId));
   return (
     <section aria-labelledby={`ratings-${userId}`} className="rounded-2xl bg-white p-4 shadow-sm">
       <h2 id={`ratings-${userId}`} className="font-semibold text-slate-900">
-        Ratings
+        {t('profile.ratings.title')}
       </h2>
-      <QueryState query={stats} what="ratings">
+      <QueryState query={stats} what={t('profile.ratings.loading')}>
         {(data) =>
           data.count === 0 || data.average === null ? (
-            <p className="mt-1 text-sm text-slate-600">No ratings yet.</p>
+            <p className="mt-1 text-sm text-slate-600">{t('profile.ratings.none')}</p>
           ) : (
             <div className="mt-2 space-y-3">
               <p className="flex flex-wrap items-center gap-2">
                 <span className="text-2xl font-bold">{data.average.toFixed(1)}</span>
                 <Stars score={data.average} />
                 <span className="text-sm text-slate-600">
-                  from {data.count} {data.count === 1 ? 'rating' : 'ratings'}
+                  {t('profile.ratings.from', { count: data.count })}
                 </span>
               </p>
               {data.wouldCollaborateAgainShare !== null && (
                 <p className="text-sm text-slate-700">
-                  {Math.round(data.wouldCollaborateAgainShare * 100)}% would collaborate again
+                  {t('profile.ratings.again', {
+                    percent: Math.round(data.wouldCollaborateAgainShare * 100),
+                  })}
                 </p>
               )}
-              <ul className="space-y-1" aria-label="Scores">
+              <ul className="space-y-1" aria-label={t('profile.ratings.scores')}>
                 {([5, 4, 3, 2, 1] as const).map((score) => {
                   const n = data.distribution[score];
                   return (

@@ -1,9 +1,10 @@
 import { CreateReportBody, REPORT_REASONS } from '@spotlight/contracts';
 import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useSchemaForm } from '../../lib/useSchemaForm';
 import { Button } from '../../ui/Button';
 import { FormAlert, SelectField, TextArea } from '../../ui/Field';
-import { REASON_LABELS } from './labels';
+import { REASON_KEYS } from './labels';
 import { useReportUser } from './mutations';
 
 /** Report a dancer to the organisers. */
@@ -19,6 +20,7 @@ export function ReportForm({
   name: string;
   onDone: () => void;
 }) {
+  const { t } = useTranslation();
   const report = useReportUser();
   const form = useSchemaForm(
     CreateReportBody,
@@ -31,7 +33,7 @@ export function ReportForm({
         details: details.trim() || undefined,
       }),
       showErrors: 'submit',
-      messages: { reason: 'Choose a reason' },
+      messages: { reason: t('profile.report.chooseReason') },
     },
   );
 
@@ -44,9 +46,9 @@ export function ReportForm({
   if (report.isSuccess) {
     return (
       <div role="status" className="space-y-2 rounded-2xl bg-emerald-50 p-4 text-emerald-900">
-        <p className="font-semibold">Thanks, the organisers will look into it.</p>
+        <p className="font-semibold">{t('profile.report.thanks')}</p>
         <Button variant="secondary" onClick={onDone}>
-          Close
+          {t('profile.report.close')}
         </Button>
       </div>
     );
@@ -58,17 +60,17 @@ export function ReportForm({
       className="space-y-3 rounded-2xl bg-white p-4 shadow-sm"
       noValidate
     >
-      <h2 className="font-semibold text-slate-900">Report {name}</h2>
+      <h2 className="font-semibold text-slate-900">{t('profile.report.title', { name })}</h2>
       <SelectField
-        label="Reason"
+        label={t('profile.report.reason')}
         {...form.field('reason')}
         options={[
-          { value: '', label: 'Choose a reason' },
-          ...REPORT_REASONS.map((r) => ({ value: r, label: REASON_LABELS[r] })),
+          { value: '', label: t('profile.report.chooseReason') },
+          ...REPORT_REASONS.map((r) => ({ value: r, label: t(REASON_KEYS[r]) })),
         ]}
       />
       <TextArea
-        label="What happened? (optional)"
+        label={t('profile.report.details')}
         rows={3}
         {...form.field('details')}
         hint={`${form.values.details.trim().length} / 2000`}
@@ -76,10 +78,10 @@ export function ReportForm({
       <FormAlert message={form.formError} />
       <div className="grid grid-cols-2 gap-2">
         <Button type="submit" variant="danger" busy={report.isPending}>
-          Send report
+          {t('profile.report.send')}
         </Button>
         <Button variant="secondary" onClick={onDone}>
-          Cancel
+          {t('profile.cancel')}
         </Button>
       </div>
     </form>

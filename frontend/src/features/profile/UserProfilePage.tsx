@@ -1,6 +1,7 @@
 import { SOCIAL_LABELS, SOCIAL_NETWORKS, type PublicUser } from '@spotlight/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { countryName } from '../../lib/countries';
 import { useIdParam } from '../../lib/useIdParam';
@@ -15,7 +16,7 @@ import { eventQuery } from '../../shared/events';
 import { RequestPartnerButton } from '../../shared/matches';
 import { useMe } from '../../shared/session';
 import { receivedRatingsQuery } from '../ratings';
-import { DIVISION_LABELS, ROLE_LABELS } from './labels';
+import { DIVISION_LABELS, ROLE_KEYS } from './labels';
 import { publicUserQuery } from './queries';
 import { BlockControl } from './BlockControl';
 import { RatingSummary } from './RatingSummary';
@@ -27,6 +28,7 @@ import { wsdcFact } from './wsdc';
  * partner" when opened from an event both joined, and "Report user" and "Block".
  */
 export function UserProfilePage() {
+  const { t } = useTranslation();
   const id = useIdParam();
   const me = useMe();
   const user = useQuery({ ...publicUserQuery(id), enabled: id > 0 });
@@ -42,14 +44,14 @@ export function UserProfilePage() {
   return (
     <div className="space-y-5 p-4">
       <PageHeader
-        title={user.data ? nameOf(user.data) : 'Dancer'}
-        back={{ to: '/events', label: 'Back' }}
+        title={user.data ? nameOf(user.data) : t('profile.user.dancer')}
+        back={{ to: '/events', label: t('profile.user.back') }}
       />
-      <QueryState query={user} what="the profile">
+      <QueryState query={user} what={t('profile.user.loading')}>
         {(data) => {
           const name = nameOf(data);
           const facts = [
-            data.danceRole && ROLE_LABELS[data.danceRole],
+            data.danceRole && t(ROLE_KEYS[data.danceRole]),
             data.division && DIVISION_LABELS[data.division],
             [data.city, data.country && countryName(data.country)].filter(Boolean).join(', '),
             wsdcFact(data),
@@ -77,10 +79,13 @@ export function UserProfilePage() {
                   className="space-y-2 rounded-2xl bg-white p-4 shadow-sm"
                 >
                   <h2 id="partner-title" className="font-semibold text-slate-900">
-                    Recording partner
+                    {t('profile.user.partner')}
                   </h2>
                   <p className="text-sm text-slate-600">
-                    At <span dir="auto">{event.data.name}</span>
+                    <Trans
+                      i18nKey="profile.user.at"
+                      components={{ event: <span dir="auto">{event.data.name}</span> }}
+                    />
                   </p>
                   <RequestPartnerButton eventId={fromEvent} dancer={{ id: data.id, name }} />
                 </section>
@@ -89,12 +94,12 @@ export function UserProfilePage() {
               <RatingSummary userId={data.id} />
               <section aria-labelledby="received" className="space-y-2">
                 <h2 id="received" className="font-semibold text-slate-900">
-                  What partners said
+                  {t('profile.user.said')}
                 </h2>
-                <QueryState query={ratings} what="ratings">
+                <QueryState query={ratings} what={t('profile.ratings.loading')}>
                   {(page) =>
                     page.items.length === 0 ? (
-                      <p className="text-sm text-slate-600">Nothing yet.</p>
+                      <p className="text-sm text-slate-600">{t('profile.user.nothing')}</p>
                     ) : (
                       <ul className="space-y-2">
                         {page.items.map((rating) => (
@@ -113,7 +118,7 @@ export function UserProfilePage() {
                             )}
                             <p className="mt-1 text-xs text-slate-500">
                               {nameOf(rating.rater)} · {rating.event.name}
-                              {rating.wouldCollaborateAgain ? ' · would collaborate again' : ''}
+                              {rating.wouldCollaborateAgain ? ` · ${t('profile.user.again')}` : ''}
                             </p>
                           </li>
                         ))}
@@ -124,10 +129,10 @@ export function UserProfilePage() {
               </section>
               {isMe ? (
                 <ButtonLink to="/profile" variant="secondary" className="w-full">
-                  Edit your profile
+                  {t('profile.user.edit')}
                 </ButtonLink>
               ) : (
-                <section aria-label="Safety" className="space-y-2">
+                <section aria-label={t('profile.user.safety')} className="space-y-2">
                   {reporting ? (
                     <ReportForm
                       userId={data.id}
@@ -137,7 +142,7 @@ export function UserProfilePage() {
                     />
                   ) : (
                     <Button variant="danger" className="w-full" onClick={() => setReporting(true)}>
-                      Report user
+                      {t('profile.user.report')}
                     </Button>
                   )}
                   <BlockControl userId={data.id} name={name} />
@@ -153,13 +158,14 @@ export function UserProfilePage() {
 
 /** The dancer's profiles elsewhere, where their videos are; opened outside the app. */
 function SocialLinks({ user }: { user: PublicUser }) {
+  const { t } = useTranslation();
   const links = SOCIAL_NETWORKS.flatMap((network) => {
     const url = user[network];
     return url ? [{ network, url }] : [];
   });
   if (links.length === 0) return null;
   return (
-    <ul aria-label="Social links" className="flex flex-wrap gap-2">
+    <ul aria-label={t('profile.social')} className="flex flex-wrap gap-2">
       {links.map(({ network, url }) => (
         <li key={network}>
           <a

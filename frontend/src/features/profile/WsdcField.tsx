@@ -1,6 +1,7 @@
 import { api, type Division, type WsdcDancer } from '@spotlight/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { apiCall } from '../../lib/api/client';
 import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/Field';
@@ -46,6 +47,7 @@ export function WsdcField({
   followerDivision,
   onFill,
 }: WsdcFieldProps) {
+  const { t } = useTranslation();
   const lookedUp = useRef(savedId);
   const button = useRef<HTMLButtonElement>(null);
   const typed = useRef(field.value.trim());
@@ -99,19 +101,22 @@ export function WsdcField({
 
   const failure = lookup.isError ? lookupFailure(lookup.error, lookup.variables ?? value) : null;
   const status = lookup.isPending
-    ? 'Looking up your WSDC number…'
+    ? t('profile.wsdc.looking')
     : failure
       ? failure.message
       : lookup.isSuccess
-        ? `Found ${nameOfDancer(lookup.data)}. ${divisionSummary(lookup.data)}. Save the profile to keep it.`
+        ? t('profile.wsdc.found', {
+            name: nameOfDancer(lookup.data),
+            divisions: divisionSummary(lookup.data),
+          })
         : leaderDivision || followerDivision
           ? divisionSummary({ leaderDivision, followerDivision })
-          : 'Your name and divisions can be filled from the WSDC points registry.';
+          : t('profile.wsdc.prompt');
 
   return (
     <div className="space-y-2">
       <TextField
-        label="WSDC number"
+        label={t('profile.wsdc.number')}
         inputMode="numeric"
         autoComplete="off"
         {...field}
@@ -131,7 +136,7 @@ export function WsdcField({
           disabled={!canLookUp}
           onClick={handleLookup}
         >
-          {failure?.retry ? 'Try again' : 'Fill from WSDC'}
+          {failure?.retry ? t('profile.wsdc.tryAgain') : t('profile.wsdc.fill')}
         </Button>
         {offeredName && (
           <Button
@@ -145,7 +150,7 @@ export function WsdcField({
               setOfferedName(undefined);
             }}
           >
-            Use “{offeredName}” as display name
+            {t('profile.wsdc.useName', { name: offeredName })}
           </Button>
         )}
       </div>

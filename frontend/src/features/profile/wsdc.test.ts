@@ -1,8 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../lib/api/client';
+import { startI18n } from '../../lib/i18n';
 import { divisionSummary, isLookupId, lookupFailure, wsdcFact } from './wsdc';
 
 describe('WSDC autofill wording', () => {
+  beforeAll(async () => {
+    // The tests run without a DOM: applying a language sets the page's `lang`.
+    vi.stubGlobal('document', { documentElement: {} });
+    await startI18n('en');
+  });
+
   it('sums the divisions up per role, saying when a role has no points', () => {
     expect(divisionSummary({ leaderDivision: 'intermediate', followerDivision: 'novice' })).toBe(
       'Leader: Intermediate · Follower: Novice',

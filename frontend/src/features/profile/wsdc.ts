@@ -1,4 +1,5 @@
 import { WsdcLookupId, type Division } from '@spotlight/contracts';
+import i18next from 'i18next';
 import { isApiError } from '../../lib/api/client';
 import { errorMessage } from '../../lib/errors';
 import { DIVISION_LABELS } from './labels';
@@ -12,24 +13,21 @@ export function divisionSummary(divisions: {
   followerDivision: Division | null;
 }): string {
   const label = (division: Division | null) =>
-    division ? DIVISION_LABELS[division] : 'no points yet';
-  return `Leader: ${label(divisions.leaderDivision)} · Follower: ${label(divisions.followerDivision)}`;
+    division ? DIVISION_LABELS[division] : i18next.t('profile.wsdc.noPoints');
+  return i18next.t('profile.wsdc.summary', {
+    leader: label(divisions.leaderDivision),
+    follower: label(divisions.followerDivision),
+  });
 }
 
 /** What a failed lookup tells the dancer, and whether trying again may help. */
 export function lookupFailure(error: unknown, wsdcId: string): { message: string; retry: boolean } {
   const code = isApiError(error) ? error.code : undefined;
   if (code === 'wsdc_not_found') {
-    return {
-      message: `The WSDC registry has no dancer number ${wsdcId}. Check the number.`,
-      retry: false,
-    };
+    return { message: i18next.t('profile.wsdc.notFound', { id: wsdcId }), retry: false };
   }
   if (code === 'wsdc_unavailable' || code === 'network_error') {
-    return {
-      message: 'The WSDC registry is not answering right now. Try again in a minute.',
-      retry: true,
-    };
+    return { message: i18next.t('profile.wsdc.unavailable'), retry: true };
   }
   return { message: errorMessage(error), retry: code !== 'rate_limited' };
 }
@@ -42,8 +40,12 @@ export function wsdcFact(user: {
 }): string | null {
   if (!user.wsdcId) return null;
   const roles = [
-    user.leaderDivision && `leader ${DIVISION_LABELS[user.leaderDivision]}`,
-    user.followerDivision && `follower ${DIVISION_LABELS[user.followerDivision]}`,
+    user.leaderDivision &&
+      i18next.t('profile.wsdc.leader', { division: DIVISION_LABELS[user.leaderDivision] }),
+    user.followerDivision &&
+      i18next.t('profile.wsdc.follower', { division: DIVISION_LABELS[user.followerDivision] }),
   ].filter(Boolean);
-  return roles.length ? `WSDC #${user.wsdcId}: ${roles.join(', ')}` : `WSDC #${user.wsdcId}`;
+  return roles.length
+    ? i18next.t('profile.wsdc.factRoles', { id: user.wsdcId, roles: roles.join(', ') })
+    : i18next.t('profile.wsdc.fact', { id: user.wsdcId });
 }

@@ -1,6 +1,7 @@
 import { CreateRatingBody, RATING_COMMENT_MAX } from '@spotlight/contracts';
 import { useQuery } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useIdParam } from '../../lib/useIdParam';
 import { useSchemaForm } from '../../lib/useSchemaForm';
@@ -15,10 +16,19 @@ import { EmptyState } from '../../ui/States';
 import { matchQuery } from '../../shared/matches';
 import { useRatePartner } from './mutations';
 
-const SCORE_WORDS = ['', 'Poor', 'Fair', 'Good', 'Great', 'Excellent'];
+/** The message keys of the scores' words, by score (1–5). */
+const SCORE_WORDS = [
+  '',
+  'ratings.scores.poor',
+  'ratings.scores.fair',
+  'ratings.scores.good',
+  'ratings.scores.great',
+  'ratings.scores.excellent',
+];
 
 /** Rate the partner of a completed match: 1–5, a comment, and "would collaborate again". */
 export function RatePartnerPage() {
+  const { t } = useTranslation();
   const id = useIdParam();
   const navigate = useNavigate();
   const match = useQuery({ ...matchQuery(id), enabled: id > 0 });
@@ -34,8 +44,8 @@ export function RatePartnerPage() {
         wouldCollaborateAgain: again,
       }),
       messages: {
-        score: 'Choose a score from 1 to 5',
-        comment: `At most ${RATING_COMMENT_MAX} characters`,
+        score: t('ratings.errors.score'),
+        comment: t('ratings.errors.comment', { max: RATING_COMMENT_MAX }),
       },
     },
   );
@@ -52,28 +62,32 @@ export function RatePartnerPage() {
   return (
     <div className="space-y-4 p-4">
       <PageHeader
-        title={match.data ? `Rate ${nameOf(match.data.partner)}` : 'Rate partner'}
+        title={
+          match.data
+            ? t('ratings.title', { name: nameOf(match.data.partner) })
+            : t('ratings.titleFallback')
+        }
         subtitle={match.data?.event.name}
-        back={{ to: `/matches/${id}`, label: 'Back to the match' }}
+        back={{ to: `/matches/${id}`, label: t('ratings.back') }}
       />
-      <QueryState query={match} what="the match">
+      <QueryState query={match} what={t('ratings.loading')}>
         {(data) => {
           const partner = nameOf(data.partner);
           if (data.myRating) {
             return (
-              <EmptyState title={`You rated ${partner}`}>
+              <EmptyState title={t('ratings.rated', { name: partner })}>
                 <Stars score={data.myRating.score} />
                 {data.myRating.comment && <p className="mt-2">“{data.myRating.comment}”</p>}
                 <ButtonLink to="/history" variant="secondary" className="mt-3">
-                  Back to history
+                  {t('ratings.backToHistory')}
                 </ButtonLink>
               </EmptyState>
             );
           }
           if (data.status !== 'completed') {
             return (
-              <EmptyState title="Not yet">
-                You can rate {partner} once the match is marked as done.
+              <EmptyState title={t('ratings.notYet')}>
+                {t('ratings.notYetBody', { name: partner })}
               </EmptyState>
             );
           }
@@ -81,7 +95,7 @@ export function RatePartnerPage() {
             <form onSubmit={handleSubmit} className="space-y-5" noValidate>
               <fieldset>
                 <legend className="mb-2 text-sm font-medium text-slate-800">
-                  How was it to work with {partner}?
+                  {t('ratings.question', { name: partner })}
                 </legend>
                 <div className="flex gap-1">
                   {[1, 2, 3, 4, 5].map((value) => (
@@ -102,17 +116,17 @@ export function RatePartnerPage() {
                       />
                       <span aria-hidden="true">★</span>
                       <span className="sr-only">
-                        {value} – {SCORE_WORDS[value]}
+                        {t('ratings.scoreOption', { score: value, word: t(SCORE_WORDS[value]!) })}
                       </span>
                     </label>
                   ))}
                 </div>
                 <p className="mt-1 h-5 text-sm text-slate-600" aria-live="polite">
-                  {score > 0 ? `${score} of 5 – ${SCORE_WORDS[score]}` : ''}
+                  {score > 0 ? t('ratings.scoreOf', { score, word: t(SCORE_WORDS[score]!) }) : ''}
                 </p>
               </fieldset>
               <TextArea
-                label="Comment (optional)"
+                label={t('ratings.comment')}
                 rows={4}
                 {...form.field('comment')}
                 hint={`${comment.trim().length} / ${RATING_COMMENT_MAX}`}
@@ -124,13 +138,11 @@ export function RatePartnerPage() {
                   onChange={(e) => form.setValue('again', e.target.checked)}
                   className="h-5 w-5 accent-violet-600"
                 />
-                <span className="text-sm font-medium">
-                  I would collaborate with {partner} again
-                </span>
+                <span className="text-sm font-medium">{t('ratings.again', { name: partner })}</span>
               </label>
               <FormAlert message={form.errors.score ?? form.formError} />
               <Button type="submit" className="w-full" busy={rate.isPending}>
-                Submit rating
+                {t('ratings.submit')}
               </Button>
             </form>
           );
