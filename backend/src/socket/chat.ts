@@ -9,15 +9,40 @@ import { handle } from './handler';
 import { rooms, type IoSocket, type RealtimeDeps } from './types';
 
 /** A first join's ack holds one page of history; a rejoin with `afterId` gets up to HISTORY_PAGE_MAX. */
-/** How long a retried send still reaches the whole audience (see `toHearers`). */
+/** How long a retried send may still reach the whole audience (see `toHearers`). */
 const RETRY_FANOUT_MS = 2 * 60_000;
+
+/**
+ * The messages whose retry this node already sent to the whole audience: each goes out to the
+ * room at most once more per node, however often its clientId is replayed.
+ */
+export function createRetryFanout(now = Date.now) {
+  const sent = new Map<number, number>();
+  return {
+    /** True the first time `messageId`, stored at `createdAt`, is retried within the window. */
+    claim(messageId: number, createdAt: string) {
+      const time = now();
+      for (const [id, until] of sent) {
+        if (until > time) break;
+        sent.delete(id);
+      }
+      if (time - Date.parse(createdAt) >= RETRY_FANOUT_MS || sent.has(messageId)) return false;
+      sent.set(messageId, time + RETRY_FANOUT_MS);
+      return true;
+    },
+  };
+}
+export type RetryFanout = ReturnType<typeof createRetryFanout>;
 
 const historyQuery = (afterId: number | undefined) =>
   afterId === undefined
     ? { limit: HISTORY_PAGE_SIZE }
     : { after: afterId, limit: HISTORY_PAGE_MAX };
 
-export function registerChat(socket: IoSocket, { ctx, services, presence }: RealtimeDeps) {
+export function registerChat(
+  socket: IoSocket,
+  { ctx, services, presence, chatRetries: retries }: RealtimeDeps,
+) {
   const { user } = socket.data;
   const logger = ctx.logger;
 
@@ -28,17 +53,17 @@ export function registerChat(socket: IoSocket, { ctx, services, presence }: Real
   };
 
   /**
-   * Who hears a sent message. A new one goes to `audience`, and so does a retry of one stored in
-   * the last RETRY_FANOUT_MS: its first broadcast may have died with the process that stored it
-   * (killed between the commit and the broadcast), and a listener who stayed connected elsewhere
-   * would never catch up. Clients keep one copy per id, so a second broadcast shows nothing twice.
-   * An older retry goes only to the sender's other sockets, so that replaying a clientId cannot
-   * keep fanning out to a room.
+   * Who hears a sent message. A new one goes to `audience`. So does the first retry of a message
+   * stored in the last RETRY_FANOUT_MS: its first broadcast may have died with the process that
+   * stored it (killed between the commit and the broadcast), and a listener who stayed
+   * connected to another node would never catch up. Clients keep one copy per id. Any other
+   * retry goes only to the sender's other sockets, so that replaying a clientId never keeps
+   * fanning out to a room.
    */
   const toHearers = (fansOut: boolean, audience: string | string[]) =>
     socket.to(fansOut ? audience : rooms.user(user.id));
-  const fansOut = (created: boolean, message: { createdAt: string }) =>
-    created || Date.now() - Date.parse(message.createdAt) < RETRY_FANOUT_MS;
+  const fansOut = (created: boolean, message: { id: number; createdAt: string }) =>
+    created || retries.claim(message.id, message.createdAt);
 
   handle(socket, logger, 'join_event_room', async ({ eventId, afterId }) => {
     await admitJoin();

@@ -11,7 +11,7 @@ import { catchPublishErrors, failFastOnceReady } from '../redis';
 import { Server } from 'socket.io';
 import type { AppContext } from '../http/context';
 import type { Services } from '../services';
-import { registerChat, watchEventMembership } from './chat';
+import { createRetryFanout, registerChat, watchEventMembership } from './chat';
 import { handshake, type TrustProxy } from './handshake';
 import { registerMatchmaking, watchMatches } from './matchmaking';
 import { watchNotifications } from './notifications';
@@ -121,7 +121,7 @@ export async function attachRealtime(
     if (found) presence.leave(found.eventId, id, found.socket.data.user.id);
   });
 
-  const deps: RealtimeDeps = { io, ctx, services, presence };
+  const deps: RealtimeDeps = { io, ctx, services, presence, chatRetries: createRetryFanout() };
   const sessions = watchSessions(deps);
   const unwatch = [watchMatches(deps), watchEventMembership(deps), watchNotifications(deps)];
 

@@ -3,6 +3,7 @@ import type { RemoteSocket, Server, Socket } from 'socket.io';
 import type { AppContext, AuthUser } from '../http/context';
 import type { Services } from '../services';
 import type { Presence, PresenceMessage } from './presence';
+import type { RetryFanout } from './chat';
 
 /** What the handshake attaches to every socket. */
 export interface SocketData {
@@ -60,4 +61,6 @@ export interface RealtimeDeps {
   ctx: AppContext;
   services: Services;
   presence: Presence;
+  /** Retried chat sends this node already re-broadcast (chat.ts). */
+  chatRetries: RetryFanout;
 }
