@@ -1,4 +1,5 @@
 import type { UserSummary } from '@spotlight/contracts';
+import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { Avatar, nameOf } from '../../ui/Avatar';
 import { RequestPartnerButton } from '../../shared/matches';
@@ -13,13 +14,14 @@ export function ActiveUsers({
   others: UserSummary[] | undefined;
 }) {
   const navigate = useNavigate();
+  const { t } = useTranslation();
 
-  if (!others) return <p className="p-3 text-sm text-slate-500">Connecting…</p>;
+  if (!others) return <p className="p-3 text-sm text-slate-500">{t('chat.connecting')}</p>;
   if (others.length === 0) {
-    return <p className="p-3 text-sm text-slate-600">Nobody else is here right now.</p>;
+    return <p className="p-3 text-sm text-slate-600">{t('chat.nobodyHere')}</p>;
   }
   return (
-    <ul className="divide-y divide-slate-100" aria-label="Dancers here now">
+    <ul className="divide-y divide-slate-100" aria-label={t('chat.dancersHereNow')}>
       {others.map((user) => {
         const name = nameOf(user);
         return (

@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../lib/errors';
 import { Button } from '../../ui/Button';
 import { Loading } from '../../ui/Spinner';
@@ -27,6 +28,7 @@ export function ChatView({
   /** The composer, or why one cannot write here. */
   children?: ReactNode;
 }) {
+  const { t } = useTranslation();
   const { history, messages, pending } = chat;
   const scrollRef = useRef<HTMLDivElement>(null);
   const topRef = useRef<HTMLDivElement>(null);
@@ -94,10 +96,10 @@ export function ChatView({
       </div>
     ) : history.fetchStatus === 'paused' ? (
       <div className="p-3">
-        <OfflineState what="the messages" />
+        <OfflineState what={t('chat.view.theMessages')} />
       </div>
     ) : (
-      <Loading label="Loading messages…" />
+      <Loading label={t('chat.view.loading')} />
     );
   } else {
     body = (
@@ -105,15 +107,15 @@ export function ChatView({
         <div ref={topRef} className="flex justify-center py-2">
           {hasNextPage ? (
             <Button variant="ghost" onClick={() => void fetchNextPage()} busy={isFetchingNextPage}>
-              Load older messages
+              {t('chat.view.loadOlder')}
             </Button>
           ) : messages.length > 0 ? (
-            <p className="text-xs text-slate-600">Beginning of the conversation</p>
+            <p className="text-xs text-slate-600">{t('chat.view.beginning')}</p>
           ) : null}
         </div>
         {history.isFetchNextPageError && (
           <p role="alert" className="px-3 text-center text-sm text-red-700">
-            Could not load older messages.
+            {t('chat.view.olderFailed')}
           </p>
         )}
         {messages.length === 0 && pending.length === 0 ? (
@@ -158,7 +160,7 @@ export function ChatView({
             onClick={scrollToBottom}
             className="absolute bottom-3 left-1/2 min-h-11 -translate-x-1/2 rounded-full bg-violet-600 px-4 text-sm font-semibold text-white shadow-lg"
           >
-            New messages ↓
+            {t('chat.view.newMessages')}
           </button>
         )}
       </div>

@@ -7,6 +7,7 @@ import {
   type FormEvent,
   type KeyboardEvent,
 } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/Button';
 import { cx } from '../../ui/cx';
 import { fitTextarea } from './autosize';
@@ -18,13 +19,14 @@ import { fitTextarea } from './autosize';
  */
 export function Composer({
   onSend,
-  label = 'Message',
-  placeholder = 'Write a message…',
+  label,
+  placeholder,
 }: {
   onSend: (content: string) => void;
   label?: string;
   placeholder?: string;
 }) {
+  const { t } = useTranslation();
   const [text, setText] = useState('');
   const [error, setError] = useState<string>();
   const counterId = useId();
@@ -61,7 +63,7 @@ export function Composer({
     <form onSubmit={handleSubmit} className="border-t border-slate-200 bg-white p-2">
       <div className="flex items-end gap-2">
         <label htmlFor={inputId} className="sr-only">
-          {label}
+          {label ?? t('chat.composer.label')}
         </label>
         <textarea
           ref={input}
@@ -73,7 +75,7 @@ export function Composer({
           }}
           onKeyDown={handleKeyDown}
           rows={1}
-          placeholder={placeholder}
+          placeholder={placeholder ?? t('chat.composer.placeholder')}
           aria-describedby={counterId}
           aria-invalid={over || Boolean(error) || undefined}
           enterKeyHint="send"
@@ -82,8 +84,12 @@ export function Composer({
             over ? 'border-red-500' : 'border-slate-300',
           )}
         />
-        <Button type="submit" disabled={length === 0 || over} aria-label="Send message">
-          Send
+        <Button
+          type="submit"
+          disabled={length === 0 || over}
+          aria-label={t('chat.composer.sendLabel')}
+        >
+          {t('chat.composer.send')}
         </Button>
       </div>
       <p
@@ -96,7 +102,7 @@ export function Composer({
       >
         {error ??
           (over
-            ? `${-remaining} characters over the ${MESSAGE_MAX.toLocaleString()} limit`
+            ? t('chat.composer.over', { count: -remaining, max: MESSAGE_MAX.toLocaleString() })
             : `${length.toLocaleString()} / ${MESSAGE_MAX.toLocaleString()}`)}
       </p>
     </form>

@@ -1,6 +1,7 @@
 import type { UserSummary } from '@spotlight/contracts';
 import { skipToken, useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useIdParam } from '../../lib/useIdParam';
 import { Button, ButtonLink } from '../../ui/Button';
 import { PageHeader } from '../../ui/PageHeader';
@@ -19,6 +20,7 @@ import { useRoomChat } from './useRoomChat';
 export function EventChatPage() {
   const id = useIdParam();
   const me = useMe();
+  const { t } = useTranslation();
   const event = useQuery({ ...eventQuery(id), enabled: id > 0 });
   const joined = event.data?.joined === true;
   const chat = useRoomChat('event', id, joined);
@@ -37,9 +39,9 @@ export function EventChatPage() {
     <div className="flex h-full min-h-0 flex-col">
       <div className="border-b border-slate-200 bg-white px-4 pb-2 pt-2">
         <PageHeader
-          title={event.data?.name ?? 'Event chat'}
-          subtitle="Event chat"
-          back={{ to: `/events/${id}`, label: 'Back to event' }}
+          title={event.data?.name ?? t('chat.eventChat')}
+          subtitle={t('chat.eventChat')}
+          back={{ to: `/events/${id}`, label: t('chat.backToEvent') }}
           actions={
             joined ? (
               <Button
@@ -49,7 +51,9 @@ export function EventChatPage() {
                 aria-controls={panelId}
                 onClick={() => setShowUsers((v) => !v)}
               >
-                Here now{activeCount !== undefined ? ` (${activeCount})` : ''}
+                {activeCount !== undefined
+                  ? t('chat.hereNowCount', { n: activeCount })
+                  : t('chat.hereNow')}
               </Button>
             ) : undefined
           }
@@ -57,12 +61,12 @@ export function EventChatPage() {
       </div>
       {event.data === undefined || !joined ? (
         <div className="p-4">
-          <QueryState query={event} what="the event">
+          <QueryState query={event} what={t('chat.theEvent')}>
             {() => (
-              <EmptyState title="Join the event to chat">
-                <p>The chat is for dancers checked in to this event.</p>
+              <EmptyState title={t('chat.joinToChat')}>
+                <p>{t('chat.joinToChatBody')}</p>
                 <ButtonLink to={`/events/${id}`} className="mt-3">
-                  Go to the event
+                  {t('chat.goToEvent')}
                 </ButtonLink>
               </EmptyState>
             )}
@@ -73,7 +77,7 @@ export function EventChatPage() {
           <section
             id={panelId}
             hidden={!showUsers}
-            aria-label="Dancers here now"
+            aria-label={t('chat.dancersHereNow')}
             className="max-h-[40%] overflow-y-auto border-b border-slate-200 bg-white"
           >
             <ActiveUsers eventId={id} others={others} />
@@ -82,12 +86,8 @@ export function EventChatPage() {
           <ChatView
             chat={chat}
             meId={me.id}
-            label="Event chat messages"
-            empty={
-              <EmptyState title="No messages yet">
-                Say hi, and ask who can film your heat.
-              </EmptyState>
-            }
+            label={t('chat.eventChatMessages')}
+            empty={<EmptyState title={t('chat.noMessages')}>{t('chat.emptyEvent')}</EmptyState>}
           >
             <Composer onSend={(content) => chat.send(content)} />
           </ChatView>

@@ -1,5 +1,6 @@
 import { VideoRecord } from '@spotlight/contracts';
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatBytes } from '../../lib/format';
 import { Avatar, nameOf } from '../../ui/Avatar';
@@ -20,10 +21,11 @@ function MessageBody({
   content: string;
   mine: boolean;
 }) {
+  const { t } = useTranslation();
   if (type === 'link') {
     return (
       <p className="[overflow-wrap:anywhere]">
-        <span className="sr-only">Link: </span>
+        <span className="sr-only">{t('chat.message.link')}</span>
         <SafeLink
           href={content}
           className={cx(
@@ -45,7 +47,8 @@ function MessageBody({
     if (record) {
       return (
         <p className="[overflow-wrap:anywhere]">
-          <span aria-hidden="true">🎬 </span>Video sent: {record.name} ({formatBytes(record.size)})
+          <span aria-hidden="true">🎬 </span>
+          {t('chat.message.videoSent', { name: record.name, size: formatBytes(record.size) })}
         </p>
       );
     }
@@ -54,6 +57,7 @@ function MessageBody({
 }
 
 export function MessageItem({ message, mine }: { message: ChatMessage; mine: boolean }) {
+  const { t } = useTranslation();
   const name = nameOf(message);
   // Another dancer's message in an event chat: a "…" opens "Request recording partner".
   const eventId = !mine && 'eventId' in message ? message.eventId : undefined;
@@ -66,7 +70,7 @@ export function MessageItem({ message, mine }: { message: ChatMessage; mine: boo
           <Link
             to={`/users/${message.userId}${'eventId' in message ? `?event=${message.eventId}` : ''}`}
             className="-ml-1.5 flex h-11 w-11 shrink-0 items-center justify-center rounded-full focus-visible:outline focus-visible:outline-2 focus-visible:outline-violet-600"
-            aria-label={`Profile of ${name}`}
+            aria-label={t('chat.message.profileOf', { name })}
           >
             <Avatar name={name} url={message.avatar} size="sm" />
           </Link>
@@ -80,7 +84,7 @@ export function MessageItem({ message, mine }: { message: ChatMessage; mine: boo
           )}
         >
           {mine ? (
-            <span className="sr-only">You: </span>
+            <span className="sr-only">{t('chat.message.you')}</span>
           ) : (
             <p className="truncate text-xs font-semibold text-violet-700">
               {name}
@@ -100,7 +104,7 @@ export function MessageItem({ message, mine }: { message: ChatMessage; mine: boo
           <button
             type="button"
             className="flex h-11 w-11 shrink-0 items-center justify-center rounded-full text-lg text-slate-600 hover:bg-slate-100 focus-visible:outline focus-visible:outline-2 focus-visible:outline-violet-600"
-            aria-label={`Actions for ${name}’s message`}
+            aria-label={t('chat.message.actionsFor', { name })}
             aria-expanded={showActions}
             aria-controls={actionsId}
             onClick={() => setShowActions((v) => !v)}
@@ -121,9 +125,9 @@ export function MessageItem({ message, mine }: { message: ChatMessage; mine: boo
 }
 
 const PENDING_LABEL: Record<OutboxEntry['status'], string> = {
-  queued: 'Waiting for connection…',
-  sending: 'Sending…',
-  failed: 'Not sent',
+  queued: 'chat.pending.queued',
+  sending: 'chat.pending.sending',
+  failed: 'chat.pending.failed',
 };
 
 /** A message of this user that the server has not acknowledged yet. */
@@ -136,6 +140,7 @@ export function PendingItem({
   onRetry: () => void;
   onDiscard: () => void;
 }) {
+  const { t } = useTranslation();
   const failed = entry.status === 'failed';
   return (
     <li className="flex flex-row-reverse items-end gap-2" data-pending={entry.status}>
@@ -145,7 +150,7 @@ export function PendingItem({
           failed ? 'border border-red-300 bg-red-50 text-red-900' : 'bg-violet-400 text-white',
         )}
       >
-        <span className="sr-only">You (not delivered yet): </span>
+        <span className="sr-only">{t('chat.pending.you')}</span>
         <MessageBody type={entry.type} content={entry.content} mine={!failed} />
         <p
           className={cx(
@@ -153,16 +158,16 @@ export function PendingItem({
             failed ? 'text-red-800' : 'text-violet-50',
           )}
         >
-          {PENDING_LABEL[entry.status]}
+          {t(PENDING_LABEL[entry.status])}
           {failed && entry.error ? `: ${entry.error.message}` : ''}
         </p>
         {failed && (
           <div className="mt-1 flex justify-end gap-2">
             <Button variant="secondary" onClick={onRetry}>
-              Retry
+              {t('chat.pending.retry')}
             </Button>
             <Button variant="ghost" onClick={onDiscard}>
-              Delete
+              {t('chat.pending.delete')}
             </Button>
           </div>
         )}

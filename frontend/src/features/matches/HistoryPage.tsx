@@ -1,6 +1,7 @@
 import type { Match } from '@spotlight/contracts';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ButtonLink } from '../../ui/Button';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryState } from '../../ui/QueryState';
@@ -40,18 +41,19 @@ function Section({
 /** Matches: requests waiting for you, active ones, and the history with ratings. */
 export function HistoryPage() {
   const matches = useInfiniteQuery(matchHistoryQuery());
+  const { t } = useTranslation();
   return (
     <div className="space-y-5 p-4">
-      <PageHeader title="Matches" subtitle="Requests, partners and history" />
-      <QueryState query={matches} what="your matches">
+      <PageHeader title={t('matches.history.title')} subtitle={t('matches.history.subtitle')} />
+      <QueryState query={matches} what={t('matches.history.yourMatches')}>
         {(data) => {
           const all = data.pages.flatMap((page) => page.items);
           if (all.length === 0) {
             return (
-              <EmptyState title="No matches yet">
-                <p>Open an event chat and ask someone to be your recording partner.</p>
+              <EmptyState title={t('matches.history.none')}>
+                <p>{t('matches.history.noneBody')}</p>
                 <ButtonLink to="/events" className="mt-3">
-                  Find your event
+                  {t('matches.history.findEvent')}
                 </ButtonLink>
               </EmptyState>
             );
@@ -65,14 +67,14 @@ export function HistoryPage() {
           );
           return (
             <>
-              <Section title="Requests for you" matches={requests} />
-              <Section title="Active" matches={active} />
-              <Section title="History" matches={past}>
+              <Section title={t('matches.history.requests')} matches={requests} />
+              <Section title={t('matches.history.active')} matches={active} />
+              <Section title={t('matches.history.past')} matches={past}>
                 {past.length === 0 && (
-                  <p className="text-sm text-slate-600">No past matches yet.</p>
+                  <p className="text-sm text-slate-600">{t('matches.history.noPast')}</p>
                 )}
               </Section>
-              <ShowMore pages={matches}>Show older matches</ShowMore>
+              <ShowMore pages={matches}>{t('matches.history.showOlder')}</ShowMore>
             </>
           );
         }}

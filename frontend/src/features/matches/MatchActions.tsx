@@ -1,5 +1,6 @@
 import type { Match } from '@spotlight/contracts';
 import { useId, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { errorMessage } from '../../lib/errors';
 import { nameOf } from '../../ui/Avatar';
 import { Button, ButtonLink } from '../../ui/Button';
@@ -8,6 +9,7 @@ import { useMatchTransition } from '../../shared/matches';
 
 /** What the signed-in user can do with a match now, and what it is waiting for. */
 export function MatchActions({ match }: { match: Match }) {
+  const { t } = useTranslation();
   const transition = useMatchTransition(match.id);
   const [confirming, setConfirming] = useState<Ending | 'menu' | null>(null);
   const partner = nameOf(match.partner);
@@ -20,31 +22,35 @@ export function MatchActions({ match }: { match: Match }) {
         match.role === 'target' ? (
           <>
             <p>
-              <strong>{partner}</strong> asked you to be their recording partner.
+              {/* The name as a component, not a value: Trans would show a "<" in it as "&lt;". */}
+              <Trans
+                i18nKey="matches.actions.asked"
+                components={{ name: <strong>{partner}</strong> }}
+              />
             </p>
             <div className="grid grid-cols-2 gap-2">
               <Button busy={busy('accepted')} onClick={() => transition.mutate('accepted')}>
-                Accept
+                {t('matches.actions.accept')}
               </Button>
               <Button
                 variant="secondary"
                 busy={busy('rejected')}
                 onClick={() => transition.mutate('rejected')}
               >
-                Decline
+                {t('matches.actions.decline')}
               </Button>
             </div>
           </>
         ) : (
           <>
-            <p>Waiting for {partner} to answer your request.</p>
+            <p>{t('matches.actions.waiting', { name: partner })}</p>
             <Button
               variant="secondary"
               className="w-full"
               busy={busy('cancelled')}
               onClick={() => transition.mutate('cancelled')}
             >
-              Withdraw request
+              {t('matches.actions.withdraw')}
             </Button>
           </>
         );
@@ -52,7 +58,7 @@ export function MatchActions({ match }: { match: Match }) {
     case 'accepted':
       content = (
         <>
-          <p>You’re partners. Film each other’s heats, then send the video.</p>
+          <p>{t('matches.actions.partners')}</p>
           <MatchMenu
             partner={partner}
             busy={busy}
@@ -66,24 +72,31 @@ export function MatchActions({ match }: { match: Match }) {
     case 'completed':
       content = match.myRating ? (
         <p>
-          Done. You rated {partner} <Stars score={match.myRating.score} />.
+          <Trans
+            i18nKey="matches.actions.rated"
+            components={{ name: <>{partner}</>, stars: <Stars score={match.myRating.score} /> }}
+          />
         </p>
       ) : (
         <>
-          <p>Done! How was it to work with {partner}?</p>
+          <p>{t('matches.actions.howWasIt', { name: partner })}</p>
           <ButtonLink to={`/matches/${match.id}/rate`} className="w-full">
-            Rate {partner}
+            {t('matches.actions.rate', { name: partner })}
           </ButtonLink>
         </>
       );
       break;
     case 'rejected':
       content = (
-        <p>{match.role === 'target' ? 'You declined this request.' : `${partner} declined.`}</p>
+        <p>
+          {match.role === 'target'
+            ? t('matches.actions.youDeclined')
+            : t('matches.actions.partnerDeclined', { name: partner })}
+        </p>
       );
       break;
     case 'cancelled':
-      content = <p>This match was cancelled.</p>;
+      content = <p>{t('matches.actions.cancelled')}</p>;
       break;
   }
 
@@ -97,7 +110,7 @@ export function MatchActions({ match }: { match: Match }) {
       )}
       {transition.isPaused && (
         <p role="status" className="text-amber-800">
-          Waiting for a connection…
+          {t('matches.actions.offline')}
         </p>
       )}
     </div>
@@ -106,10 +119,9 @@ export function MatchActions({ match }: { match: Match }) {
 
 type Ending = 'completed' | 'cancelled';
 
-const ASK: Record<Ending, (partner: string) => string> = {
-  completed: (p) =>
-    `Mark the match with ${p} as done? Videos keep arriving and stay under Videos; you can then rate ${p}.`,
-  cancelled: (p) => `Cancel the match with ${p}? The chat closes and no more videos can be sent.`,
+const ASK: Record<Ending, string> = {
+  completed: 'matches.actions.askDone',
+  cancelled: 'matches.actions.askCancel',
 };
 
 /**
@@ -129,22 +141,27 @@ function MatchMenu({
   confirming: Ending | 'menu' | null;
   setConfirming: (next: Ending | 'menu' | null) => void;
 }) {
+  const { t } = useTranslation();
   const menuId = useId();
   if (confirming === 'completed' || confirming === 'cancelled') {
     const ending = confirming;
     return (
-      <div role="alertdialog" aria-label="Confirm" className="space-y-2 rounded-xl bg-slate-50 p-3">
-        <p>{ASK[ending](partner)}</p>
+      <div
+        role="alertdialog"
+        aria-label={t('matches.actions.confirm')}
+        className="space-y-2 rounded-xl bg-slate-50 p-3"
+      >
+        <p>{t(ASK[ending], { partner })}</p>
         <div className="grid grid-cols-2 gap-2">
           <Button
             variant={ending === 'cancelled' ? 'danger' : 'primary'}
             busy={busy(ending)}
             onClick={() => onMark(ending)}
           >
-            {ending === 'cancelled' ? 'Yes, cancel' : 'Yes, mark as done'}
+            {ending === 'cancelled' ? t('matches.actions.yesCancel') : t('matches.actions.yesDone')}
           </Button>
           <Button variant="secondary" onClick={() => setConfirming(null)}>
-            {ending === 'cancelled' ? 'Keep match' : 'Not yet'}
+            {ending === 'cancelled' ? t('matches.actions.keep') : t('matches.actions.notYet')}
           </Button>
         </div>
       </div>
@@ -159,15 +176,15 @@ function MatchMenu({
         aria-controls={menuId}
         onClick={() => setConfirming(confirming === 'menu' ? null : 'menu')}
       >
-        More match actions
+        {t('matches.actions.more')}
       </Button>
       {/* A class, not the hidden attribute: Tailwind's `grid` would override [hidden]. */}
       <div id={menuId} className={confirming === 'menu' ? 'grid grid-cols-2 gap-2 pt-1' : 'hidden'}>
         <Button variant="secondary" onClick={() => setConfirming('completed')}>
-          Mark as done
+          {t('matches.actions.markDone')}
         </Button>
         <Button variant="danger" onClick={() => setConfirming('cancelled')}>
-          Cancel match
+          {t('matches.actions.cancel')}
         </Button>
       </div>
     </div>

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../lib/api/client';
 import { useIdParam } from '../../lib/useIdParam';
 import { Avatar, nameOf } from '../../ui/Avatar';
@@ -21,6 +22,7 @@ import { StatusBadge } from './StatusBadge';
 export function MatchChatPage() {
   const id = useIdParam();
   const me = useMe();
+  const { t } = useTranslation();
   const match = useQuery({ ...matchQuery(id), enabled: id > 0 });
   const hasRoom = match.data?.roomId != null;
   const chat = useRoomChat('match', id, hasRoom);
@@ -32,13 +34,16 @@ export function MatchChatPage() {
   if (match.error && isApiError(match.error) && match.error.code === 'not_found') {
     return (
       <div className="space-y-4 p-4">
-        <PageHeader title="Match" back={{ to: '/history', label: 'Back to matches' }} />
+        <PageHeader
+          title={t('matches.chat.match')}
+          back={{ to: '/history', label: t('matches.chat.back') }}
+        />
         <ErrorState
-          title="This chat isn’t available"
-          message="This match doesn’t exist, or you’re not part of it."
+          title={t('matches.chat.unavailable')}
+          message={t('matches.chat.unavailableBody')}
         />
         <ButtonLink to="/history" variant="secondary" className="w-full">
-          Go to your matches
+          {t('matches.chat.goToMatches')}
         </ButtonLink>
       </div>
     );
@@ -61,10 +66,12 @@ export function MatchChatPage() {
                 <span className="truncate">{partner}</span>
               </span>
             ) : (
-              'Match'
+              t('matches.chat.match')
             )
           }
-          documentTitle={partner ? `Match with ${partner}` : 'Match'}
+          documentTitle={
+            partner ? t('matches.chat.matchWith', { name: partner }) : t('matches.chat.match')
+          }
           subtitle={
             data ? (
               <span className="flex items-center gap-2">
@@ -73,16 +80,16 @@ export function MatchChatPage() {
               </span>
             ) : undefined
           }
-          back={{ to: '/history', label: 'Back to matches' }}
+          back={{ to: '/history', label: t('matches.chat.back') }}
           actions={
             data ? (
               <ButtonLink
                 to={`/users/${data.partner.id}`}
                 variant="ghost"
                 className="shrink-0 px-3"
-                aria-label={`Profile of ${partner}`}
+                aria-label={t('matches.chat.profileOf', { name: partner })}
               >
-                Profile
+                {t('matches.chat.profile')}
               </ButtonLink>
             ) : undefined
           }
@@ -99,7 +106,9 @@ export function MatchChatPage() {
             aria-controls={transferId}
             onClick={() => setShowTransfer(true)}
           >
-            {data.status === 'accepted' ? `Send a video to ${partner}` : `Videos with ${partner}`}
+            {data.status === 'accepted'
+              ? t('matches.chat.sendVideo', { name: partner })
+              : t('matches.chat.videosWith', { name: partner })}
           </Button>
         )}
       </div>
@@ -108,7 +117,7 @@ export function MatchChatPage() {
           id={transferId}
           open={showTransfer}
           onClose={() => setShowTransfer(false)}
-          title={`Videos with ${partner}`}
+          title={t('matches.chat.videosWith', { name: partner })}
         >
           <TransferPanel
             match={data}
@@ -124,7 +133,7 @@ export function MatchChatPage() {
       )}
       {data === undefined ? (
         <div className="p-4">
-          <QueryState query={match} what="the match">
+          <QueryState query={match} what={t('matches.chat.theMatch')}>
             {() => null}
           </QueryState>
         </div>
@@ -132,19 +141,26 @@ export function MatchChatPage() {
         <ChatView
           chat={chat}
           meId={me.id}
-          label={`Private chat with ${partner}`}
-          empty={<EmptyState title="No messages yet">Agree on which heats you’ll film.</EmptyState>}
+          label={t('matches.chat.privateChatWith', { name: partner })}
+          empty={
+            <EmptyState title={t('matches.chat.noMessages')}>
+              {t('matches.chat.emptyBody')}
+            </EmptyState>
+          }
         >
           {canWrite && (
-            <Composer label={`Message to ${partner}`} onSend={(content) => chat.send(content)} />
+            <Composer
+              label={t('matches.chat.messageTo', { name: partner })}
+              onSend={(content) => chat.send(content)}
+            />
           )}
         </ChatView>
       ) : (
         <div className="p-4">
-          <EmptyState title="Private chat">
+          <EmptyState title={t('matches.chat.privateChat')}>
             {data.status === 'pending'
-              ? 'The chat opens once the request is accepted.'
-              : 'This match never started, so there is no chat.'}
+              ? t('matches.chat.opensOnAccept')
+              : t('matches.chat.neverStarted')}
           </EmptyState>
         </div>
       )}

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/Button';
 import { cx } from '../../ui/cx';
 
@@ -20,6 +21,7 @@ export function TransferSheet({
   title: string;
   children: ReactNode;
 }) {
+  const { t } = useTranslation();
   const closeRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (!open) return;
@@ -42,8 +44,13 @@ export function TransferSheet({
     >
       <div className="flex items-center justify-between gap-2 border-b border-slate-200 px-4 py-2">
         <h2 className="truncate text-lg font-semibold text-slate-900">{title}</h2>
-        <Button ref={closeRef} variant="ghost" onClick={onClose} aria-label="Close video transfer">
-          Close
+        <Button
+          ref={closeRef}
+          variant="ghost"
+          onClick={onClose}
+          aria-label={t('matches.sheet.closeLabel')}
+        >
+          {t('matches.sheet.close')}
         </Button>
       </div>
       <div className="min-h-0 flex-1 overflow-y-auto p-4">{children}</div>

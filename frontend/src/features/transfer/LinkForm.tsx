@@ -1,5 +1,6 @@
 import { HttpUrl } from '@spotlight/contracts';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/Field';
 
@@ -8,6 +9,7 @@ import { TextField } from '../../ui/Field';
  * private chat as a `link` message; only http(s), as the contract's HttpUrl says.
  */
 export function LinkForm({ onSend }: { onSend: (url: string) => void }) {
+  const { t } = useTranslation();
   const [url, setUrl] = useState('');
   const [error, setError] = useState<string>();
 
@@ -15,7 +17,7 @@ export function LinkForm({ onSend }: { onSend: (url: string) => void }) {
     event.preventDefault();
     const parsed = HttpUrl.safeParse(url);
     if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message ?? 'Enter an http or https link');
+      setError(parsed.error.issues[0]?.message ?? t('transfer.link.invalid'));
       return;
     }
     onSend(parsed.data);
@@ -26,7 +28,7 @@ export function LinkForm({ onSend }: { onSend: (url: string) => void }) {
   return (
     <form onSubmit={handleSubmit} className="space-y-2" noValidate>
       <TextField
-        label="Post a link instead"
+        label={t('transfer.link.label')}
         type="url"
         inputMode="url"
         placeholder="https://drive.google.com/…"
@@ -36,10 +38,10 @@ export function LinkForm({ onSend }: { onSend: (url: string) => void }) {
           if (error) setError(undefined);
         }}
         error={error}
-        hint="A Google Drive, Dropbox or similar link to the video."
+        hint={t('transfer.link.hint')}
       />
       <Button type="submit" variant="secondary" className="w-full" disabled={!url.trim()}>
-        Send link
+        {t('transfer.link.send')}
       </Button>
     </form>
   );

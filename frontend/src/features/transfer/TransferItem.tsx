@@ -1,11 +1,15 @@
+import i18next from 'i18next';
 import { useId, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/Button';
 import type { TransferController } from './controller';
 import type { TransferSnapshot } from './engine';
 import { formatBytes, formatEta, formatSpeed } from './format';
 
 const filesLabel = (t: TransferSnapshot) =>
-  t.files.length === 1 ? t.files[0]!.name : `${t.files.length} videos`;
+  t.files.length === 1
+    ? t.files[0]!.name
+    : i18next.t('transfer.item.videos', { count: t.files.length });
 
 /** One transfer: its offer, progress, outcome, and what the person can do next. */
 export function TransferItem({
@@ -20,6 +24,7 @@ export function TransferItem({
   /** Why it is paused, when it is (status.ts). */
   paused: string;
 }) {
+  const { t: tr } = useTranslation();
   const titleId = useId();
   const sending = t.direction === 'send';
   return (
@@ -30,8 +35,11 @@ export function TransferItem({
       data-phase={t.phase}
     >
       <p id={titleId} className="text-sm font-medium text-slate-900 [overflow-wrap:anywhere]">
-        {sending ? `To ${partnerName}: ` : `From ${partnerName}: `}
-        {filesLabel(t)} ({formatBytes(t.totalBytes)})
+        {tr(sending ? 'transfer.item.to' : 'transfer.item.from', {
+          name: partnerName,
+          files: filesLabel(t),
+          size: formatBytes(t.totalBytes),
+        })}
       </p>
       <Body t={t} controller={controller} partnerName={partnerName} paused={paused} />
     </li>
@@ -49,13 +57,16 @@ function Body({
   partnerName: string;
   paused: string;
 }) {
+  const { t: tr } = useTranslation();
   switch (t.phase) {
     case 'incoming':
       return <Offer t={t} controller={controller} partnerName={partnerName} />;
     case 'offering':
       return (
         <Row>
-          <p className="text-sm text-slate-700">Waiting for {partnerName} to accept…</p>
+          <p className="text-sm text-slate-700">
+            {tr('transfer.item.waiting', { name: partnerName })}
+          </p>
           <CancelButton t={t} controller={controller} />
         </Row>
       );
@@ -71,15 +82,17 @@ function Body({
     case 'completed':
       return t.direction === 'send' ? (
         <p className="text-sm text-emerald-800">
-          Delivered to {partnerName} and checked: identical to yours.
+          {tr('transfer.item.delivered', { name: partnerName })}
         </p>
       ) : (
-        <p className="text-sm text-emerald-800">Received: it is under Videos.</p>
+        <p className="text-sm text-emerald-800">{tr('transfer.item.received')}</p>
       );
     case 'declined':
       return (
         <p className="text-sm text-slate-700">
-          {t.direction === 'send' ? `${partnerName} declined.` : 'You declined.'}
+          {t.direction === 'send'
+            ? tr('transfer.item.partnerDeclined', { name: partnerName })
+            : tr('transfer.item.youDeclined')}
           {t.error?.message && t.error.code !== 'declined_by_peer' ? ` ${t.error.message}.` : ''}
         </p>
       );
@@ -87,14 +100,16 @@ function Body({
       return (
         <p className="text-sm text-slate-700">
           {t.error?.code === 'cancelled_by_peer'
-            ? `${partnerName} cancelled the transfer.`
-            : 'You cancelled the transfer.'}
+            ? tr('transfer.item.partnerCancelled', { name: partnerName })
+            : tr('transfer.item.youCancelled')}
         </p>
       );
     case 'failed':
       return (
         <p className="text-sm text-red-800">
-          The transfer failed{t.error ? `: ${t.error.message}` : ''}.
+          {t.error
+            ? tr('transfer.item.failedWith', { reason: t.error.message })
+            : tr('transfer.item.failed')}
         </p>
       );
   }
@@ -113,6 +128,7 @@ function Offer({
   controller: TransferController;
   partnerName: string;
 }) {
+  const { t: tr } = useTranslation();
   const [busy, setBusy] = useState(false);
   const space = t.space;
   const tooBig =
@@ -120,26 +136,29 @@ function Offer({
   return (
     <>
       <p className="text-base text-slate-800">
-        {partnerName} wants to send you {t.files.length === 1 ? 'a video' : 'videos'} of{' '}
-        {formatBytes(t.totalBytes)}.
+        {tr('transfer.offer.wants', {
+          name: partnerName,
+          count: t.files.length,
+          size: formatBytes(t.totalBytes),
+        })}
         {space?.available != null &&
           space.ok &&
-          ` This phone has ${formatBytes(space.available)} free for the app.`}
+          ` ${tr('transfer.offer.free', { size: formatBytes(space.available) })}`}
       </p>
-      {!t.storage && (
-        <p className="text-sm text-red-800">This browser can’t store videos. Ask for a link.</p>
-      )}
+      {!t.storage && <p className="text-sm text-red-800">{tr('transfer.offer.noStorage')}</p>}
       {tooBig && (
         <p className="text-sm text-red-800">
-          Too big for this browser’s storage (at most {formatBytes(t.storage!.maxFileSize!)} per
-          video). Ask for a link.
+          {tr('transfer.offer.tooBig', { size: formatBytes(t.storage!.maxFileSize!) })}
         </p>
       )}
       {space && !space.ok && (
         <p className="text-sm text-red-800">
-          Not enough free space on this phone for this {formatBytes(t.totalBytes)} video
-          {space.available != null && ` (${formatBytes(space.available)} free for the app)`}. Free
-          up some space or ask for a link.
+          {space.available != null
+            ? tr('transfer.offer.noSpaceFree', {
+                size: formatBytes(t.totalBytes),
+                free: formatBytes(space.available),
+              })
+            : tr('transfer.offer.noSpace', { size: formatBytes(t.totalBytes) })}
         </p>
       )}
       <div className="grid grid-cols-2 gap-3">
@@ -151,14 +170,14 @@ function Offer({
             void controller.accept(t.id).finally(() => setBusy(false));
           }}
         >
-          Accept
+          {tr('transfer.offer.accept')}
         </Button>
         <Button
           variant="secondary"
           className="min-h-14 text-base"
           onClick={() => controller.decline(t.id)}
         >
-          Decline
+          {tr('transfer.offer.decline')}
         </Button>
       </div>
     </>
@@ -166,24 +185,30 @@ function Offer({
 }
 
 function Progress({ t, paused }: { t: TransferSnapshot; paused: string }) {
+  const { t: tr } = useTranslation();
   const labelId = useId();
   const percent = Math.floor(t.progress * 100);
   const status =
     t.phase === 'paused'
       ? paused
       : t.phase === 'verifying'
-        ? 'Checking the whole file…'
+        ? tr('transfer.progress.checking')
         : [
-            `${formatBytes(t.bytesDone)} of ${formatBytes(t.totalBytes)}`,
+            tr('transfer.progress.done', {
+              done: formatBytes(t.bytesDone),
+              total: formatBytes(t.totalBytes),
+            }),
             t.speed != null ? formatSpeed(t.speed) : null,
-            t.eta != null ? `${formatEta(t.eta)} left` : null,
+            t.eta != null ? tr('transfer.progress.left', { time: formatEta(t.eta) }) : null,
           ]
             .filter(Boolean)
             .join(' · ');
   return (
     <div className="space-y-1">
       <span id={labelId} className="sr-only">
-        {t.direction === 'send' ? 'Sending' : 'Receiving'} {filesLabelShort(t)}
+        {tr(t.direction === 'send' ? 'transfer.progress.sending' : 'transfer.progress.receiving', {
+          count: t.files.length,
+        })}
       </span>
       <div
         role="progressbar"
@@ -206,13 +231,11 @@ function Progress({ t, paused }: { t: TransferSnapshot; paused: string }) {
   );
 }
 
-const filesLabelShort = (t: TransferSnapshot) =>
-  t.files.length === 1 ? 'the video' : `${t.files.length} videos`;
-
 function CancelButton({ t, controller }: { t: TransferSnapshot; controller: TransferController }) {
+  const { t: tr } = useTranslation();
   return (
     <Button variant="danger" className="w-full" onClick={() => void controller.cancel(t.id)}>
-      Cancel
+      {tr('transfer.cancel')}
     </Button>
   );
 }

@@ -1,6 +1,7 @@
 import type { Match } from '@spotlight/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
 import { nameOf } from '../../ui/Avatar';
 import { matchListQuery, matchQuery } from '../../shared/matches';
@@ -11,7 +12,9 @@ import { disposeTransfers, keepOnly, transferControllerFor } from './matchTransf
 interface Offer {
   matchId: number;
   transferId: string;
-  text: string;
+  /** Rendered in the language shown when it is shown. */
+  partner: string;
+  videos: number;
 }
 
 /**
@@ -23,6 +26,7 @@ interface Offer {
  */
 export function TransferOffers() {
   const me = useMe();
+  const { t } = useTranslation();
   const client = useQueryClient();
   const accepted = useQuery({ ...matchListQuery({ status: 'accepted' }), staleTime: 30_000 });
   const matches = accepted.data?.items;
@@ -54,7 +58,8 @@ export function TransferOffers() {
           const mine = incoming.map((t) => ({
             matchId: match.id,
             transferId: t.id,
-            text: `${partner} wants to send you ${t.files.length === 1 ? 'a video' : `${t.files.length} videos`}`,
+            partner,
+            videos: t.files.length,
           }));
           const same =
             mine.length === list.length - others.length &&
@@ -81,12 +86,14 @@ export function TransferOffers() {
           role="status"
           className="flex items-center gap-2 rounded-2xl bg-violet-700 p-2 pl-3 text-sm text-white shadow-lg"
         >
-          <p className="flex-1">{offer.text}</p>
+          <p className="flex-1">
+            {t('transfer.toast', { name: offer.partner, count: offer.videos })}
+          </p>
           <Link
             to={`/matches/${offer.matchId}`}
             className="inline-flex min-h-11 items-center rounded-xl bg-white px-3 font-semibold text-violet-800"
           >
-            Open
+            {t('transfer.open')}
           </Link>
         </div>
       ))}

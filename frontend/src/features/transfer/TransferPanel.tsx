@@ -1,5 +1,6 @@
 import type { Match } from '@spotlight/contracts';
 import { useEffect, useId, useSyncExternalStore, type ChangeEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/Button';
 import { cx } from '../../ui/cx';
 import {
@@ -35,6 +36,7 @@ export function TransferPanel({
   /** Something needs the person: an offer to answer, the fallback, or a running transfer. */
   onAttention?: () => void;
 }) {
+  const { t } = useTranslation();
   const controller = transferControllerFor(match, meId);
   const state = useSyncExternalStore(controller.state.subscribe, controller.state.getSnapshot);
   const headingId = useId();
@@ -65,31 +67,30 @@ export function TransferPanel({
   return (
     <section aria-labelledby={headingId} className="space-y-4" data-slot="transfer">
       <h2 id={headingId} className="sr-only">
-        Video transfer
+        {t('transfer.heading')}
       </h2>
       <p role="status" aria-live="polite" className="text-sm text-slate-700">
         {connectionText(state, partnerName)}
       </p>
       {busy && (
         <p className="rounded-xl bg-amber-50 p-2 text-sm text-amber-900">
-          Keep spotlight.cam open: leaving the app or locking the phone pauses the transfer. It
-          continues when you come back.
-          {state.wakeLock === 'held' && ' The screen stays on meanwhile.'}
+          {t('transfer.keepOpen')}
+          {state.wakeLock === 'held' && ` ${t('transfer.screenOn')}`}
         </p>
       )}
       <StorageNote state={state} />
       {state.reopen.map((r) => (
         <div key={r.id} role="alert" className="space-y-2 rounded-xl bg-amber-50 p-3">
           <p className="text-sm text-amber-950">
-            Sending stopped when the page reloaded: pick {r.names.join(', ')} again to resume.
+            {t('transfer.reopen', { names: r.names.join(', ') })}
           </p>
           <Button variant="ghost" className="w-full" onClick={() => controller.forget(r.id)}>
-            Don’t resume
+            {t('transfer.dontResume')}
           </Button>
         </div>
       ))}
       {offers.length > 0 && (
-        <ul className="space-y-3" aria-label="Offers">
+        <ul className="space-y-3" aria-label={t('transfer.offers')}>
           {offers.map(item)}
         </ul>
       )}
@@ -100,13 +101,13 @@ export function TransferPanel({
         </p>
       )}
       {listed.length > 0 && (
-        <ul className="space-y-3" aria-label="Transfers">
+        <ul className="space-y-3" aria-label={t('transfer.transfers')}>
           {listed.map(item)}
         </ul>
       )}
       {listed.some((t) => isFinal(t.phase)) && (
         <Button variant="ghost" className="w-full" onClick={() => controller.clearFinished()}>
-          Clear finished
+          {t('transfer.clearFinished')}
         </Button>
       )}
       <Videos received={received} controller={controller} />
@@ -116,20 +117,16 @@ export function TransferPanel({
 }
 
 function StorageNote({ state }: { state: ControllerState }) {
+  const { t } = useTranslation();
   if (state.phase !== 'ready') return null;
   if (!state.storage) {
-    return (
-      <p className="text-sm text-slate-700">
-        This browser can’t store received videos. You can still send; to receive, ask for a link.
-      </p>
-    );
+    return <p className="text-sm text-slate-700">{t('transfer.storage.none')}</p>;
   }
   if (state.storage.kind === 'indexeddb') {
     const limit = state.storage.maxFileSize ?? INDEXEDDB_FALLBACK_MAX_BYTES;
     return (
       <p className="text-sm text-slate-700">
-        This browser has no file system for apps, so received videos go to its database: up to{' '}
-        {formatBytes(limit)} per video. Bigger ones need a link.
+        {t('transfer.storage.database', { size: formatBytes(limit) })}
       </p>
     );
   }
@@ -145,6 +142,7 @@ function SendPicker({
   state: ControllerState;
   partnerName: string;
 }) {
+  const { t } = useTranslation();
   const id = useId();
   const disabled = state.phase !== 'ready';
   const handleChange = (event: ChangeEvent<HTMLInputElement>) => {
@@ -170,19 +168,16 @@ function SendPicker({
           disabled && 'cursor-not-allowed opacity-50',
         )}
       >
-        Choose videos to send to {partnerName}
+        {t('transfer.choose', { name: partnerName })}
       </label>
     </div>
   );
 }
 
-const FALLBACK_TEXT: Record<FallbackReason, (partner: string) => string> = {
-  no_connection: (p) =>
-    `Your phone can’t connect to ${p}’s directly (the network may block it, or ${p} isn’t in this chat). Upload the video to Google Drive, Dropbox or similar and post the link here.`,
-  incompatible: (p) =>
-    `${p}’s app is a different version, so phone-to-phone won’t work until one of you updates. Post a link instead.`,
-  failed: () =>
-    'The transfer failed. You can try again, or upload the video somewhere and post the link here.',
+const FALLBACK_TEXT: Record<FallbackReason, string> = {
+  no_connection: 'transfer.fallback.noConnection',
+  incompatible: 'transfer.fallback.incompatible',
+  failed: 'transfer.fallback.failed',
 };
 
 function Fallback({
@@ -194,10 +189,13 @@ function Fallback({
   partnerName: string;
   onSendLink: (url: string) => void;
 }) {
+  const { t } = useTranslation();
   if (reason) {
     return (
       <div role="alert" className="space-y-2 rounded-xl border border-amber-300 bg-amber-50 p-3">
-        <p className="text-sm text-amber-950">{FALLBACK_TEXT[reason](partnerName)}</p>
+        <p className="text-sm text-amber-950">
+          {t(FALLBACK_TEXT[reason], { partner: partnerName })}
+        </p>
         <LinkForm onSend={onSendLink} />
       </div>
     );

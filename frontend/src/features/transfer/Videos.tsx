@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/Button';
 import type { TransferController } from './controller';
 import type { TransferSnapshot } from './engine';
@@ -15,12 +16,13 @@ export function Videos({
   received: readonly TransferSnapshot[];
   controller: TransferController;
 }) {
+  const { t: tr } = useTranslation();
   const headingId = useId();
   if (received.length === 0) return null;
   return (
     <section aria-labelledby={headingId} className="space-y-2">
       <h3 id={headingId} className="font-semibold text-slate-900">
-        Videos
+        {tr('transfer.videos.heading')}
       </h3>
       <ul className="space-y-3">
         {received.flatMap((t) =>
@@ -33,9 +35,7 @@ export function Videos({
               <p className="text-sm font-medium text-slate-900 [overflow-wrap:anywhere]">
                 {f.name} ({formatBytes(f.size)})
               </p>
-              <p className="text-sm text-emerald-800">
-                Received and checked: identical to the original.
-              </p>
+              <p className="text-sm text-emerald-800">{tr('transfer.videos.checked')}</p>
               <ReceivedFile t={t} index={f.index} name={f.name} controller={controller} />
             </li>
           )),
@@ -56,6 +56,8 @@ function ReceivedFile({
   name: string;
   controller: TransferController;
 }) {
+  const { t: tr } = useTranslation();
+  /** The key of a note for the person (i18n), or null. */
   const [note, setNote] = useState<string | null>(null);
   const [playing, setPlaying] = useState<string | null>(null);
   const canShare = typeof navigator !== 'undefined' && typeof navigator.canShare === 'function';
@@ -65,7 +67,7 @@ function ReceivedFile({
     try {
       return await controller.getFile(t.id, index);
     } catch {
-      setNote('The video is no longer stored on this phone.');
+      setNote('transfer.videos.gone');
       return null;
     }
   };
@@ -94,13 +96,13 @@ function ReceivedFile({
     if (!f) return;
     try {
       if (!navigator.canShare({ files: [f] })) {
-        setNote('This phone can’t share this video; use Save instead.');
+        setNote('transfer.videos.cannotShare');
         return;
       }
       await navigator.share({ files: [f], title: f.name });
     } catch (error) {
       if (error instanceof DOMException && error.name === 'AbortError') return;
-      setNote('Sharing didn’t work; use Save instead.');
+      setNote('transfer.videos.shareFailed');
     }
   };
 
@@ -115,26 +117,31 @@ function ReceivedFile({
         <Button
           variant="secondary"
           onClick={() => void handlePlay()}
-          aria-label={`${playing ? 'Stop' : 'Play'} ${name}`}
+          aria-label={tr(playing ? 'transfer.videos.stopName' : 'transfer.videos.playName', {
+            name,
+          })}
         >
-          {playing ? 'Stop' : 'Play'}
+          {tr(playing ? 'transfer.videos.stop' : 'transfer.videos.play')}
         </Button>
-        <Button onClick={() => void handleSave()} aria-label={`Save ${name}`}>
-          Save
+        <Button
+          onClick={() => void handleSave()}
+          aria-label={tr('transfer.videos.saveName', { name })}
+        >
+          {tr('transfer.videos.save')}
         </Button>
         {canShare && (
           <Button
             variant="secondary"
             onClick={() => void handleShare()}
-            aria-label={`Share ${name}`}
+            aria-label={tr('transfer.videos.shareName', { name })}
           >
-            Share
+            {tr('transfer.videos.share')}
           </Button>
         )}
       </div>
       {note && (
         <p role="status" className="text-sm text-slate-700">
-          {note}
+          {tr(note)}
         </p>
       )}
     </div>

@@ -3,7 +3,8 @@
  * reloads mid-transfer (the same file picked again resumes the transfer), the status the
  * receiver reads meanwhile, and finished items cleared from the list.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { startI18n } from '../../lib/i18n';
 import { type ConnectionLike, TransferController } from './controller';
 import type { ConnectionState } from './engine';
 import { Observable } from './engine/observable';
@@ -48,6 +49,14 @@ function controllerOf(p: Peer, sentRecords: SentRecordStore = memorySentRecords(
 const phaseOf = (c: TransferController, i = 0) => c.state.getSnapshot().transfers[i]?.phase;
 
 describe('TransferController, defects found by new dancers', () => {
+  // The notice and the status texts are the English messages; startI18n sets <html lang>,
+  // which this test (no DOM) stands in for.
+  beforeAll(async () => {
+    vi.stubGlobal('document', { documentElement: {} });
+    await startI18n('en');
+    vi.unstubAllGlobals();
+  });
+
   it('refuses an empty file with a clear message and offers nothing', async () => {
     const alice = peer();
     const bob = peer();

@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import {
   buildTelemetry,
   isFinal,
@@ -93,7 +94,9 @@ export class TransferController {
     const empty = files.find((f) => f.size === 0);
     if (empty) {
       this.patch({
-        notice: `${empty.name || 'This file'} is empty (0 bytes), so there is nothing to send. Pick the video itself.`,
+        notice: empty.name
+          ? i18next.t('transfer.notice.empty', { name: empty.name })
+          : i18next.t('transfer.notice.emptyUnnamed'),
       });
       return null;
     }

@@ -1,8 +1,8 @@
+import i18next from 'i18next';
 import type { ControllerState } from './controller';
 import type { TransferSnapshot } from './engine';
 
-const BACKGROUND =
-  'spotlight.cam is in the background: the transfer pauses, and continues by itself when you come back.';
+const background = () => i18next.t('transfer.status.background');
 
 /**
  * One status for the connection and one for a paused transfer, both derived from the same
@@ -10,36 +10,39 @@ const BACKGROUND =
  * before the phones were ever connected.
  */
 export function connectionText(state: ControllerState, partner: string): string {
-  if (state.phase === 'opening') return 'Getting ready…';
-  if (state.phase === 'error') return `Phone-to-phone transfer is unavailable here: ${state.error}`;
-  if (state.link === 'incompatible') return `${partner}’s app is a different version.`;
-  if (state.hidden) return BACKGROUND;
-  if (state.link === 'ready') return `Connected to ${partner}, phone to phone.`;
+  const t = (key: string) => i18next.t(key, { partner });
+  if (state.phase === 'opening') return t('transfer.status.opening');
+  if (state.phase === 'error') {
+    return i18next.t('transfer.status.unavailable', { error: state.error });
+  }
+  if (state.link === 'incompatible') return t('transfer.status.incompatible');
+  if (state.hidden) return background();
+  if (state.link === 'ready') return t('transfer.status.connected');
   switch (state.connection.phase) {
     case 'connected':
-      return `Connecting to ${partner}…`;
+      return t('transfer.status.connecting');
     case 'reconnecting':
       return state.everConnected
-        ? `Connection to ${partner} lost. Reconnecting…`
-        : `Connecting to ${partner}…`;
+        ? t('transfer.status.reconnecting')
+        : t('transfer.status.connecting');
     case 'closed':
-      return `Not connected to ${partner}.`;
+      return t('transfer.status.closed');
     default:
       return state.connection.fallbackSuggested
-        ? `Can’t reach ${partner}’s phone.`
-        : `Connecting to ${partner}… (they need spotlight.cam open too)`;
+        ? t('transfer.status.unreachable')
+        : t('transfer.status.connectingOpen');
   }
 }
 
 /** Why a transfer is paused, in the same terms as connectionText. */
 export function pausedText(t: TransferSnapshot, state: ControllerState, partner: string): string {
-  if (state.hidden) return BACKGROUND;
+  if (state.hidden) return background();
   if (state.link === 'ready') {
     return t.direction === 'receive'
-      ? `Waiting for ${partner} to reopen the file. It continues from where it stopped.`
-      : 'Resuming…';
+      ? i18next.t('transfer.status.waitingReopen', { partner })
+      : i18next.t('transfer.status.resuming');
   }
   return state.everConnected
-    ? `Paused: reconnecting to ${partner}. It continues by itself from where it stopped.`
-    : `Paused: connecting to ${partner}. It continues by itself from where it stopped.`;
+    ? i18next.t('transfer.status.pausedReconnecting', { partner })
+    : i18next.t('transfer.status.pausedConnecting', { partner });
 }
