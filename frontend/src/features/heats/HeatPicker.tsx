@@ -92,9 +92,7 @@ export function HeatPicker({
           setProblem(undefined);
         }}
         hint={
-          pick.roundId !== undefined && heats.length === 0
-            ? t('heats.picker.allTaken')
-            : undefined
+          pick.roundId !== undefined && heats.length === 0 ? t('heats.picker.allTaken') : undefined
         }
         options={[
           choose(t('heats.picker.chooseHeat')),

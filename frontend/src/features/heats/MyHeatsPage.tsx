@@ -29,11 +29,7 @@ export function MyHeatsPage() {
       <QueryState query={sheet} what={t('heats.mine.loadingSheet')}>
         {(data) => {
           if (data.heats.length === 0) {
-            return (
-              <EmptyState title={t('heats.noHeatsYet')}>
-                {t('heats.mine.noSheet')}
-              </EmptyState>
-            );
+            return <EmptyState title={t('heats.noHeatsYet')}>{t('heats.mine.noSheet')}</EmptyState>;
           }
           if (notJoined) {
             return (

@@ -27,7 +27,10 @@ function upcoming(mine: MyHeats | undefined, recordings: Recording[]): Upcoming[
   }));
   const filming = recordings
     .filter((r) => r.side === 'recorder' && r.status !== 'declined')
-    .map((r) => ({ heat: r.heat, what: i18next.t('heats.card.youFilm', { name: nameOf(r.partner) }) }));
+    .map((r) => ({
+      heat: r.heat,
+      what: i18next.t('heats.card.youFilm', { name: nameOf(r.partner) }),
+    }));
   return [...dancing, ...filming];
 }
 
@@ -86,9 +89,7 @@ export function RecordingPage() {
               entries={upcoming(mine.data, items)}
               heatMinutes={sheet.data?.settings.heatMinutes ?? 5}
             />
-            <p className="text-sm text-slate-600">
-              {t('heats.recording.explainer')}
-            </p>
+            <p className="text-sm text-slate-600">{t('heats.recording.explainer')}</p>
             <Section
               id="who-films-me-title"
               title={t('heats.recording.whoFilmsMe')}
@@ -103,11 +104,7 @@ export function RecordingPage() {
               id="whom-i-film-title"
               title={t('heats.recording.whomIFilm')}
               items={items.filter((r) => r.side === 'recorder')}
-              empty={
-                willing
-                  ? t('heats.recording.noOneToFilm')
-                  : t('heats.recording.optedOut')
-              }
+              empty={willing ? t('heats.recording.noOneToFilm') : t('heats.recording.optedOut')}
             />
           </>
         )}

@@ -45,7 +45,12 @@ export function MatchingSettingsForm({
   };
 
   return (
-    <form onSubmit={handleSubmit} className="space-y-3" noValidate aria-label={t('heats.settings.title')}>
+    <form
+      onSubmit={handleSubmit}
+      className="space-y-3"
+      noValidate
+      aria-label={t('heats.settings.title')}
+    >
       <TextField
         label={t('heats.settings.deadline')}
         type="datetime-local"
