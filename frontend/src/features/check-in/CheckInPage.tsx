@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { isApiError } from '../../lib/api/client';
 import { errorMessage, isTransientError } from '../../lib/errors';
@@ -17,6 +18,7 @@ import { ScanDoorCode } from './ScanDoorCode';
  * once (after sign-in, if needed: RequireAuth brings them back here with the token).
  */
 export function CheckInPage() {
+  const { t } = useTranslation();
   const id = useIdParam();
   const token = useSearchParams()[0].get('token') ?? '';
   const event = useQuery({ ...eventQuery(id), enabled: id > 0 });
@@ -29,15 +31,18 @@ export function CheckInPage() {
     checkIn.mutate(token);
   }, [id, token, checkIn]);
 
-  const name = checkIn.data?.event.name ?? event.data?.name ?? 'the event';
+  const name = checkIn.data?.event.name ?? event.data?.name ?? t('checkIn.theEvent');
   const code = isApiError(checkIn.error) ? checkIn.error.code : undefined;
 
   return (
     <div className="space-y-4 p-4">
-      <PageHeader title="Check in" back={{ to: `/events/${id}`, label: 'Back to the event' }} />
+      <PageHeader
+        title={t('checkIn.title')}
+        back={{ to: `/events/${id}`, label: t('checkIn.backToEvent') }}
+      />
       {!token ? (
         <div className="space-y-3">
-          <p className="text-slate-700">This link has no check-in code.</p>
+          <p className="text-slate-700">{t('checkIn.noCode')}</p>
           <ScanDoorCode />
         </div>
       ) : checkIn.isSuccess ? (
@@ -46,13 +51,13 @@ export function CheckInPage() {
             role="status"
             className="rounded-2xl bg-emerald-50 p-4 text-lg font-semibold text-emerald-900"
           >
-            You’re checked in at {name}.
+            {t('checkIn.checkedIn', { name })}
           </p>
           <ButtonLink to={`/events/${id}/chat`} className="w-full">
-            Open event chat
+            {t('checkIn.openChat')}
           </ButtonLink>
           <ButtonLink to={`/events/${id}`} variant="secondary" className="w-full">
-            Event page
+            {t('checkIn.eventPage')}
           </ButtonLink>
         </div>
       ) : checkIn.error ? (
@@ -61,17 +66,17 @@ export function CheckInPage() {
             <p role="alert" className="rounded-2xl bg-amber-50 p-4 text-amber-900">
               {errorMessage(checkIn.error)}
             </p>
-            <ScanDoorCode label="Scan again" />
+            <ScanDoorCode label={t('checkIn.scanAgain')} />
           </div>
         ) : (
           <ErrorState
-            title={code === 'event_ended' ? 'Check-in has closed' : 'Couldn’t check you in'}
+            title={code === 'event_ended' ? t('checkIn.closed') : t('checkIn.failed')}
             message={errorMessage(checkIn.error)}
             onRetry={code && isTransientError(code) ? () => checkIn.mutate(token) : undefined}
           />
         )
       ) : (
-        <Loading label={`Checking you in at ${name}…`} />
+        <Loading label={t('checkIn.checkingIn', { name })} />
       )}
     </div>
   );

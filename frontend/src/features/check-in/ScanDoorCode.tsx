@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { Button } from '../../ui/Button';
 import { cameraErrorMessage, checkInPath, createFrameDecoder } from './scan';
@@ -7,6 +8,7 @@ const SCAN_EVERY_MS = 250;
 
 /** The camera, reading frames until one holds a check-in code; then it opens that link. */
 function Scanner({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
   const video = useRef<HTMLVideoElement>(null);
   const navigate = useNavigate();
   const [error, setError] = useState<string>();
@@ -61,30 +63,29 @@ function Scanner({ onClose }: { onClose: () => void }) {
             ref={video}
             muted
             playsInline
-            aria-label="Camera: point it at the QR code at the door"
+            aria-label={t('checkIn.camera')}
             className="aspect-square w-full rounded-xl bg-slate-900 object-cover"
           />
           <p role="status" className="text-center text-sm text-slate-600">
-            {notOurs
-              ? 'That’s not a spotlight.cam check-in code. Point the camera at the one at the door.'
-              : 'Looking for the code…'}
+            {notOurs ? t('checkIn.notOurs') : t('checkIn.looking')}
           </p>
         </>
       )}
       <Button variant="secondary" className="w-full" onClick={onClose}>
-        {error ? 'Close' : 'Cancel'}
+        {error ? t('checkIn.close') : t('checkIn.cancel')}
       </Button>
     </div>
   );
 }
 
 /** "Scan the code at the door": opens the camera here, in the app. */
-export function ScanDoorCode({ label = 'Scan the code at the door' }: { label?: string }) {
+export function ScanDoorCode({ label }: { label?: string }) {
+  const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   if (open) return <Scanner onClose={() => setOpen(false)} />;
   return (
     <Button variant="secondary" className="w-full" onClick={() => setOpen(true)}>
-      {label}
+      {label ?? t('checkIn.scanAtDoor')}
     </Button>
   );
 }

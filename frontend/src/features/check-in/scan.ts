@@ -1,4 +1,5 @@
 /** Reading the door's QR code from a camera: the browser's BarcodeDetector, or jsQR. */
+import i18next from 'i18next';
 
 interface DetectedBarcode {
   rawValue: string;
@@ -60,14 +61,13 @@ export function checkInPath(text: string, origin = window.location.origin): stri
   return `/events/${match[1]}/check-in?token=${encodeURIComponent(token)}`;
 }
 
-/** What to tell the dancer when the camera does not open. */
+/** What to tell the dancer when the camera does not open (in the app's language). */
 export function cameraErrorMessage(error: unknown): string {
   const name = error instanceof DOMException ? error.name : '';
   if (name === 'NotAllowedError' || name === 'SecurityError')
-    return 'Camera access was refused. Allow the camera for spotlight.cam in your browser’s site settings, then try again — or scan the code with your phone’s camera app.';
+    return i18next.t('checkIn.cameraError.refused');
   if (name === 'NotFoundError' || name === 'OverconstrainedError')
-    return 'No camera was found on this device. Scan the code with another phone, or ask at the door.';
-  if (name === 'NotReadableError')
-    return 'The camera is busy in another app. Close it, then try again.';
-  return 'The camera could not be opened here. Scan the code with your phone’s camera app instead.';
+    return i18next.t('checkIn.cameraError.notFound');
+  if (name === 'NotReadableError') return i18next.t('checkIn.cameraError.busy');
+  return i18next.t('checkIn.cameraError.failed');
 }

@@ -1,15 +1,20 @@
 import { HEAT_ROLES, type HeatRole, type HeatSheet } from '@spotlight/contracts';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/Button';
 import { cx } from '../../ui/cx';
 import { SelectField } from '../../ui/Field';
 import { formatHeatTime } from './schedule';
 import { pickerOptions, type HeatPick } from './sheet';
 
-export const ROLE_LABELS: Record<HeatRole, string> = { leader: 'Leader', follower: 'Follower' };
+/** The roles' message keys: render them with `t(ROLE_LABELS[role])`. */
+export const ROLE_LABELS: Record<HeatRole, string> = {
+  leader: 'heats.role.leader',
+  follower: 'heats.role.follower',
+};
 
 const toId = (value: string) => (value ? Number(value) : undefined);
-const choose = (what: string) => ({ value: '', label: `Choose ${what}` });
+const choose = (label: string) => ({ value: '', label });
 
 /**
  * One heat from the organiser's sheet, step by step: division, type, round, then the heat
@@ -25,6 +30,7 @@ export function HeatPicker({
   taken: ReadonlySet<number>;
   onAdd: (heatId: number, role: HeatRole) => void;
 }) {
+  const { t } = useTranslation();
   const [pick, setPick] = useState<HeatPick>({});
   const [heatId, setHeatId] = useState<number>();
   const [role, setRole] = useState<HeatRole>();
@@ -40,8 +46,8 @@ export function HeatPicker({
 
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault();
-    if (heatId === undefined) return setProblem('Choose the heat first.');
-    if (!role) return setProblem('Choose whether you lead or follow in it.');
+    if (heatId === undefined) return setProblem('heats.picker.pickHeatFirst');
+    if (!role) return setProblem('heats.picker.pickRole');
     onAdd(heatId, role);
     setHeatId(undefined);
     setProblem(undefined);
@@ -50,35 +56,35 @@ export function HeatPicker({
   return (
     <form
       onSubmit={handleSubmit}
-      aria-label="Add a heat"
+      aria-label={t('heats.picker.title')}
       noValidate
       className="space-y-3 rounded-2xl bg-white p-4 shadow-sm"
     >
-      <h2 className="font-semibold text-slate-900">Add a heat</h2>
+      <h2 className="font-semibold text-slate-900">{t('heats.picker.title')}</h2>
       <SelectField
-        label="Division"
+        label={t('heats.picker.division')}
         value={pick.divisionId ?? ''}
         onChange={(e) => update({ divisionId: toId(e.target.value) })}
-        options={[choose('a division'), ...options.divisions.map(named)]}
+        options={[choose(t('heats.picker.chooseDivision')), ...options.divisions.map(named)]}
       />
       <div className="grid grid-cols-2 gap-3">
         <SelectField
-          label="Competition"
+          label={t('heats.picker.competition')}
           value={pick.typeId ?? ''}
           disabled={pick.divisionId === undefined}
           onChange={(e) => update({ divisionId: pick.divisionId, typeId: toId(e.target.value) })}
-          options={[choose('one'), ...options.types.map(named)]}
+          options={[choose(t('heats.picker.chooseOne')), ...options.types.map(named)]}
         />
         <SelectField
-          label="Round"
+          label={t('heats.picker.round')}
           value={pick.roundId ?? ''}
           disabled={pick.typeId === undefined}
           onChange={(e) => update({ ...pick, roundId: toId(e.target.value) })}
-          options={[choose('one'), ...options.rounds.map(named)]}
+          options={[choose(t('heats.picker.chooseOne')), ...options.rounds.map(named)]}
         />
       </div>
       <SelectField
-        label="Heat"
+        label={t('heats.picker.heat')}
         value={heatId ?? ''}
         disabled={pick.roundId === undefined}
         onChange={(e) => {
@@ -86,20 +92,25 @@ export function HeatPicker({
           setProblem(undefined);
         }}
         hint={
-          pick.roundId !== undefined && heats.length === 0
-            ? 'You have every heat of this round already.'
-            : undefined
+          pick.roundId !== undefined && heats.length === 0 ? t('heats.picker.allTaken') : undefined
         }
         options={[
-          choose('the heat'),
+          choose(t('heats.picker.chooseHeat')),
           ...heats.map((h) => ({
             value: String(h.id),
-            label: `Heat ${h.number}${h.startsAt ? ` · ${formatHeatTime(h.startsAt)}` : ''}`,
+            label: h.startsAt
+              ? t('heats.picker.heatOptionAt', {
+                  number: h.number,
+                  time: formatHeatTime(h.startsAt),
+                })
+              : t('heats.picker.heatOption', { number: h.number }),
           })),
         ]}
       />
       <fieldset>
-        <legend className="mb-1 text-sm font-medium text-slate-800">Your role</legend>
+        <legend className="mb-1 text-sm font-medium text-slate-800">
+          {t('heats.picker.yourRole')}
+        </legend>
         <div className="grid grid-cols-2 gap-2">
           {HEAT_ROLES.map((value) => (
             <label
@@ -119,18 +130,18 @@ export function HeatPicker({
                 onChange={() => setRole(value)}
                 className="sr-only"
               />
-              {ROLE_LABELS[value]}
+              {t(ROLE_LABELS[value])}
             </label>
           ))}
         </div>
       </fieldset>
       {problem && (
         <p role="alert" className="text-sm text-red-700">
-          {problem}
+          {t(problem)}
         </p>
       )}
       <Button type="submit" variant="secondary" className="w-full">
-        Add heat
+        {t('heats.picker.add')}
       </Button>
     </form>
   );

@@ -1,5 +1,6 @@
 import { PutMyHeatsBody, type HeatRole, type HeatSheet, type MyHeats } from '@spotlight/contracts';
 import { useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../lib/errors';
 import { Button } from '../../ui/Button';
 import { FormAlert, TextField } from '../../ui/Field';
@@ -16,6 +17,7 @@ interface Chosen {
 
 /** The dancer's entry, edited here and saved in one PUT: heats with roles, bib, opt-in. */
 export function MyHeatsForm({ sheet, mine }: { sheet: HeatSheet; mine: MyHeats }) {
+  const { t } = useTranslation();
   const save = usePutMyHeats(sheet.eventId);
   const [bib, setBib] = useState(mine.bib ?? '');
   const [willing, setWilling] = useState(mine.willingToRecord);
@@ -57,7 +59,7 @@ export function MyHeatsForm({ sheet, mine }: { sheet: HeatSheet; mine: MyHeats }
       heats: chosen,
     });
     if (!parsed.success) {
-      setProblem(parsed.error.issues[0]?.message ?? 'Check your heats.');
+      setProblem(parsed.error.issues[0]?.message ?? t('heats.form.checkHeats'));
       return;
     }
     save.mutate(parsed.data, { onSuccess: () => setSaved(true) });
@@ -67,12 +69,12 @@ export function MyHeatsForm({ sheet, mine }: { sheet: HeatSheet; mine: MyHeats }
     <div className="space-y-4">
       <section aria-labelledby="my-heats-title" className="space-y-2">
         <h2 id="my-heats-title" className="font-semibold text-slate-900">
-          Heats you dance
+          {t('heats.form.heatsYouDance')}
         </h2>
         {rows.length === 0 ? (
-          <EmptyState title="No heats yet">Add each heat you dance below, then save.</EmptyState>
+          <EmptyState title={t('heats.noHeatsYet')}>{t('heats.form.noHeats')}</EmptyState>
         ) : (
-          <ul className="space-y-2" aria-label="Your heats">
+          <ul className="space-y-2" aria-label={t('heats.form.yourHeats')}>
             {rows.map(({ heat, role }) => (
               <li
                 key={heat.id}
@@ -81,16 +83,16 @@ export function MyHeatsForm({ sheet, mine }: { sheet: HeatSheet; mine: MyHeats }
                 <div className="min-w-0 flex-1">
                   <p className="font-medium [overflow-wrap:anywhere]">{heat.label}</p>
                   <p className="text-sm text-slate-600">
-                    {ROLE_LABELS[role]} · {formatHeatTime(heat.startsAt)}
+                    {t(ROLE_LABELS[role])} · {formatHeatTime(heat.startsAt)}
                   </p>
                 </div>
                 <Button
                   variant="danger"
                   className="px-3"
                   onClick={() => handleRemove(heat.id)}
-                  aria-label={`Remove ${heat.label}`}
+                  aria-label={t('heats.form.removeLabel', { heat: heat.label })}
                 >
-                  Remove
+                  {t('heats.form.remove')}
                 </Button>
               </li>
             ))}
@@ -102,13 +104,13 @@ export function MyHeatsForm({ sheet, mine }: { sheet: HeatSheet; mine: MyHeats }
 
       <form
         onSubmit={handleSubmit}
-        aria-label="Your entry"
+        aria-label={t('heats.form.entry')}
         noValidate
         className="space-y-3 rounded-2xl bg-white p-4 shadow-sm"
       >
         <TextField
-          label="Bib number"
-          hint="Optional: the number on your back, so your recorder finds you"
+          label={t('heats.form.bib')}
+          hint={t('heats.form.bibHint')}
           inputMode="numeric"
           autoComplete="off"
           maxLength={20}
@@ -119,27 +121,22 @@ export function MyHeatsForm({ sheet, mine }: { sheet: HeatSheet; mine: MyHeats }
           }}
         />
         <Switch
-          label="Willing to record"
+          label={t('heats.form.willing')}
           checked={willing}
           onChange={(checked) => {
             setWilling(checked);
             changed();
           }}
-          hint={
-            <>
-              Film other dancers’ heats when you are free (at most{' '}
-              {sheet.settings.maxRecordingsPerRecorder}). Never during or next to your own.
-            </>
-          }
+          hint={t('heats.form.willingHint', { max: sheet.settings.maxRecordingsPerRecorder })}
         />
         <FormAlert message={problem ?? (save.error ? errorMessage(save.error) : undefined)} />
         {saved && (
           <p role="status" className="text-sm text-emerald-800">
-            Saved. Matching will find you a recorder for each heat.
+            {t('heats.form.saved')}
           </p>
         )}
         <Button type="submit" className="w-full" busy={save.isPending}>
-          Save my heats
+          {t('heats.form.save')}
         </Button>
       </form>
     </div>

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../lib/api/client';
 import { useIdParam } from '../../lib/useIdParam';
 import { ButtonLink } from '../../ui/Button';
@@ -11,6 +12,7 @@ import { heatSheetQuery, myHeatsQuery } from './queries';
 
 /** A dancer's heats at an event, picked from the organiser's sheet, and the recording opt-in. */
 export function MyHeatsPage() {
+  const { t } = useTranslation();
   const id = useIdParam();
   const event = useQuery({ ...eventQuery(id), enabled: id > 0 });
   const sheet = useQuery({ ...heatSheetQuery(id), enabled: id > 0 });
@@ -20,40 +22,36 @@ export function MyHeatsPage() {
   return (
     <div className="space-y-4 p-4">
       <PageHeader
-        title="My heats"
-        back={{ to: `/events/${id}`, label: 'Back to the event' }}
+        title={t('heats.myHeats')}
+        back={{ to: `/events/${id}`, label: t('heats.backToEvent') }}
         subtitle={event.data?.name}
       />
-      <QueryState query={sheet} what="the heats">
+      <QueryState query={sheet} what={t('heats.mine.loadingSheet')}>
         {(data) => {
           if (data.heats.length === 0) {
-            return (
-              <EmptyState title="No heats yet">
-                The organiser has not loaded heats yet. Come back once the heat sheet is out.
-              </EmptyState>
-            );
+            return <EmptyState title={t('heats.noHeatsYet')}>{t('heats.mine.noSheet')}</EmptyState>;
           }
           if (notJoined) {
             return (
               <div className="space-y-3">
-                <EmptyState title="Join the event first">
-                  Only dancers who joined the event can declare their heats.
+                <EmptyState title={t('heats.mine.joinFirst')}>
+                  {t('heats.mine.joinFirstText')}
                 </EmptyState>
                 <ButtonLink to={`/events/${id}`} className="w-full">
-                  Go to the event
+                  {t('heats.mine.goToEvent')}
                 </ButtonLink>
               </div>
             );
           }
           return (
-            <QueryState query={mine} what="your heats">
+            <QueryState query={mine} what={t('heats.mine.loadingMine')}>
               {(own) => <MyHeatsForm key={own.eventId} sheet={data} mine={own} />}
             </QueryState>
           );
         }}
       </QueryState>
       <ButtonLink to={`/events/${id}/recording`} variant="secondary" className="w-full">
-        Who films me
+        {t('heats.recording.whoFilmsMe')}
       </ButtonLink>
     </div>
   );

@@ -1,5 +1,6 @@
 import type { Heat } from '@spotlight/contracts';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { formatCountdown, formatHeatTime, nextHeat, tickFor } from './schedule';
 
 export interface Upcoming {
@@ -10,6 +11,7 @@ export interface Upcoming {
 
 /** The next heat the reader dances or films, counting down; it ticks faster near the start. */
 export function NextHeat({ entries, heatMinutes }: { entries: Upcoming[]; heatMinutes: number }) {
+  const { t } = useTranslation();
   const [now, setNow] = useState(() => Date.now());
   const next = nextHeat(entries, now, heatMinutes);
   const delay = next ? tickFor(next.startsInMs) : undefined;
@@ -23,7 +25,7 @@ export function NextHeat({ entries, heatMinutes }: { entries: Upcoming[]; heatMi
   if (!next) {
     return (
       <p className="rounded-2xl bg-white p-4 text-sm text-slate-600 shadow-sm">
-        No heat with a time is coming up. Times appear here once the organiser schedules them.
+        {t('heats.next.none')}
       </p>
     );
   }
@@ -34,10 +36,10 @@ export function NextHeat({ entries, heatMinutes }: { entries: Upcoming[]; heatMi
       className="space-y-1 rounded-2xl bg-violet-600 p-4 text-white shadow-sm"
     >
       <h2 id="next-heat-title" className="text-sm font-medium text-violet-100">
-        Next heat
+        {t('heats.next.title')}
       </h2>
       <p className="text-3xl font-bold tabular-nums" role="timer" aria-live="off">
-        {startsInMs <= 0 ? 'On now' : formatCountdown(startsInMs)}
+        {startsInMs <= 0 ? t('heats.next.onNow') : formatCountdown(startsInMs)}
       </p>
       <p className="font-semibold [overflow-wrap:anywhere]">{entry.heat.label}</p>
       <p className="text-sm text-violet-100">

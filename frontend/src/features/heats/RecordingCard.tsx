@@ -1,42 +1,54 @@
-import type { Recording, RecordingStatus } from '@spotlight/contracts';
+import type { HeatRole, Recording, RecordingStatus } from '@spotlight/contracts';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../lib/errors';
 import { Avatar, nameOf } from '../../ui/Avatar';
 import { CountryFlag } from '../../ui/CountryFlag';
 import { Button, ButtonLink } from '../../ui/Button';
 import { cx } from '../../ui/cx';
-import { ROLE_LABELS } from './HeatPicker';
 import { useAnswerRecording } from './mutations';
 import { formatHeatTime } from './schedule';
 
 const BADGES: Record<RecordingStatus, { label: string; className: string }> = {
-  suggested: { label: 'Suggested', className: 'bg-amber-100 text-amber-900' },
-  accepted: { label: 'Accepted', className: 'bg-emerald-100 text-emerald-900' },
-  declined: { label: 'Declined', className: 'bg-slate-200 text-slate-700' },
+  suggested: { label: 'heats.card.status.suggested', className: 'bg-amber-100 text-amber-900' },
+  accepted: { label: 'heats.card.status.accepted', className: 'bg-emerald-100 text-emerald-900' },
+  declined: { label: 'heats.card.status.declined', className: 'bg-slate-200 text-slate-700' },
+};
+
+/** "You dance as leader", "Ana dances as follower". */
+const DANCES_AS: Record<'dancer' | 'recorder', Record<HeatRole, string>> = {
+  dancer: { leader: 'heats.card.youDanceAs.leader', follower: 'heats.card.youDanceAs.follower' },
+  recorder: { leader: 'heats.card.dancesAs.leader', follower: 'heats.card.dancesAs.follower' },
 };
 
 /** Where a suggestion stands, in words, for the one reading it. */
-function answerText(recording: Recording, partner: string) {
+function answerText(t: TFunction, recording: Recording, partner: string) {
   if (recording.status === 'declined') {
     return recording.side === 'dancer'
-      ? 'Declined. The next matching run looks for someone else.'
-      : 'Declined. You will not film this heat.';
+      ? t('heats.card.declinedDancer')
+      : t('heats.card.declinedRecorder');
   }
-  if (recording.status === 'accepted') return 'You both accepted. Agree the details in the chat.';
-  if (recording.myAnswer === 'accepted') return `You accepted. Waiting for ${partner}.`;
-  if (recording.partnerAnswer === 'accepted') return `${partner} accepted. Your turn.`;
-  return 'Accept if it suits you, or decline to free the heat for someone else.';
+  if (recording.status === 'accepted') return t('heats.card.bothAccepted');
+  if (recording.myAnswer === 'accepted') return t('heats.card.waitingFor', { name: partner });
+  if (recording.partnerAnswer === 'accepted') {
+    return t('heats.card.partnerAccepted', { name: partner });
+  }
+  return t('heats.card.answerPrompt');
 }
 
 /** One heat to film or be filmed in: when, who, why this person, and the answer to give. */
 export function RecordingCard({ recording }: { recording: Recording }) {
+  const { t } = useTranslation();
   const answer = useAnswerRecording();
   const partner = nameOf(recording.partner);
   const badge = BADGES[recording.status];
   const open = recording.status === 'suggested' && recording.myAnswer === null;
   const who =
     recording.side === 'dancer'
-      ? `${partner} films you`
-      : `You film ${partner}${recording.dancerBib ? ` (bib ${recording.dancerBib})` : ''}`;
+      ? t('heats.card.filmsYou', { name: partner })
+      : recording.dancerBib
+        ? t('heats.card.youFilmBib', { name: partner, bib: recording.dancerBib })
+        : t('heats.card.youFilm', { name: partner });
   const titleId = `recording-${recording.id}`;
 
   return (
@@ -61,8 +73,8 @@ export function RecordingCard({ recording }: { recording: Recording }) {
         <span
           className={cx('shrink-0 rounded-full px-2 py-0.5 text-xs font-semibold', badge.className)}
         >
-          <span className="sr-only">Status: </span>
-          {badge.label}
+          <span className="sr-only">{t('heats.card.statusPrefix')}</span>
+          {t(badge.label)}
         </span>
       </div>
       <div className="flex items-center gap-3">
@@ -75,8 +87,7 @@ export function RecordingCard({ recording }: { recording: Recording }) {
             )}
           </p>
           <p className="text-xs text-slate-600">
-            {recording.side === 'dancer' ? 'You dance' : `${partner} dances`} as{' '}
-            {ROLE_LABELS[recording.dancerRole].toLowerCase()}
+            {t(DANCES_AS[recording.side][recording.dancerRole], { name: partner })}
           </p>
         </div>
       </div>
@@ -84,7 +95,7 @@ export function RecordingCard({ recording }: { recording: Recording }) {
         {recording.explanation}
       </p>
       <p className="text-sm text-slate-600" aria-live="polite">
-        {answerText(recording, partner)}
+        {answerText(t, recording, partner)}
       </p>
       {open && (
         <div className="grid grid-cols-2 gap-2">
@@ -92,18 +103,18 @@ export function RecordingCard({ recording }: { recording: Recording }) {
             busy={answer.isPending && answer.variables?.status === 'accepted'}
             disabled={answer.isPending}
             onClick={() => answer.mutate({ id: recording.id, status: 'accepted' })}
-            aria-label={`Accept: ${who}, ${recording.heat.label}`}
+            aria-label={t('heats.card.acceptLabel', { who, heat: recording.heat.label })}
           >
-            Accept
+            {t('heats.card.accept')}
           </Button>
           <Button
             variant="danger"
             busy={answer.isPending && answer.variables?.status === 'declined'}
             disabled={answer.isPending}
             onClick={() => answer.mutate({ id: recording.id, status: 'declined' })}
-            aria-label={`Decline: ${who}, ${recording.heat.label}`}
+            aria-label={t('heats.card.declineLabel', { who, heat: recording.heat.label })}
           >
-            Decline
+            {t('heats.card.decline')}
           </Button>
         </div>
       )}
@@ -114,7 +125,7 @@ export function RecordingCard({ recording }: { recording: Recording }) {
       )}
       {recording.matchId !== null && recording.status === 'accepted' && (
         <ButtonLink to={`/matches/${recording.matchId}`} variant="secondary" className="w-full">
-          Open chat with {partner}
+          {t('heats.card.openChat', { name: partner })}
         </ButtonLink>
       )}
     </article>

@@ -1,5 +1,7 @@
-import type { MyHeats, Recording } from '@spotlight/contracts';
+import type { HeatRole, MyHeats, Recording } from '@spotlight/contracts';
 import { useQuery } from '@tanstack/react-query';
+import i18next from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { useIdParam } from '../../lib/useIdParam';
 import { ButtonLink } from '../../ui/Button';
 import { nameOf } from '../../ui/Avatar';
@@ -7,33 +9,51 @@ import { PageHeader } from '../../ui/PageHeader';
 import { QueryState } from '../../ui/QueryState';
 import { EmptyState } from '../../ui/States';
 import { eventQuery } from '../../shared/events';
-import { ROLE_LABELS } from './HeatPicker';
 import { NextHeat, type Upcoming } from './NextHeat';
 import { heatSheetQuery, myHeatsQuery, recordingsQuery } from './queries';
 import { RecordingCard } from './RecordingCard';
 import { byHeatTime } from './schedule';
 
+const YOU_DANCE: Record<HeatRole, string> = {
+  leader: 'heats.next.youDance.leader',
+  follower: 'heats.next.youDance.follower',
+};
+
 /** What the countdown counts to: the heats the reader dances, and the ones they film. */
 function upcoming(mine: MyHeats | undefined, recordings: Recording[]): Upcoming[] {
   const dancing = (mine?.heats ?? []).map(({ heat, role }) => ({
     heat,
-    what: `You dance (${ROLE_LABELS[role].toLowerCase()})`,
+    what: i18next.t(YOU_DANCE[role]),
   }));
   const filming = recordings
     .filter((r) => r.side === 'recorder' && r.status !== 'declined')
-    .map((r) => ({ heat: r.heat, what: `You film ${nameOf(r.partner)}` }));
+    .map((r) => ({
+      heat: r.heat,
+      what: i18next.t('heats.card.youFilm', { name: nameOf(r.partner) }),
+    }));
   return [...dancing, ...filming];
 }
 
-function Section({ title, items, empty }: { title: string; items: Recording[]; empty: string }) {
-  const id = `${title.replace(/\W+/g, '-').toLowerCase()}-title`;
+/** A list of recordings; `id` names its heading (the title differs by language). */
+function Section({
+  id,
+  title,
+  items,
+  empty,
+}: {
+  id: string;
+  title: string;
+  items: Recording[];
+  empty: string;
+}) {
+  const { t } = useTranslation();
   return (
     <section aria-labelledby={id} className="space-y-2">
       <h2 id={id} className="font-semibold text-slate-900">
         {title}
       </h2>
       {items.length === 0 ? (
-        <EmptyState title="Nothing yet">{empty}</EmptyState>
+        <EmptyState title={t('heats.recording.nothingYet')}>{empty}</EmptyState>
       ) : (
         byHeatTime(items).map((r) => <RecordingCard key={r.id} recording={r} />)
       )}
@@ -53,48 +73,44 @@ export function RecordingPage() {
   const sheet = useQuery({ ...heatSheetQuery(id), enabled: id > 0 });
   const mine = useQuery({ ...myHeatsQuery(id), enabled: id > 0, retry: false });
   const willing = mine.data?.willingToRecord ?? true;
+  const { t } = useTranslation();
 
   return (
     <div className="space-y-4 p-4">
       <PageHeader
-        title="Recording"
-        back={{ to: `/events/${id}`, label: 'Back to the event' }}
+        title={t('heats.recording.title')}
+        back={{ to: `/events/${id}`, label: t('heats.backToEvent') }}
         subtitle={event.data?.name}
       />
-      <QueryState query={recordings} what="your recordings">
+      <QueryState query={recordings} what={t('heats.recording.loading')}>
         {({ items }) => (
           <>
             <NextHeat
               entries={upcoming(mine.data, items)}
               heatMinutes={sheet.data?.settings.heatMinutes ?? 5}
             />
-            <p className="text-sm text-slate-600">
-              Matching pairs every heat with a dancer who is free then: never during their own heat
-              or right next to it. People who film others get filmed first.
-            </p>
+            <p className="text-sm text-slate-600">{t('heats.recording.explainer')}</p>
             <Section
-              title="Who films me"
+              id="who-films-me-title"
+              title={t('heats.recording.whoFilmsMe')}
               items={items.filter((r) => r.side === 'dancer')}
               empty={
                 mine.data && mine.data.heats.length === 0
-                  ? 'Declare your heats first; matching then finds someone to film each one.'
-                  : 'No recorder yet. Matching runs after the registration deadline, or when the organiser starts it.'
+                  ? t('heats.recording.declareFirst')
+                  : t('heats.recording.noRecorderYet')
               }
             />
             <Section
-              title="Whom I film"
+              id="whom-i-film-title"
+              title={t('heats.recording.whomIFilm')}
               items={items.filter((r) => r.side === 'recorder')}
-              empty={
-                willing
-                  ? 'No one to film yet. Suggestions appear here when matching runs.'
-                  : 'You opted out of recording. Switch it on under My heats to film others.'
-              }
+              empty={willing ? t('heats.recording.noOneToFilm') : t('heats.recording.optedOut')}
             />
           </>
         )}
       </QueryState>
       <ButtonLink to={`/events/${id}/my-heats`} variant="secondary" className="w-full">
-        My heats
+        {t('heats.myHeats')}
       </ButtonLink>
     </div>
   );

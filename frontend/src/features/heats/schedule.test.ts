@@ -1,5 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import i18next from 'i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
+import heats from '../../lib/i18n/locales/en/heats.json';
 import { byHeatTime, formatCountdown, formatHeatTime, nextHeat, tickFor } from './schedule';
+
+// The messages are English (the app's i18n, without a browser to pick a language).
+beforeAll(() =>
+  i18next.init({
+    lng: 'en',
+    resources: { en: { translation: { heats } } },
+    interpolation: { escapeValue: false },
+  }),
+);
 
 const entry = (id: number, startsAt: string | null) => ({ heat: { id, startsAt } });
 const now = Date.parse('2026-12-12T14:00:00Z');

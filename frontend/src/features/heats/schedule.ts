@@ -2,6 +2,7 @@
  * Time logic of the heats pages, without React: the order of heats, the next one to come,
  * and the countdown to it.
  */
+import i18next from 'i18next';
 
 const SECOND = 1_000;
 const MINUTE = 60 * SECOND;
@@ -48,19 +49,28 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 /**
  * A countdown short enough to read between heats: "in 2 d 3 h", "in 1 h 05 min",
- * "in 12:04" (minutes and seconds), and "now" once it has started.
+ * "in 12:04" (minutes and seconds), and "now" once it has started (in the app's language).
  */
 export function formatCountdown(ms: number): string {
-  if (ms <= 0) return 'now';
+  if (ms <= 0) return i18next.t('heats.time.now');
   // Round up: "in 0:01" until the very moment it starts, never "in 0:00" before it.
   const total = Math.ceil(ms / SECOND) * SECOND;
   if (total >= DAY) {
-    return `in ${Math.floor(total / DAY)} d ${Math.floor((total % DAY) / HOUR)} h`;
+    return i18next.t('heats.time.inDays', {
+      days: Math.floor(total / DAY),
+      hours: Math.floor((total % DAY) / HOUR),
+    });
   }
   if (total >= HOUR) {
-    return `in ${Math.floor(total / HOUR)} h ${pad(Math.floor((total % HOUR) / MINUTE))} min`;
+    return i18next.t('heats.time.inHours', {
+      hours: Math.floor(total / HOUR),
+      minutes: pad(Math.floor((total % HOUR) / MINUTE)),
+    });
   }
-  return `in ${Math.floor(total / MINUTE)}:${pad(Math.floor((total % MINUTE) / SECOND))}`;
+  return i18next.t('heats.time.inMinutes', {
+    minutes: Math.floor(total / MINUTE),
+    seconds: pad(Math.floor((total % MINUTE) / SECOND)),
+  });
 }
 
 /** How often a countdown must tick to stay right: every second in the last hour, else a minute. */
@@ -68,7 +78,7 @@ export const tickFor = (ms: number) => (ms > 0 && ms < HOUR ? SECOND : MINUTE / 
 
 /** "Sat 14:05" in the reader's locale, or "No time set" for an unscheduled heat. */
 export function formatHeatTime(startsAt: string | null, locale?: string): string {
-  if (startsAt === null) return 'No time set';
+  if (startsAt === null) return i18next.t('heats.time.notSet');
   return new Intl.DateTimeFormat(locale, {
     weekday: 'short',
     hour: '2-digit',

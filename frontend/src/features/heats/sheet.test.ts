@@ -1,6 +1,17 @@
 import { DEFAULT_MATCHING_SETTINGS, type HeatSheet } from '@spotlight/contracts';
-import { describe, expect, it } from 'vitest';
+import i18next from 'i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
+import heats from '../../lib/i18n/locales/en/heats.json';
 import { pickerOptions, sheetFormat, toSheetBody } from './sheet';
+
+// The messages are English (the app's i18n, without a browser to pick a language).
+beforeAll(() =>
+  i18next.init({
+    lng: 'en',
+    resources: { en: { translation: { heats } } },
+    interpolation: { escapeValue: false },
+  }),
+);
 
 const named = (id: number, name: string, position: number) => ({ id, name, position });
 const heat = (id: number, divisionId: number, typeId: number, roundId: number, number: number) => ({

@@ -1,5 +1,6 @@
 /** The heat sheet without React: what the pickers offer, and an organiser's file as a body. */
 import { HeatSheetJson, type HeatSheet, type PutHeatsBody } from '@spotlight/contracts';
+import i18next from 'i18next';
 
 export interface HeatPick {
   divisionId?: number;
@@ -50,14 +51,17 @@ const MAX_PROBLEMS = 20;
  * anything is sent. A bare JSON array is taken as the list of heats.
  */
 export function toSheetBody(text: string, fileName?: string): SheetBodyResult {
-  if (!text.trim()) return { ok: false, problems: ['The heat sheet is empty.'] };
+  if (!text.trim()) return { ok: false, problems: [i18next.t('heats.sheet.empty')] };
   const format = sheetFormat(text, fileName);
   if (format === 'csv') return { ok: true, format, body: { csv: text } };
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    return { ok: false, problems: [`Not valid JSON: ${(error as Error).message}`] };
+    return {
+      ok: false,
+      problems: [i18next.t('heats.sheet.invalidJson', { message: (error as Error).message })],
+    };
   }
   const parsed = HeatSheetJson.safeParse(Array.isArray(data) ? { heats: data } : data);
   if (parsed.success) return { ok: true, format, body: parsed.data };
@@ -65,6 +69,6 @@ export function toSheetBody(text: string, fileName?: string): SheetBodyResult {
     ok: false,
     problems: parsed.error.issues
       .slice(0, MAX_PROBLEMS)
-      .map((issue) => `${issue.path.join('.') || 'file'}: ${issue.message}`),
+      .map((issue) => `${issue.path.join('.') || i18next.t('heats.sheet.file')}: ${issue.message}`),
   };
 }

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/Button';
 import { QueryState } from '../../ui/QueryState';
 import { dashboardQuery, formatSuccessRate } from './queries';
@@ -26,6 +27,7 @@ function Tile({
  * covered by a recorder, and the transfers' success rate. Two tiles a row on a phone.
  */
 export function DashboardSection({ eventId }: { eventId: number }) {
+  const { t } = useTranslation();
   const dashboard = useQuery(dashboardQuery(eventId));
 
   return (
@@ -35,7 +37,7 @@ export function DashboardSection({ eventId }: { eventId: number }) {
     >
       <div className="flex items-center justify-between gap-3">
         <h2 id="dashboard-title" className="font-semibold text-slate-900">
-          Dashboard
+          {t('organiser.dashboard.title')}
         </h2>
         <Button
           variant="ghost"
@@ -43,33 +45,39 @@ export function DashboardSection({ eventId }: { eventId: number }) {
           busy={dashboard.isFetching}
           onClick={() => void dashboard.refetch()}
         >
-          Refresh
+          {t('organiser.dashboard.refresh')}
         </Button>
       </div>
-      <QueryState query={dashboard} what="the dashboard">
+      <QueryState query={dashboard} what={t('organiser.dashboard.loading')}>
         {(data) => {
           const { matches, recordings, transfers } = data;
           return (
-            <dl className="grid grid-cols-2 gap-2" aria-label="Dashboard">
-              <Tile label="Joined" value={data.joined} />
-              <Tile label="Checked in" value={data.checkedIn} />
-              <Tile label="Matches pending" value={matches.pending} />
-              <Tile label="Matches accepted" value={matches.accepted} />
-              <Tile label="Matches completed" value={matches.completed} />
+            <dl className="grid grid-cols-2 gap-2" aria-label={t('organiser.dashboard.title')}>
+              <Tile label={t('organiser.dashboard.joined')} value={data.joined} />
+              <Tile label={t('organiser.dashboard.checkedIn')} value={data.checkedIn} />
+              <Tile label={t('organiser.dashboard.matchesPending')} value={matches.pending} />
+              <Tile label={t('organiser.dashboard.matchesAccepted')} value={matches.accepted} />
+              <Tile label={t('organiser.dashboard.matchesCompleted')} value={matches.completed} />
               <Tile
-                label="Rejected or cancelled"
+                label={t('organiser.dashboard.rejectedOrCancelled')}
                 value={matches.rejected + matches.cancelled}
-                detail={`${matches.rejected} rejected · ${matches.cancelled} cancelled`}
+                detail={t('organiser.dashboard.rejectedDetail', {
+                  rejected: matches.rejected,
+                  cancelled: matches.cancelled,
+                })}
               />
               <Tile
-                label="Heats covered"
+                label={t('organiser.dashboard.heatsCovered')}
                 value={`${recordings.covered} / ${recordings.declared}`}
-                detail={`${recordings.accepted} accepted by both`}
+                detail={t('organiser.dashboard.acceptedByBoth', { accepted: recordings.accepted })}
               />
               <Tile
-                label="Transfer success"
+                label={t('organiser.dashboard.transferSuccess')}
                 value={formatSuccessRate(transfers.successRate)}
-                detail={`${transfers.succeeded} of ${transfers.reported} reported`}
+                detail={t('organiser.dashboard.reported', {
+                  succeeded: transfers.succeeded,
+                  reported: transfers.reported,
+                })}
               />
             </dl>
           );

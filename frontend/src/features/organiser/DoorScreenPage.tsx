@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { toString as qrSvg } from 'qrcode';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useIdParam } from '../../lib/useIdParam';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryState } from '../../ui/QueryState';
@@ -57,6 +58,7 @@ function useWakeLock() {
 
 /** The screen at the venue's door: a QR code that dancers scan to check in; it rotates. */
 export function DoorScreenPage() {
+  const { t } = useTranslation();
   const id = useIdParam();
   const event = useQuery({ ...eventQuery(id), enabled: id > 0 });
   const code = useQuery({ ...checkInCodeQuery(id), enabled: id > 0 });
@@ -67,34 +69,34 @@ export function DoorScreenPage() {
   return (
     <div className="space-y-4 p-4">
       <PageHeader
-        title={event.data?.name ?? 'Door screen'}
-        documentTitle="Door screen"
-        back={{ to: `/organise/${id}`, label: 'Back to the event' }}
-        subtitle="Scan to check in"
+        title={event.data?.name ?? t('organiser.door.title')}
+        documentTitle={t('organiser.door.title')}
+        back={{ to: `/organise/${id}`, label: t('organiser.backToEvent') }}
+        subtitle={t('organiser.door.subtitle')}
       />
-      <QueryState query={code} what="the check-in code">
+      <QueryState query={code} what={t('organiser.door.loading')}>
         {(data) => (
           <figure className="flex flex-col items-center gap-3 rounded-2xl bg-white p-4 shadow-sm">
             {image ? (
               <img
                 src={image}
-                alt={`Check-in QR code for ${event.data?.name ?? 'this event'}`}
+                alt={t('organiser.door.qrAlt', {
+                  name: event.data?.name ?? t('organiser.door.thisEvent'),
+                })}
                 className="aspect-square w-full max-w-sm [image-rendering:pixelated]"
               />
             ) : (
               <div className="aspect-square w-full max-w-sm animate-pulse rounded-xl bg-slate-100" />
             )}
             <figcaption className="space-y-1 text-center">
-              <p className="text-lg font-semibold text-slate-900">
-                Point your phone’s camera here to check in
-              </p>
+              <p className="text-lg font-semibold text-slate-900">{t('organiser.door.point')}</p>
               <p className="text-sm text-slate-600" aria-live="off">
                 {secondsLeft === undefined || secondsLeft === 0
-                  ? 'New code coming…'
-                  : `New code in ${secondsLeft} s`}
+                  ? t('organiser.door.newCodeComing')
+                  : t('organiser.door.newCodeIn', { seconds: secondsLeft })}
               </p>
               <p className="break-all font-mono text-xs text-slate-500">
-                Code: <span data-token>{data.token}</span>
+                {t('organiser.door.code')} <span data-token>{data.token}</span>
               </p>
             </figcaption>
           </figure>
@@ -102,7 +104,7 @@ export function DoorScreenPage() {
       </QueryState>
       {code.error && code.data && (
         <p role="alert" className="text-sm text-red-700">
-          Can’t get a new code; the one shown stays valid for a while. Retrying…
+          {t('organiser.door.retrying')}
         </p>
       )}
     </div>

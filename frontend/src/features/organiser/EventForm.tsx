@@ -1,5 +1,6 @@
 import { CreateEventBody, UpdateEventBody, type Event } from '@spotlight/contracts';
 import { type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../lib/errors';
 import { useSchemaForm } from '../../lib/useSchemaForm';
 import { Button } from '../../ui/Button';
@@ -47,22 +48,33 @@ type Bind = (name: FieldName) => {
 };
 
 function EventFields({ field }: { field: Bind }) {
+  const { t } = useTranslation();
   return (
     <>
-      <TextField label="Name" {...field('name')} />
-      <TextField label="Location" {...field('location')} autoComplete="off" />
+      <TextField label={t('organiser.form.name')} {...field('name')} />
+      <TextField label={t('organiser.form.location')} {...field('location')} autoComplete="off" />
       <div className="grid grid-cols-2 gap-3">
-        <TextField label="Starts" type="date" {...field('startDate')} />
-        <TextField label="Ends" type="date" {...field('endDate')} />
+        <TextField label={t('organiser.form.starts')} type="date" {...field('startDate')} />
+        <TextField label={t('organiser.form.ends')} type="date" {...field('endDate')} />
       </div>
-      <TextField label="WSDC event id" hint="Optional" {...field('worldsdcId')} />
-      <TextArea label="Description" rows={4} hint="Optional" {...field('description')} />
+      <TextField
+        label={t('organiser.form.wsdcId')}
+        hint={t('organiser.form.optional')}
+        {...field('worldsdcId')}
+      />
+      <TextArea
+        label={t('organiser.form.description')}
+        rows={4}
+        hint={t('organiser.form.optional')}
+        {...field('description')}
+      />
     </>
   );
 }
 
 /** Edits an event's fields; sends only what changed (PATCH). */
 export function EditEventForm({ event }: { event: Event }) {
+  const { t } = useTranslation();
   const update = useUpdateEvent(event.id);
   const { form, notice, handleSubmit } = useEditForm(
     UpdateEventBody,
@@ -71,12 +83,17 @@ export function EditEventForm({ event }: { event: Event }) {
     update,
     {
       toForm,
-      savedNotice: 'Event saved.',
+      savedNotice: t('organiser.form.eventSaved'),
     },
   );
 
   return (
-    <form onSubmit={handleSubmit} className="space-y-4" noValidate aria-label="Event details">
+    <form
+      onSubmit={handleSubmit}
+      className="space-y-4"
+      noValidate
+      aria-label={t('organiser.form.detailsLabel')}
+    >
       <EventFields field={form.field} />
       <FormAlert message={form.formError} />
       {notice && (
@@ -85,7 +102,7 @@ export function EditEventForm({ event }: { event: Event }) {
         </p>
       )}
       <Button type="submit" className="w-full" busy={update.isPending}>
-        Save event
+        {t('organiser.form.save')}
       </Button>
     </form>
   );
@@ -93,6 +110,7 @@ export function EditEventForm({ event }: { event: Event }) {
 
 /** A new event; its creator becomes its first organiser. */
 export function CreateEventForm({ onCreated }: { onCreated: (event: Event) => void }) {
+  const { t } = useTranslation();
   const create = useCreateEvent();
   const form = useSchemaForm(CreateEventBody, EMPTY, {
     toBody: newEvent,
@@ -114,11 +132,16 @@ export function CreateEventForm({ onCreated }: { onCreated: (event: Event) => vo
   };
 
   return (
-    <form onSubmit={handleSubmit} className="space-y-4" noValidate aria-label="New event">
+    <form
+      onSubmit={handleSubmit}
+      className="space-y-4"
+      noValidate
+      aria-label={t('organiser.form.newLabel')}
+    >
       <EventFields field={form.field} />
       <FormAlert message={form.formError} />
       <Button type="submit" className="w-full" busy={create.isPending}>
-        Create event
+        {t('organiser.form.create')}
       </Button>
     </form>
   );
@@ -126,6 +149,7 @@ export function CreateEventForm({ onCreated }: { onCreated: (event: Event) => vo
 
 /** The organiser's rule that taking part needs a confirmed address; saved when switched. */
 export function VerifiedEmailSetting({ event }: { event: Event }) {
+  const { t } = useTranslation();
   const update = useUpdateEvent(event.id);
   const checked = update.isPending
     ? (update.variables.requireVerifiedEmail ?? event.requireVerifiedEmail)
@@ -133,18 +157,18 @@ export function VerifiedEmailSetting({ event }: { event: Event }) {
   return (
     <div className="space-y-2 border-t border-slate-200 pt-3">
       <Switch
-        label="Require a confirmed e-mail address"
+        label={t('organiser.form.requireVerified')}
         checked={checked}
         disabled={update.isPending}
         onChange={(requireVerifiedEmail) => update.mutate({ requireVerifiedEmail })}
-        hint="Dancers confirm their address before they join, check in, ask for a partner, declare heats or write in the event chat. Those who joined already stay and can read."
+        hint={t('organiser.form.requireVerifiedHint')}
       />
       <FormAlert message={update.error ? errorMessage(update.error) : undefined} />
       {update.isSuccess && (
         <p role="status" className="text-sm text-emerald-800">
           {event.requireVerifiedEmail
-            ? 'Saved: a confirmed address is required.'
-            : 'Saved: anyone signed in may take part.'}
+            ? t('organiser.form.savedRequired')
+            : t('organiser.form.savedAnyone')}
         </p>
       )}
     </div>

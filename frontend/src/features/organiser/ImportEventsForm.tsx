@@ -1,5 +1,6 @@
 import { EVENT_FILE_FORMATS, type ImportEventsResponse } from '@spotlight/contracts';
 import { useId, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../lib/api/client';
 import { errorMessage } from '../../lib/errors';
 import { Button } from '../../ui/Button';
@@ -14,6 +15,7 @@ const formatOf = (name: string): Format | undefined =>
 
 /** An organiser's calendar file (CSV or JSON): all its rows are imported, or none. */
 export function ImportEventsForm() {
+  const { t } = useTranslation();
   const importEvents = useImportEvents();
   const [file, setFile] = useState<File>();
   const [problem, setProblem] = useState<string>();
@@ -30,16 +32,16 @@ export function ImportEventsForm() {
   const handleSubmit = async (event: FormEvent) => {
     event.preventDefault();
     setResult(undefined);
-    if (!file) return setProblem('Choose a file first.');
+    if (!file) return setProblem(t('organiser.import.chooseFile'));
     const format = formatOf(file.name);
-    if (!format) return setProblem('Choose a .csv or .json file.');
+    if (!format) return setProblem(t('organiser.import.wrongType'));
     let content: string;
     try {
       content = await file.text();
     } catch (error) {
-      return setProblem(`Can’t read the file: ${errorMessage(error)}`);
+      return setProblem(t('organiser.import.cantRead', { error: errorMessage(error) }));
     }
-    if (!content.trim()) return setProblem('The file is empty.');
+    if (!content.trim()) return setProblem(t('organiser.import.empty'));
     importEvents.mutate({ format, content }, { onSuccess: setResult });
   };
 
@@ -50,11 +52,11 @@ export function ImportEventsForm() {
       onSubmit={(e) => void handleSubmit(e)}
       className="space-y-3"
       noValidate
-      aria-label="Import a calendar"
+      aria-label={t('organiser.import.title')}
     >
       <TextField
-        label="Calendar file"
-        hint="CSV or JSON with name, location, startDate, endDate, worldsdcId, description"
+        label={t('organiser.import.file')}
+        hint={t('organiser.import.fileHint')}
         error={problem}
         type="file"
         accept=".csv,.json,text/csv,application/json"
@@ -65,7 +67,7 @@ export function ImportEventsForm() {
       {rows.length > 0 && (
         <ul
           id={problemsId}
-          aria-label="Problems in the file"
+          aria-label={t('organiser.import.problems')}
           className="max-h-60 space-y-1 overflow-y-auto rounded-xl bg-red-50 p-3 text-sm text-red-900"
         >
           {rows.map((row, i) => (
@@ -77,11 +79,11 @@ export function ImportEventsForm() {
       )}
       {result && (
         <p role="status" className="text-sm text-emerald-800">
-          Imported: {result.inserted} new, {result.updated} updated.
+          {t('organiser.import.imported', { inserted: result.inserted, updated: result.updated })}
         </p>
       )}
       <Button type="submit" variant="secondary" className="w-full" busy={importEvents.isPending}>
-        Import calendar
+        {t('organiser.import.submit')}
       </Button>
     </form>
   );

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { useIdParam } from '../../lib/useIdParam';
 import { formatDateRange } from '../../lib/time';
 import { ButtonLink } from '../../ui/Button';
@@ -16,26 +17,31 @@ import { OrganisersSection } from './OrganisersSection';
  * for the door.
  */
 export function ManageEventPage() {
+  const { t } = useTranslation();
   const id = useIdParam();
   const event = useQuery({ ...eventQuery(id), enabled: id > 0 });
 
   return (
     <div className="space-y-4 p-4">
       <PageHeader
-        title={event.data ? `Manage ${event.data.name}` : 'Manage event'}
-        back={{ to: '/organise', label: 'Back to Organise' }}
+        title={
+          event.data
+            ? t('organiser.manageName', { name: event.data.name })
+            : t('organiser.manage.title')
+        }
+        back={{ to: '/organise', label: t('organiser.manage.back') }}
         subtitle={event.data && formatDateRange(event.data.startDate, event.data.endDate)}
       />
-      <QueryState query={event} what="the event">
+      <QueryState query={event} what={t('organiser.manage.loading')}>
         {(data) => (
           <>
             <DashboardSection eventId={data.id} />
             <div className="grid grid-cols-2 gap-3">
               <ButtonLink to={`/organise/${data.id}/door`} className="w-full">
-                Door screen
+                {t('organiser.door.title')}
               </ButtonLink>
               <ButtonLink to={`/events/${data.id}`} variant="secondary" className="w-full">
-                Event page
+                {t('organiser.manage.eventPage')}
               </ButtonLink>
             </div>
             <section
@@ -43,7 +49,7 @@ export function ManageEventPage() {
               className="space-y-3 rounded-2xl bg-white p-4 shadow-sm"
             >
               <h2 id="details-title" className="font-semibold text-slate-900">
-                Details
+                {t('organiser.manage.details')}
               </h2>
               <EditEventForm event={data} />
               <VerifiedEmailSetting event={data} />

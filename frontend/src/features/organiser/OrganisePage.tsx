@@ -1,6 +1,7 @@
 import type { Event } from '@spotlight/contracts';
 import { useQueries } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { errorMessage } from '../../lib/errors';
 import { ButtonLink } from '../../ui/Button';
@@ -28,6 +29,7 @@ function OrganisedEvent({ event }: { event: Event }) {
 
 /** The events the signed-in user organises, and the ways to add more. */
 export function OrganisePage() {
+  const { t } = useTranslation();
   const me = useMe();
   const events = useQueries({ queries: me.organiserOf.map((id) => eventQuery(id)) });
   const failed = events.find((q) => q.error);
@@ -36,28 +38,25 @@ export function OrganisePage() {
 
   return (
     <div className="space-y-5 p-4">
-      <PageHeader title="Organise" subtitle="Your events, the door screen, the organisers" />
+      <PageHeader title={t('organiser.page.title')} subtitle={t('organiser.page.subtitle')} />
       {me.isAdmin && (
         <p className="rounded-xl bg-violet-50 p-3 text-sm text-violet-900">
-          You’re a site admin: you can manage every event (open it from{' '}
-          <Link to="/events" className="font-semibold underline">
-            Events
-          </Link>{' '}
-          and choose “Manage event”), and{' '}
-          <a href="#new-event" className="font-semibold underline">
-            create a new one
-          </a>
-          .
+          <Trans
+            i18nKey="organiser.page.admin"
+            components={{
+              events: <Link to="/events" className="font-semibold underline" />,
+              create: <a href="#new-event" className="font-semibold underline" />,
+            }}
+          />
         </p>
       )}
       <section aria-labelledby="organised-title" className="space-y-3">
         <h2 id="organised-title" className="font-semibold text-slate-900">
-          Events you organise
+          {t('organiser.page.yours')}
         </h2>
         {me.organiserOf.length === 0 ? (
-          <EmptyState title="No events yet">
-            Create one below, or ask an organiser of your event to add you by your username, @
-            {me.username}.
+          <EmptyState title={t('organiser.page.noEventsTitle')}>
+            {t('organiser.page.noEvents', { username: me.username })}
           </EmptyState>
         ) : (
           <>
@@ -74,7 +73,7 @@ export function OrganisePage() {
                 onRetry={() => events.forEach((q) => q.error && void q.refetch())}
               />
             ) : (
-              loaded.length < events.length && <Loading label="Loading your events…" />
+              loaded.length < events.length && <Loading label={t('organiser.page.loadingEvents')} />
             )}
           </>
         )}
@@ -85,15 +84,15 @@ export function OrganisePage() {
         className="space-y-3 rounded-2xl bg-white p-4 shadow-sm"
       >
         <h2 id="new-event-title" className="font-semibold text-slate-900">
-          New event
+          {t('organiser.page.newEvent')}
         </h2>
         {created && (
           <div role="status" className="space-y-2 rounded-xl bg-emerald-50 p-3 text-sm">
             <p className="text-emerald-900">
-              Created {created.name}. You organise it: it is in your events above.
+              {t('organiser.page.created', { name: created.name })}
             </p>
             <ButtonLink to={`/organise/${created.id}`} variant="secondary" className="w-full">
-              Manage {created.name}
+              {t('organiser.manageName', { name: created.name })}
             </ButtonLink>
           </div>
         )}
@@ -104,7 +103,7 @@ export function OrganisePage() {
         className="space-y-3 rounded-2xl bg-white p-4 shadow-sm"
       >
         <h2 id="import-title" className="font-semibold text-slate-900">
-          Import a calendar
+          {t('organiser.import.title')}
         </h2>
         <ImportEventsForm />
       </section>

@@ -1,6 +1,7 @@
 import { GrantOrganiserBody } from '@spotlight/contracts';
 import { useQuery } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../lib/errors';
 import { useSchemaForm } from '../../lib/useSchemaForm';
 import { Avatar, nameOf } from '../../ui/Avatar';
@@ -12,6 +13,7 @@ import { organisersQuery } from './queries';
 
 /** The event's organisers: add one by username, remove one (the last one stays). */
 export function OrganisersSection({ eventId }: { eventId: number }) {
+  const { t } = useTranslation();
   const organisers = useQuery(organisersQuery(eventId));
   const grant = useGrantOrganiser(eventId);
   const revoke = useRevokeOrganiser(eventId);
@@ -38,11 +40,11 @@ export function OrganisersSection({ eventId }: { eventId: number }) {
       className="space-y-3 rounded-2xl bg-white p-4 shadow-sm"
     >
       <h2 id="organisers-title" className="font-semibold text-slate-900">
-        Organisers
+        {t('organiser.organisers.title')}
       </h2>
-      <QueryState query={organisers} what="the organisers">
+      <QueryState query={organisers} what={t('organiser.organisers.loading')}>
         {(data) => (
-          <ul className="divide-y divide-slate-100" aria-label="Organisers">
+          <ul className="divide-y divide-slate-100" aria-label={t('organiser.organisers.title')}>
             {data.items.map((organiser) => {
               const name = nameOf(organiser);
               return (
@@ -57,9 +59,9 @@ export function OrganisersSection({ eventId }: { eventId: number }) {
                     className="px-3"
                     busy={revoke.isPending && revoke.variables === organiser.id}
                     onClick={() => revoke.mutate(organiser.id)}
-                    aria-label={`Remove organiser: ${name}`}
+                    aria-label={t('organiser.organisers.removeLabel', { name })}
                   >
-                    Remove
+                    {t('organiser.organisers.remove')}
                   </Button>
                 </li>
               );
@@ -72,10 +74,15 @@ export function OrganisersSection({ eventId }: { eventId: number }) {
           {errorMessage(revoke.error)}
         </p>
       )}
-      <form onSubmit={handleAdd} className="space-y-3" noValidate aria-label="Add an organiser">
+      <form
+        onSubmit={handleAdd}
+        className="space-y-3"
+        noValidate
+        aria-label={t('organiser.organisers.addLabel')}
+      >
         <TextField
-          label="Add by username"
-          hint="The name dancers see in chat, without the @"
+          label={t('organiser.organisers.username')}
+          hint={t('organiser.organisers.usernameHint')}
           autoCapitalize="none"
           autoComplete="off"
           spellCheck={false}
@@ -83,7 +90,7 @@ export function OrganisersSection({ eventId }: { eventId: number }) {
         />
         <FormAlert message={form.formError} />
         <Button type="submit" variant="secondary" className="w-full" busy={grant.isPending}>
-          Add organiser
+          {t('organiser.organisers.add')}
         </Button>
       </form>
     </section>

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../../ui/QueryState';
 import { heatSheetQuery } from '../queries';
 import { LoadHeatsForm } from './LoadHeatsForm';
@@ -19,26 +20,30 @@ function Card({ id, title, children }: { id: string; title: string; children: Re
 
 /** The organiser's part of heats: load the sheet, set the rules, run matching, read the log. */
 export function HeatsOrganiserSection({ eventId }: { eventId: number }) {
+  const { t } = useTranslation();
   const sheet = useQuery(heatSheetQuery(eventId));
 
   return (
     <>
-      <Card id="heats-title" title="Heats">
+      <Card id="heats-title" title={t('heats.section.title')}>
         {sheet.data && (
           <p className="text-sm text-slate-600" aria-live="polite">
             {sheet.data.heats.length === 0
-              ? 'No heats loaded yet.'
-              : `${sheet.data.heats.length} heats loaded: ${sheet.data.divisions.map((d) => d.name).join(', ')}.`}
+              ? t('heats.section.none')
+              : t('heats.section.loaded', {
+                  count: sheet.data.heats.length,
+                  divisions: sheet.data.divisions.map((d) => d.name).join(', '),
+                })}
           </p>
         )}
         <LoadHeatsForm eventId={eventId} />
       </Card>
-      <Card id="matching-settings-title" title="Matching settings">
-        <QueryState query={sheet} what="the settings">
+      <Card id="matching-settings-title" title={t('heats.settings.title')}>
+        <QueryState query={sheet} what={t('heats.settings.loading')}>
           {(data) => <MatchingSettingsForm eventId={eventId} settings={data.settings} />}
         </QueryState>
       </Card>
-      <Card id="matching-title" title="Recorder matching">
+      <Card id="matching-title" title={t('heats.runs.title')}>
         <MatchingRunsPanel eventId={eventId} />
       </Card>
     </>

@@ -1,5 +1,6 @@
 import type { HeatSheet } from '@spotlight/contracts';
 import { useState, type ChangeEvent, type FormEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/api/client';
 import { errorMessage } from '../../../lib/errors';
 import { Button } from '../../../ui/Button';
@@ -7,10 +8,9 @@ import { FormAlert, TextArea, TextField } from '../../../ui/Field';
 import { usePutHeats } from '../mutations';
 import { toSheetBody } from '../sheet';
 
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
-
 /** The heat sheet in one step: a CSV or JSON file, or the same text pasted; it replaces the old. */
 export function LoadHeatsForm({ eventId }: { eventId: number }) {
+  const { t } = useTranslation();
   const put = usePutHeats(eventId);
   const [file, setFile] = useState<File>();
   const [text, setText] = useState('');
@@ -36,10 +36,10 @@ export function LoadHeatsForm({ eventId }: { eventId: number }) {
       try {
         content = await file.text();
       } catch (error) {
-        return setProblems([`Can’t read the file: ${errorMessage(error)}`]);
+        return setProblems([t('heats.load.cantRead', { error: errorMessage(error) })]);
       }
     } else if (!text.trim()) {
-      return setProblems(['Choose a file or paste the heat sheet first.']);
+      return setProblems([t('heats.load.nothing')]);
     }
     const result = toSheetBody(content, file?.name);
     if (!result.ok) return setProblems(result.problems);
@@ -55,17 +55,11 @@ export function LoadHeatsForm({ eventId }: { eventId: number }) {
       onSubmit={(e) => void handleSubmit(e)}
       className="space-y-3"
       noValidate
-      aria-label="Load heats"
+      aria-label={t('heats.load.submit')}
     >
       <TextField
-        label="Heat sheet file"
-        hint={
-          <>
-            CSV with the header <code>division,type,round,heat,start</code> (start: ISO time or
-            empty), or JSON{' '}
-            <code>{'{ "heats": [{ division, type, round, number, startsAt }] }'}</code>
-          </>
-        }
+        label={t('heats.load.file')}
+        hint={<Trans i18nKey="heats.load.fileHint" components={{ code: <code /> }} />}
         type="file"
         accept=".csv,.json,text/csv,application/json"
         onChange={handleFile}
@@ -73,7 +67,7 @@ export function LoadHeatsForm({ eventId }: { eventId: number }) {
       />
       {!file && (
         <TextArea
-          label="Or paste it here"
+          label={t('heats.load.paste')}
           rows={4}
           spellCheck={false}
           className="font-mono text-sm"
@@ -87,7 +81,7 @@ export function LoadHeatsForm({ eventId }: { eventId: number }) {
       <FormAlert message={put.error ? errorMessage(put.error) : undefined} />
       {listed.length > 0 && (
         <ul
-          aria-label="Problems in the heat sheet"
+          aria-label={t('heats.load.problems')}
           className="max-h-60 space-y-1 overflow-y-auto rounded-xl bg-red-50 p-3 text-sm text-red-900"
         >
           {listed.map((problem, i) => (
@@ -99,12 +93,14 @@ export function LoadHeatsForm({ eventId }: { eventId: number }) {
       )}
       {loaded && (
         <p role="status" className="text-sm text-emerald-800">
-          Loaded {plural(loaded.heats.length, 'heat')} in{' '}
-          {plural(loaded.divisions.length, 'division')}.
+          {t('heats.load.loaded', {
+            heats: t('heats.load.heatCount', { count: loaded.heats.length }),
+            divisions: t('heats.load.divisionCount', { count: loaded.divisions.length }),
+          })}
         </p>
       )}
       <Button type="submit" className="w-full" busy={put.isPending}>
-        Load heats
+        {t('heats.load.submit')}
       </Button>
     </form>
   );

@@ -1,5 +1,6 @@
 import type { MatchingRun } from '@spotlight/contracts';
 import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../lib/errors';
 import { formatRelative } from '../../../lib/time';
 import { Button } from '../../../ui/Button';
@@ -11,26 +12,39 @@ const percent = (part: number, whole: number) =>
   whole === 0 ? 0 : Math.round((part / whole) * 100);
 
 function RunEntry({ run }: { run: MatchingRun }) {
+  const { t } = useTranslation();
   const { inputs } = run;
   return (
     <li className="space-y-1 py-3 text-sm">
       <p className="flex flex-wrap justify-between gap-x-2">
         <span className="font-semibold text-slate-900">
-          {run.trigger === 'deadline' ? 'After the deadline' : 'Run by an organiser'}
+          {run.trigger === 'deadline' ? t('heats.runs.afterDeadline') : t('heats.runs.byOrganiser')}
         </span>
         <time dateTime={run.createdAt} className="text-slate-500">
           {formatRelative(run.createdAt)}
         </time>
       </p>
       <p className="text-slate-700">
-        Covered {run.covered} of {inputs.demands} heats (at most {run.upperBound} had a free
-        recorder); {run.created} new, {run.withdrawn} withdrawn, {inputs.kept} kept,{' '}
-        {inputs.declined} declined.
+        {t('heats.runs.summary', {
+          covered: run.covered,
+          demands: inputs.demands,
+          upperBound: run.upperBound,
+          created: run.created,
+          withdrawn: run.withdrawn,
+          kept: inputs.kept,
+          declined: inputs.declined,
+        })}
       </p>
       <p className="text-xs text-slate-500 [overflow-wrap:anywhere]">
-        {inputs.dancers} dancers, {inputs.recorders} recorders, {inputs.heats} heats
-        {inputs.checkedInOnly ? ', checked-in dancers only' : ''} · {run.algorithm} ·{' '}
-        {run.durationMs} ms · fairness spread {run.fairnessSpread}
+        {t('heats.runs.inputs', {
+          dancers: inputs.dancers,
+          recorders: inputs.recorders,
+          heats: inputs.heats,
+          checkedInOnly: inputs.checkedInOnly ? t('heats.runs.checkedInOnly') : '',
+          algorithm: run.algorithm,
+          durationMs: run.durationMs,
+          fairnessSpread: run.fairnessSpread,
+        })}
       </p>
     </li>
   );
@@ -38,23 +52,27 @@ function RunEntry({ run }: { run: MatchingRun }) {
 
 /** Run matching now, and what came of it: coverage now, and the log of every run. */
 export function MatchingRunsPanel({ eventId }: { eventId: number }) {
+  const { t } = useTranslation();
   const runs = useQuery(matchingRunsQuery(eventId));
   const run = useRunMatching(eventId);
 
   return (
     <div className="space-y-3">
       <Button className="w-full" busy={run.isPending} onClick={() => run.mutate()}>
-        {run.isPending ? 'Matching…' : 'Run matching'}
+        {run.isPending ? t('heats.runs.running') : t('heats.runs.run')}
       </Button>
       {run.isPending && (
         <p role="status" className="text-sm text-slate-600">
-          Matching recorders to heats…
+          {t('heats.runs.inProgress')}
         </p>
       )}
       {run.data && !run.isPending && (
         <p role="status" className="text-sm text-emerald-800">
-          Done: {run.data.created} new suggestions, {run.data.covered} of {run.data.inputs.demands}{' '}
-          heats covered.
+          {t('heats.runs.done', {
+            created: run.data.created,
+            covered: run.data.covered,
+            demands: run.data.inputs.demands,
+          })}
         </p>
       )}
       {run.error && (
@@ -62,20 +80,23 @@ export function MatchingRunsPanel({ eventId }: { eventId: number }) {
           {errorMessage(run.error)}
         </p>
       )}
-      <QueryState query={runs} what="the matching runs">
+      <QueryState query={runs} what={t('heats.runs.loading')}>
         {({ coverage, runs: log }) => (
           <>
             <div className="space-y-1">
               <p className="flex flex-wrap justify-between gap-x-2 text-sm">
-                <span className="font-medium text-slate-800">Coverage</span>
+                <span className="font-medium text-slate-800">{t('heats.runs.coverage')}</span>
                 <span className="text-slate-700" aria-live="polite">
-                  {coverage.covered} / {coverage.declared} heats covered ({coverage.accepted}{' '}
-                  accepted)
+                  {t('heats.runs.coverageValue', {
+                    covered: coverage.covered,
+                    declared: coverage.declared,
+                    accepted: coverage.accepted,
+                  })}
                 </span>
               </p>
               <div
                 role="meter"
-                aria-label="Heats covered"
+                aria-label={t('heats.runs.coverageLabel')}
                 aria-valuemin={0}
                 aria-valuemax={100}
                 aria-valuenow={percent(coverage.covered, coverage.declared)}
@@ -87,11 +108,13 @@ export function MatchingRunsPanel({ eventId }: { eventId: number }) {
                 />
               </div>
             </div>
-            <h3 className="pt-2 text-sm font-semibold text-slate-900">Runs</h3>
+            <h3 className="pt-2 text-sm font-semibold text-slate-900">
+              {t('heats.runs.runsTitle')}
+            </h3>
             {log.length === 0 ? (
-              <p className="text-sm text-slate-600">No run yet.</p>
+              <p className="text-sm text-slate-600">{t('heats.runs.none')}</p>
             ) : (
-              <ol aria-label="Matching runs" className="divide-y divide-slate-100">
+              <ol aria-label={t('heats.runs.listLabel')} className="divide-y divide-slate-100">
                 {log.map((entry) => (
                   <RunEntry key={entry.id} run={entry} />
                 ))}

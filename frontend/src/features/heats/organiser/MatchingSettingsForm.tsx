@@ -1,5 +1,6 @@
 import { UpdateMatchingSettingsBody, type MatchingSettings } from '@spotlight/contracts';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useSchemaForm } from '../../../lib/useSchemaForm';
 import { Button } from '../../../ui/Button';
 import { FormAlert, TextField } from '../../../ui/Field';
@@ -16,58 +17,74 @@ export function MatchingSettingsForm({
   eventId: number;
   settings: MatchingSettings;
 }) {
+  const { t } = useTranslation();
   const update = useUpdateMatchingSettings(eventId);
   const saved = toSettingsForm(settings);
   const form = useSchemaForm(UpdateMatchingSettingsBody, saved, {
     toBody: (values) => settingsChanges(values, saved),
     showErrors: 'submit',
   });
+  /** The notice's message key. */
   const [notice, setNotice] = useState<string>();
 
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault();
     setNotice(undefined);
     if (Object.keys(settingsChanges(form.values, saved)).length === 0) {
-      return setNotice('Nothing changed.');
+      return setNotice('heats.settings.nothingChanged');
     }
     const body = form.validate();
     if (!body) return;
     update.mutate(body, {
       onSuccess: (next) => {
         form.reset(toSettingsForm(next));
-        setNotice('Settings saved.');
+        setNotice('heats.settings.saved');
       },
       onError: form.showServerError,
     });
   };
 
   return (
-    <form onSubmit={handleSubmit} className="space-y-3" noValidate aria-label="Matching settings">
+    <form
+      onSubmit={handleSubmit}
+      className="space-y-3"
+      noValidate
+      aria-label={t('heats.settings.title')}
+    >
       <TextField
-        label="Registration deadline"
+        label={t('heats.settings.deadline')}
         type="datetime-local"
-        hint="After it, matching runs by itself. Empty: only when you run it."
+        hint={t('heats.settings.deadlineHint')}
         {...form.field('registrationDeadline')}
       />
       <div className="grid grid-cols-2 gap-3">
-        <TextField label="Heat length (min)" {...minutes} min={1} {...form.field('heatMinutes')} />
         <TextField
-          label="Most per recorder"
+          label={t('heats.settings.heatMinutes')}
+          {...minutes}
+          min={1}
+          {...form.field('heatMinutes')}
+        />
+        <TextField
+          label={t('heats.settings.maxPerRecorder')}
           {...minutes}
           min={1}
           max={20}
           {...form.field('maxRecordingsPerRecorder')}
         />
         <TextField
-          label="Buffer before (min)"
+          label={t('heats.settings.bufferBefore')}
           {...minutes}
           {...form.field('bufferBeforeMinutes')}
         />
-        <TextField label="Buffer after (min)" {...minutes} {...form.field('bufferAfterMinutes')} />
+        <TextField
+          label={t('heats.settings.bufferAfter')}
+          {...minutes}
+          {...form.field('bufferAfterMinutes')}
+        />
       </div>
       <TextField
-        label="Heats apart without times (±)"
-        hint="Heats with no time clash within this many numbers in the same round."
+        label={t('heats.settings.numberWindow')}
+        hint={t('heats.settings.numberWindowHint')}
         {...minutes}
         max={20}
         {...form.field('numberWindow')}
@@ -75,11 +92,11 @@ export function MatchingSettingsForm({
       <FormAlert message={form.formError} />
       {notice && (
         <p role="status" className="text-sm text-emerald-800">
-          {notice}
+          {t(notice)}
         </p>
       )}
       <Button type="submit" variant="secondary" className="w-full" busy={update.isPending}>
-        Save settings
+        {t('heats.settings.save')}
       </Button>
     </form>
   );
