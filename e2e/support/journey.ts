@@ -110,7 +110,7 @@ export async function chatInEvent({ a, b, eventId, shot }: Journey) {
 export async function chatLimits({ a }: Journey) {
   const box = a.page.getByRole('textbox', { name: 'Message', exact: true });
   await box.fill('x'.repeat(2001));
-  await a.page.getByText('1 characters over the 2,000 limit').waitFor();
+  await a.page.getByText('1 character over the 2,000 limit').waitFor();
   expect(await a.page.getByRole('button', { name: 'Send message' }).isDisabled()).toBe(true);
   await box.fill('x'.repeat(2000));
   await a.page.getByText('2,000 / 2,000').waitFor();

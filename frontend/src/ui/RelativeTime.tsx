@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import { formatRelative } from '../lib/time';
+import { appLocale } from '../lib/i18n';
 
 // One shared ticker for every timestamp on screen, rather than a timer per message.
 let now = Date.now();
@@ -28,7 +29,7 @@ export function RelativeTime({ value, className }: { value: string; className?: 
   // Past moments only: a server clock slightly ahead must not read "in 1 minute".
   const reference = new Date(Math.max(current, date.getTime()));
   return (
-    <time dateTime={value} title={date.toLocaleString()} className={className}>
+    <time dateTime={value} title={date.toLocaleString(appLocale())} className={className}>
       {formatRelative(date, reference)}
     </time>
   );

@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/Button';
 import { cx } from '../../ui/cx';
 import { fitTextarea } from './autosize';
+import { appLocale } from '../../lib/i18n';
 
 /**
  * The message box: the contract's limit (MESSAGE_MAX, counted after trimming, as the server
@@ -102,8 +103,11 @@ export function Composer({
       >
         {error ??
           (over
-            ? t('chat.composer.over', { count: -remaining, max: MESSAGE_MAX.toLocaleString() })
-            : `${length.toLocaleString()} / ${MESSAGE_MAX.toLocaleString()}`)}
+            ? t('chat.composer.over', {
+                count: -remaining,
+                max: MESSAGE_MAX.toLocaleString(appLocale()),
+              })
+            : `${length.toLocaleString(appLocale())} / ${MESSAGE_MAX.toLocaleString(appLocale())}`)}
       </p>
     </form>
   );

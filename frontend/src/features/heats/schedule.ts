@@ -3,6 +3,7 @@
  * and the countdown to it.
  */
 import i18next from 'i18next';
+import { appLocale } from '../../lib/i18n';
 
 const SECOND = 1_000;
 const MINUTE = 60 * SECOND;
@@ -77,7 +78,7 @@ export function formatCountdown(ms: number): string {
 export const tickFor = (ms: number) => (ms > 0 && ms < HOUR ? SECOND : MINUTE / 4);
 
 /** "Sat 14:05" in the reader's locale, or "No time set" for an unscheduled heat. */
-export function formatHeatTime(startsAt: string | null, locale?: string): string {
+export function formatHeatTime(startsAt: string | null, locale: string = appLocale()): string {
   if (startsAt === null) return i18next.t('heats.time.notSet');
   return new Intl.DateTimeFormat(locale, {
     weekday: 'short',

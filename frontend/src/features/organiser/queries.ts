@@ -1,6 +1,7 @@
 import { api } from '@spotlight/contracts';
 import { queryOptions } from '@tanstack/react-query';
 import { apiCall } from '../../lib/api/client';
+import { appLocale } from '../../lib/i18n';
 
 export const organiserKeys = {
   all: ['organiser'] as const,
@@ -24,7 +25,7 @@ export const dashboardQuery = (eventId: number) =>
   });
 
 /** The transfers' success rate as a whole percentage ("83%"), or a dash before any transfer. */
-export const formatSuccessRate = (rate: number | null, locale?: string) =>
+export const formatSuccessRate = (rate: number | null, locale: string = appLocale()) =>
   rate === null
     ? '–'
     : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(rate);
