@@ -2,6 +2,12 @@ import { useState } from 'react';
 import type { z } from 'zod';
 import { isApiError } from './api/client';
 import { errorMessage } from './errors';
+import { currentLanguage } from './i18n';
+import { issueMessage } from './validation';
+
+/** The server's words in English (written for this case), else its code's translation. */
+const serverText = (error: { message: string }) =>
+  currentLanguage() === 'en' ? error.message : errorMessage(error);
 
 type Errors<K extends string> = Partial<Record<K, string>>;
 type Flags<K extends string> = Partial<Record<K, boolean>>;
@@ -68,7 +74,7 @@ export function useSchemaForm<V extends Record<string, unknown>, S extends z.Zod
     for (const issue of parsed.error.issues) {
       const name = String(issue.path[0] ?? '');
       if (isField(name) && !clientErrors[name])
-        clientErrors[name] = messages[name] ?? issue.message;
+        clientErrors[name] = messages[name] ?? issueMessage(issue);
     }
   }
   const errors: Errors<K> = {};
@@ -117,16 +123,16 @@ export function useSchemaForm<V extends Record<string, unknown>, S extends z.Zod
     const fieldOf = (path: string) => path.replace(/^body\./, '').split('.')[0] ?? '';
     for (const issue of error.issues) {
       const name = fieldOf(issue.path);
-      if (isField(name) && !next[name]) next[name] = issue.message;
+      if (isField(name) && !next[name]) next[name] = issueMessage(issue);
     }
     const placed =
       error.issues.length > 0 && error.issues.every((issue) => isField(fieldOf(issue.path)));
     const codeField = codeFields[error.code];
     const onField = codeField !== undefined && isField(codeField);
-    if (onField) next[codeField] = error.message;
+    if (onField) next[codeField] = serverText(error);
     setServerErrors(next);
     // Said once: under its field, which gets focus so a screen reader reads it, or on the form.
-    setFormError(placed || onField ? undefined : error.message);
+    setFormError(placed || onField ? undefined : serverText(error));
     if (placed || onField) focusFirstInvalid(new Set(Object.keys(next)));
   };
 
