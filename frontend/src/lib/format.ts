@@ -36,7 +36,8 @@ function formatAmount(bytes: number, suffix: '' | '-per-second', locale?: string
 }
 
 /** "0 bytes", "2 kB", "286.1 MB", "1.5 GB". */
-export const formatBytes = (bytes: number, locale: string = appLocale()) => formatAmount(bytes, '', locale);
+export const formatBytes = (bytes: number, locale: string = appLocale()) =>
+  formatAmount(bytes, '', locale);
 
 /** Bytes per second as "12.3 MB/s". */
 export const formatSpeed = (bytesPerSecond: number, locale: string = appLocale()) =>

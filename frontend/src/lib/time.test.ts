@@ -10,6 +10,8 @@ const range = (start: string, end: string, locale: string) =>
 describe.each(['en-US', 'en-GB'])('formatRelative in %s', (locale) => {
   it('reads like a person would say it', () => {
     expect(formatRelative(ago(10_000), now, locale)).toBe('just now');
+    expect(formatRelative(ago(10_000), now, 'de')).toBe('jetzt');
+    expect(formatRelative(ago(10_000), now, 'pl')).toBe('teraz');
     expect(formatRelative(ago(5 * 60_000), now, locale)).toBe('5 minutes ago');
     expect(formatRelative(ago(3 * 3600_000), now, locale)).toBe('3 hours ago');
     expect(formatRelative(ago(26 * 3600_000), now, locale)).toBe('yesterday');

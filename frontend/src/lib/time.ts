@@ -10,13 +10,18 @@ const rtf = (locale: string) => new Intl.RelativeTimeFormat(locale, { numeric: '
  * "just now", "5 min ago", "3 hours ago", "yesterday", "in 2 days", then a date: short,
  * readable between heats. `now` is passed in so that tests and re-renders agree on it.
  */
-export function formatRelative(date: Date | string, now: Date = new Date(), locale: string = appLocale()) {
+export function formatRelative(
+  date: Date | string,
+  now: Date = new Date(),
+  locale: string = appLocale(),
+) {
   const then = typeof date === 'string' ? new Date(date) : date;
   const diff = then.getTime() - now.getTime();
   if (Number.isNaN(diff)) return '';
   const abs = Math.abs(diff);
-  if (abs < 45_000) return 'just now';
   const format = rtf(locale);
+  // Intl's "now" ("jetzt", "teraz"); English keeps the friendlier "just now".
+  if (abs < 45_000) return locale.startsWith('en') ? 'just now' : format.format(0, 'second');
   if (abs < HOUR) return format.format(Math.round(diff / MINUTE), 'minute');
   if (abs < DAY) return format.format(Math.round(diff / HOUR), 'hour');
   if (abs < 7 * DAY) return format.format(Math.round(diff / DAY), 'day');
@@ -32,7 +37,11 @@ export function formatWait(seconds: number, locale: string = appLocale()) {
 }
 
 /** "12 Mar", or "12 Mar 2024" outside the current year. */
-export function formatDate(date: Date | string, now: Date = new Date(), locale: string = appLocale()) {
+export function formatDate(
+  date: Date | string,
+  now: Date = new Date(),
+  locale: string = appLocale(),
+) {
   const d = typeof date === 'string' ? new Date(date) : date;
   return d.toLocaleDateString(locale, {
     day: 'numeric',

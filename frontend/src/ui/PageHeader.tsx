@@ -69,6 +69,7 @@ export function PageHeader({
       )}
       <div className="min-w-0 flex-1 py-1.5">
         <h1
+          dir="auto"
           ref={heading}
           tabIndex={-1}
           // Long event names ("US Open Swing Dance Championships") wrap to two lines

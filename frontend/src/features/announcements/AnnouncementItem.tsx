@@ -42,7 +42,10 @@ export function AnnouncementItem({
         <OfficialBadge />
         <RelativeTime value={announcement.createdAt} className="text-[11px] text-amber-900" />
       </div>
-      <p className="mt-1 whitespace-pre-wrap text-sm font-medium [overflow-wrap:anywhere]">
+      <p
+        dir="auto"
+        className="mt-1 whitespace-pre-wrap text-sm font-medium [overflow-wrap:anywhere]"
+      >
         {announcement.content}
       </p>
       <p className="mt-0.5 text-xs text-amber-900">— {nameOf(announcement.author)}</p>

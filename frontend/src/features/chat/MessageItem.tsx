@@ -53,7 +53,11 @@ function MessageBody({
       );
     }
   }
-  return <p className="whitespace-pre-wrap [overflow-wrap:anywhere]">{content}</p>;
+  return (
+    <p dir="auto" className="whitespace-pre-wrap [overflow-wrap:anywhere]">
+      {content}
+    </p>
+  );
 }
 
 export function MessageItem({ message, mine }: { message: ChatMessage; mine: boolean }) {
@@ -87,7 +91,7 @@ export function MessageItem({ message, mine }: { message: ChatMessage; mine: boo
             <span className="sr-only">{t('chat.message.you')}</span>
           ) : (
             <p className="truncate text-xs font-semibold text-violet-700">
-              {name}
+              <bdi>{name}</bdi>
               <span className="sr-only">:</span>
             </p>
           )}

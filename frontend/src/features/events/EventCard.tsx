@@ -12,7 +12,7 @@ export function EventCard({ event }: { event: Event }) {
         className="block rounded-2xl border border-slate-200 bg-white p-4 shadow-sm transition hover:border-violet-300 focus-visible:outline focus-visible:outline-2 focus-visible:outline-violet-600"
       >
         <div className="flex items-start justify-between gap-2">
-          <h2 className="min-w-0 font-semibold text-slate-900 [overflow-wrap:anywhere]">
+          <h2 dir="auto" className="min-w-0 font-semibold text-slate-900 [overflow-wrap:anywhere]">
             {event.name}
           </h2>
           {event.checkedIn ? (

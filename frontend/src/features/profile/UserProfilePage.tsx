@@ -112,7 +112,10 @@ export function UserProfilePage() {
                               />
                             </div>
                             {rating.comment && (
-                              <p className="mt-1 whitespace-pre-wrap text-sm [overflow-wrap:anywhere]">
+                              <p
+                                dir="auto"
+                                className="mt-1 whitespace-pre-wrap text-sm [overflow-wrap:anywhere]"
+                              >
                                 {rating.comment}
                               </p>
                             )}

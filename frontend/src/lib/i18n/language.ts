@@ -20,7 +20,9 @@ export function browserLanguage(preferred: readonly string[] = navigator.languag
  */
 export function localeFor(
   language: Language,
-  preferred: readonly string[] = typeof navigator === 'undefined' ? [] : (navigator.languages ?? []),
+  preferred: readonly string[] = typeof navigator === 'undefined'
+    ? []
+    : (navigator.languages ?? []),
 ) {
   return preferred.find((tag) => tag.toLowerCase().split('-')[0] === language) ?? language;
 }

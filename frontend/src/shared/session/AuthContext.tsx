@@ -49,7 +49,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   // The account's language follows the dancer to every device (and this one remembers it).
   const accountLanguage = user?.language;
   useEffect(() => {
-    if (accountLanguage && accountLanguage !== currentLanguage()) void chooseLanguage(accountLanguage);
+    if (accountLanguage && accountLanguage !== currentLanguage())
+      void chooseLanguage(accountLanguage);
   }, [accountLanguage]);
 
   useEffect(
