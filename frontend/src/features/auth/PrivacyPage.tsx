@@ -1,58 +1,40 @@
+import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { AuthShell } from './AuthShell';
 
+/** What is stored, each with why (privacy.stored.<key>.what / .why). */
 const STORED = [
-  {
-    what: 'Your account',
-    why: 'E-mail address (to sign in, confirm the address and reset the password), username, and a password hash: never the password itself.',
-  },
-  {
-    what: 'Your profile',
-    why: 'Display name, photo, WSDC number, role, division, city, country and social links, as you enter them: so that dancers recognise you on the floor and matching can prefer someone nearby.',
-  },
-  {
-    what: 'Events, heats and matches',
-    why: 'The events you join or check in to, your heats and bib, the recording partners you match with, and the ratings you give and get: this is what the app is for.',
-  },
-  {
-    what: 'Messages',
-    why: 'Event chat and private chat messages, so that both people can read them later.',
-  },
-  {
-    what: 'Sessions and notifications',
-    why: 'Your signed-in devices (to end them from anywhere), push subscriptions and your notifications, so that they reach your phone.',
-  },
-  {
-    what: 'Safety',
-    why: 'Blocks and reports you make, and moderators’ decisions, to keep events safe.',
-  },
+  { key: 'account', what: 'privacy.stored.account.what', why: 'privacy.stored.account.why' },
+  { key: 'profile', what: 'privacy.stored.profile.what', why: 'privacy.stored.profile.why' },
+  { key: 'events', what: 'privacy.stored.events.what', why: 'privacy.stored.events.why' },
+  { key: 'messages', what: 'privacy.stored.messages.what', why: 'privacy.stored.messages.why' },
+  { key: 'sessions', what: 'privacy.stored.sessions.what', why: 'privacy.stored.sessions.why' },
+  { key: 'safety', what: 'privacy.stored.safety.what', why: 'privacy.stored.safety.why' },
 ];
 
 /** What is stored and why; open signed in or not. */
 export function PrivacyPage() {
+  const { t } = useTranslation();
   return (
-    <AuthShell title="Privacy">
+    <AuthShell title={t('privacy.title')}>
       <div className="space-y-4 text-sm text-slate-700">
         <p>
-          <strong>Videos never touch our server.</strong> They go from phone to phone over an
-          encrypted WebRTC connection; the server only helps the two phones find each other.
+          <Trans i18nKey="privacy.videos" components={{ strong: <strong /> }} />
         </p>
         <dl className="space-y-3">
-          {STORED.map(({ what, why }) => (
-            <div key={what}>
-              <dt className="font-semibold text-slate-900">{what}</dt>
-              <dd>{why}</dd>
+          {STORED.map(({ key, what, why }) => (
+            <div key={key}>
+              <dt className="font-semibold text-slate-900">{t(what)}</dt>
+              <dd>{t(why)}</dd>
             </div>
           ))}
         </dl>
         <p>
-          Your profile page has <strong>Download my data</strong> (everything above, as a JSON file)
-          and <strong>Delete my account</strong>: your personal data is erased, and your messages
-          and ratings stay for the people you danced with, signed “Deleted dancer”.
+          <Trans i18nKey="privacy.yourData" components={{ strong: <strong /> }} />
         </p>
         <p className="text-center">
           <Link to="/profile" className="inline-block py-3 font-semibold text-violet-700 underline">
-            Go to your profile
+            {t('privacy.goToProfile')}
           </Link>
         </p>
       </div>
