@@ -49,6 +49,10 @@ export type LoginBody = z.infer<typeof LoginBody>;
 export const AuthResponse = z.object({ user: Me, token: z.string(), expiresAt: Timestamp });
 export type AuthResponse = z.infer<typeof AuthResponse>;
 
+/** `GET /api/auth/session`: the signed-in user, or null. */
+export const SessionState = z.object({ user: Me.nullable() });
+export type SessionState = z.infer<typeof SessionState>;
+
 /** The random token of a mailed link (base64url). */
 export const AccountToken = z
   .string()
@@ -144,6 +148,18 @@ export const authEndpoints = {
     body: VerifyEmailBody,
     response: OkResponse,
     errors: ['validation_error', 'invalid_token', 'rate_limited'],
+  }),
+  /**
+   * Who is signed in, answered 200 either way: a signed-out first screen asks this, and a 401
+   * would be logged by the browser as a console error on every visit.
+   */
+  session: defineEndpoint({
+    method: 'GET',
+    path: '/api/auth/session',
+    auth: 'public',
+    tag: 'auth',
+    summary: 'The signed-in user with their email, or null when the request has no live session',
+    response: SessionState,
   }),
   resendVerification: defineEndpoint({
     method: 'POST',

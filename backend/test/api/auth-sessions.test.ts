@@ -10,6 +10,25 @@ import { cookieFrom, expectError } from '../helpers';
 let t: TestServer;
 serveTestFile((server) => (t = server));
 
+describe('GET /api/auth/session', () => {
+  it('answers 200 with the user when signed in, and with null when not or no longer', async () => {
+    const user = await t.registerUser();
+    const signedIn = await t.call(api.auth.session, {}, { token: user.token });
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.body.user).toMatchObject({ id: user.id, email: user.email });
+    expect(JSON.stringify(signedIn.body)).not.toContain('passwordHash');
+
+    const anonymous = await t.call(api.auth.session, {});
+    expect(anonymous.status).toBe(200);
+    expect(anonymous.body).toEqual({ user: null });
+
+    await t.call(api.auth.logout, {}, { token: user.token });
+    const ended = await t.call(api.auth.session, {}, { token: user.token });
+    expect(ended.status).toBe(200);
+    expect(ended.body).toEqual({ user: null });
+  });
+});
+
 describe('POST /api/auth/logout', () => {
   it('revokes the token at once', async () => {
     const user = await t.registerUser();

@@ -87,6 +87,8 @@ export const MATRIX: Record<string, Row> = {
     request: () => ({ body: { token: 'A'.repeat(43) } }),
     expect: same(400),
   },
+  // Signed out, the answer is a 200 with `user: null` (auth-sessions.test.ts).
+  'auth.session': { request: none, expect: same(200) },
   'users.me': { request: none, expect: signedIn(200) },
   'users.updateMe': { request: () => ({ body: { city: 'Lyon' } }), expect: signedIn(200) },
   // The matrix sends no photo: signed in, the empty body is refused (avatar.test.ts uploads).

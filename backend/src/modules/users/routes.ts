@@ -1,5 +1,6 @@
 import { api } from '@spotlight/contracts';
 import type { Router } from 'express';
+import { isAppError } from '../../errors';
 import { mountEndpoint, type Authenticate } from '../../http/route';
 import { readBody } from './avatars';
 import { SESSION_COOKIE, sessionCookieOptions } from '../auth/service';
@@ -16,6 +17,14 @@ export function mountUsersRoutes(
   authenticate: Authenticate,
 ) {
   mountEndpoint(router, api.users.me, authenticate, ({ user }) => users.me(user.id));
+  // The signed-out answer is a 200 with null: only a missing or ended session counts as that.
+  mountEndpoint(router, api.auth.session, authenticate, async ({ req }) => {
+    const user = await authenticate(req).catch((error: unknown) => {
+      if (isAppError(error) && error.status === 401) return null;
+      throw error;
+    });
+    return { user: user ? await users.me(user.id) : null };
+  });
   mountEndpoint(router, api.users.updateMe, authenticate, ({ user, body }) =>
     users.updateMe(user.id, body),
   );

@@ -30,7 +30,7 @@ interface AuthValue {
 
 const AuthContext = createContext<AuthValue | undefined>(undefined);
 
-/** The session is the httpOnly cookie; this context only mirrors GET /api/users/me. */
+/** The session is the httpOnly cookie; this context only mirrors GET /api/auth/session. */
 export function AuthProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const me = useQuery({

@@ -1,16 +1,14 @@
 import { api, type Me } from '@spotlight/contracts';
-import { apiCall, isApiError } from '../../lib/api/client';
+import { apiCall } from '../../lib/api/client';
 
 export const authKeys = {
   me: ['auth', 'me'] as const,
 };
 
-/** The signed-in user, or null when there is no session (a 401 is an answer here). */
+/**
+ * The signed-in user, or null when there is no session. Asked through the session endpoint,
+ * which answers a signed-out visit with 200 (a 401 would be a console error on every visit).
+ */
 export async function fetchMe(signal?: AbortSignal): Promise<Me | null> {
-  try {
-    return await apiCall(api.users.me, undefined, { signal });
-  } catch (error) {
-    if (isApiError(error) && error.isAuthError) return null;
-    throw error;
-  }
+  return (await apiCall(api.auth.session, undefined, { signal })).user;
 }
