@@ -4,10 +4,10 @@
  * kept under artifacts/lighthouse/ (HTML and JSON), and the figures are printed for the
  * README. Targets (issue 17): performance ≥ 90, accessibility ≥ 95, best practices ≥ 95.
  *
- * Only accessibility is asserted today. Performance (50–60: about 1 s of blocking time while the
- * bundle boots on the simulated phone) and best practices (93 on the first screen: the signed-out
- * session probe's 401 logs a console error) are below their targets and printed, not asserted,
- * until the work that meets them lands (issue 17 part 4).
+ * Accessibility and best practices are asserted (neither depends on timing). Performance (70–80
+ * on a quiet machine, lower on a busy one: the bundle's boot blocks the simulated phone's main
+ * thread) is below its target and printed, not asserted, until the work that meets it lands
+ * (issue 17 part 4); a timed score would also be flaky on a shared machine.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -24,7 +24,7 @@ import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './support/chromium';
 const REPORTS = path.join(root, 'artifacts', 'lighthouse');
 const TARGETS = { performance: 0.9, accessibility: 0.95, 'best-practices': 0.95 } as const;
 type Category = keyof typeof TARGETS;
-const ASSERTED: Category[] = ['accessibility'];
+const ASSERTED: Category[] = ['accessibility', 'best-practices'];
 
 let app: TestServer;
 let chrome: chromeLauncher.LaunchedChrome;
