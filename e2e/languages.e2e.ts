@@ -13,9 +13,9 @@ import {
   DOCS,
   launchChromium,
   layoutProblems,
+  phoneContext,
   screenshot,
   startApp,
-  WAIT,
   watchErrors,
 } from './support/app';
 import { buildDancer, deliveredMessage, sendMessage, type Dancer } from './support/flows';
@@ -44,16 +44,11 @@ describe('the journey in Polish, and in German on a 320-px phone in dark mode', 
     name: string,
     options: { width: number; dark?: boolean; locale: string },
   ): Promise<Phone> {
-    const context = await browser.newContext({
-      baseURL: server.url,
+    const context = await phoneContext(browser, server.url, {
       viewport: { width: options.width, height: 720 },
-      isMobile: true,
-      hasTouch: true,
       locale: options.locale,
-      timezoneId: 'Europe/Warsaw',
       colorScheme: options.dark ? 'dark' : 'light',
     });
-    context.setDefaultTimeout(WAIT);
     const page = await context.newPage();
     watchErrors(page, errors);
     return { context, page, dancer: buildDancer(name), t: messagesOf(language) };

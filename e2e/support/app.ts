@@ -4,7 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../../backend/test/harness';
 import { root } from '../../scripts/frontend-build.mjs';
 
@@ -22,7 +22,12 @@ export async function startApp(env: Record<string, string> = {}): Promise<TestSe
 }
 
 /** A phone: 390×844, touch, its own cookies and storage (one person). */
-export async function phoneContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
+export async function phoneContext(
+  browser: Browser,
+  baseURL: string,
+  /** Another phone: its size, language or colour scheme. */
+  overrides: Pick<BrowserContextOptions, 'viewport' | 'locale' | 'colorScheme'> = {},
+): Promise<BrowserContext> {
   const context = await browser.newContext({
     baseURL,
     viewport: PHONE,
@@ -31,6 +36,7 @@ export async function phoneContext(browser: Browser, baseURL: string): Promise<B
     hasTouch: true,
     locale: 'en-GB',
     timezoneId: 'Europe/Warsaw',
+    ...overrides,
   });
   context.setDefaultTimeout(WAIT);
   return context;
